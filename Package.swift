@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "provenance",
+    products: [
+        .executable(name: "provenance", targets: ["provenance"]),
+        .library(name: "ProvenanceParsing", targets: ["ProvenanceParsing"]),
+        .library(name: "ProvenanceReports", targets: ["ProvenanceReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 from Debian's libxml2-dev; only Core/HTML/LibXML2Parser.swift imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Stage 1: bytes → Article (HTML through libxml2, plain text by hand).
+        .target(
+            name: "ProvenanceParsing",
+            dependencies: ["CLibXML2"]
+        ),
+        // Last stage: renderers, one per output format.
+        .target(
+            name: "ProvenanceReports",
+            dependencies: ["ProvenanceParsing"]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "provenance",
+            dependencies: [
+                "ProvenanceParsing",
+                "ProvenanceReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ProvenanceParsingTests",
+            dependencies: ["ProvenanceParsing"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["provenance"]
+        ),
+    ]
+)

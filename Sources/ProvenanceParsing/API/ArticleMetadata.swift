@@ -1,0 +1,28 @@
+/// What an article says about itself: headline, authors, publisher, date, address.
+public struct ArticleMetadata: Sendable, Hashable {
+    /// The headline.
+    public var title: String?
+    /// The authors, one name each ("Jane Doe", "John Roe").
+    public var bylines: [String]
+    /// The outlet that published the article ("Fox News").
+    public var publisher: String?
+    /// The publication date in ISO 8601: a date ("2023-12-28") or a date and time
+    /// with its offset ("2023-12-28T07:15:00-05:00").
+    public var published: String?
+    /// The page's canonical address.
+    public var url: String?
+    /// The language tag ("en", "pt-BR").
+    public var language: String?
+
+    public init(
+        title: String? = nil, bylines: [String] = [], publisher: String? = nil,
+        published: String? = nil, url: String? = nil, language: String? = nil
+    ) {
+        self.title = title
+        self.bylines = bylines
+        self.publisher = publisher
+        self.published = published
+        self.url = url
+        self.language = language
+    }
+}

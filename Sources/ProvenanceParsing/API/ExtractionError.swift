@@ -1,0 +1,45 @@
+/// Why an input could not be read as an article.
+///
+/// Its description is the one line `provenance` prints for the failing file.
+public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Reason: Sendable, Hashable {
+        /// The input has no bytes, or only whitespace.
+        case empty
+        /// The input is not text: a picture, an archive, an executable…
+        /// The associated value names what it looks like, when known.
+        case binary(String?)
+        /// The input is larger than ``ExtractionOptions/maximumBytes``.
+        case tooLarge(bytes: Int, limit: Int)
+        /// The input could not be read at all.
+        case unreadable(String)
+    }
+
+    /// The input's name as the user gave it.
+    public var path: String
+    /// What went wrong.
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// What went wrong, without the path.
+    public var message: String {
+        switch reason {
+        case .empty:
+            "the file is empty"
+        case .binary(let kind?):
+            "not a text or HTML file (it looks like \(kind))"
+        case .binary(nil):
+            "not a text or HTML file (binary data)"
+        case .tooLarge(let bytes, let limit):
+            "the file is too large (\(bytes) bytes; the limit is \(limit) bytes)"
+        case .unreadable(let detail):
+            "cannot be read: \(detail)"
+        }
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,84 @@
+/// A news organisation `provenance` knows by name: an agency, a wire, a photo
+/// desk, a broadcaster or a publication.
+public struct NewsOrganization: Sendable, Hashable {
+    /// What part an organisation plays in carrying news.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A state or national news agency that originates reports (KCNA, Xinhua, TASS).
+        case agency
+        /// A wire service that carries reports and pictures to subscribers (Reuters, AP, AFP).
+        case wire
+        /// A picture agency or desk (Getty Images, EPA, Shutterstock).
+        case photoAgency = "photo_agency"
+        /// A broadcaster (BBC, CNN, KRT).
+        case broadcaster
+        /// A newspaper, magazine or news website (The New York Times, Fox News).
+        case outlet
+    }
+
+    /// The usual full name ("Korean Central News Agency").
+    public var name: String
+    /// What it is.
+    public var kind: Kind
+    /// Other names and abbreviations it goes by ("KCNA").
+    public var aliases: [String]
+    /// Web domains it publishes on ("kcna.kp", "kcna.co.jp").
+    public var domains: [String]
+
+    public init(_ name: String, _ kind: Kind, aliases: [String] = [], domains: [String] = []) {
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.domains = domains
+    }
+}
+
+/// The news organisations `provenance` knows, looked up by name, alias or domain.
+public struct Gazetteer: Sendable {
+    /// The organisations.
+    public let organizations: [NewsOrganization]
+    private let byName: [String: Int]
+    private let byDomain: [String: Int]
+
+    /// The built-in list (see `Gazetteer+Data.swift`).
+    public static let standard = Gazetteer(organizations: Gazetteer.builtIn)
+
+    public init(organizations: [NewsOrganization]) {
+        self.organizations = organizations
+        var byName: [String: Int] = [:]
+        var byDomain: [String: Int] = [:]
+        for (index, organization) in organizations.enumerated() {
+            for name in [organization.name] + organization.aliases {
+                let key = Gazetteer.key(name)
+                if byName[key] == nil { byName[key] = index }
+            }
+            for domain in organization.domains {
+                byDomain[domain.lowercased()] = index
+            }
+        }
+        self.byName = byName
+        self.byDomain = byDomain
+    }
+
+    /// The organisation called `name` (any case, "the" or not), if known.
+    public func organization(named name: String) -> NewsOrganization? {
+        byName[Gazetteer.key(name)].map { organizations[$0] }
+    }
+
+    /// The organisation publishing at `host` ("www.foxnews.com"), if known;
+    /// subdomains match their parent domain.
+    public func organization(forHost host: String) -> NewsOrganization? {
+        var candidate = Substring(host.lowercased())
+        while true {
+            if let index = byDomain[String(candidate)] { return organizations[index] }
+            guard let dot = candidate.firstIndex(of: ".") else { return nil }
+            candidate = candidate[candidate.index(after: dot)...]
+            if !candidate.contains(".") { return nil }
+        }
+    }
+
+    private static func key(_ name: String) -> String {
+        var lower = Whitespace.collapse(name).lowercased()
+        if lower.hasPrefix("the ") { lower.removeFirst(4) }
+        return lower.replacingOccurrences(of: "’", with: "'")
+    }
+}

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the bytes of an input file, refusing what is not a readable regular
+/// file and what is larger than the limit, with an ``ExtractionError`` that
+/// names the file.
+public enum InputReader {
+    /// The bytes of the file at `path`, at most `limit` of them.
+    public static func read(_ path: String, limit: Int = ExtractionOptions.defaultMaximumBytes) throws(ExtractionError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw ExtractionError(path: path, reason: .unreadable("it is a directory"))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ExtractionError(path: path, reason: .unreadable("not a regular file"))
+        }
+        guard Int(info.st_size) <= limit else {
+            throw ExtractionError(path: path, reason: .tooLarge(bytes: Int(info.st_size), limit: limit))
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit {
+                throw ExtractionError(path: path, reason: .tooLarge(bytes: bytes.count, limit: limit))
+            }
+        }
+        return bytes
+    }
+}

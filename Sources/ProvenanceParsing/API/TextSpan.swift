@@ -1,0 +1,35 @@
+/// A half-open range of Unicode scalar offsets into an article's ``Article/text``.
+///
+/// Every piece of evidence `provenance` reports points into the document text
+/// this way, so a reader can cut the exact words out of the text and check them.
+/// Offsets count Unicode scalars (not bytes, not UTF-16 code units, not grapheme
+/// clusters); for a plain-text input they point straight into the file.
+public struct TextSpan: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    /// Offset of the first scalar.
+    public var start: Int
+    /// Offset one past the last scalar.
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        precondition(start <= end, "a span cannot end before it starts")
+        self.start = start
+        self.end = end
+    }
+
+    /// The number of scalars covered.
+    public var length: Int { end - start }
+
+    /// Whether the span covers no scalars.
+    public var isEmpty: Bool { start == end }
+
+    /// Whether `other` lies entirely within this span.
+    public func contains(_ other: TextSpan) -> Bool {
+        start <= other.start && other.end <= end
+    }
+
+    public static func < (lhs: TextSpan, rhs: TextSpan) -> Bool {
+        (lhs.start, lhs.end) < (rhs.start, rhs.end)
+    }
+
+    public var description: String { "\(start)..<\(end)" }
+}

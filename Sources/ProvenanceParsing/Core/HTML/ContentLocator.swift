@@ -1,0 +1,71 @@
+/// Finds the element that holds the article: the subtree with the most
+/// paragraph text and the least link and boilerplate text.
+///
+/// Every block votes for all the elements above it: a paragraph-like block
+/// (long enough, mostly not links, with sentence punctuation, not inside
+/// boilerplate) adds its length, a link-heavy or boilerplate block subtracts
+/// it. The element with the highest total wins, the deeper one on a tie.
+/// This is a maximum-weight subtree, so an article split over several sibling
+/// containers is found whole while the menus around it stay out.
+struct ContentLocator {
+    /// How much a scalar of junk costs against a scalar of content.
+    static let junkWeight = 1.0
+
+    static func locate(in tree: HTMLTree, blocks: [HTMLBlock]) -> HTMLTree.NodeID {
+        var score = [Double](repeating: 0, count: tree.count)
+        for block in blocks {
+            score[Int(block.node)] += weight(of: block)
+        }
+        // Nodes come in document order, so children follow their parents:
+        // adding each node into its parent from the back sums every subtree.
+        var index = tree.count - 1
+        while index > 0 {
+            let parent = Int(tree[HTMLTree.NodeID(index)].parent)
+            if parent >= 0 { score[parent] += score[index] }
+            index -= 1
+        }
+        var best = HTMLTree.root
+        var bestScore = -Double.infinity
+        for index in 0..<tree.count {
+            let node = tree[HTMLTree.NodeID(index)]
+            guard node.tag != .text else { continue }
+            let value = score[index]
+            if value > bestScore || (value == bestScore && node.depth > tree[best].depth) {
+                best = HTMLTree.NodeID(index)
+                bestScore = value
+            }
+        }
+        return best
+    }
+
+    /// A block's vote: positive for content, negative for junk, zero for
+    /// short neutral lines (headings, labels).
+    static func weight(of block: HTMLBlock) -> Double {
+        let length = Double(block.text.count)
+        if block.boilerplate != nil || block.caption != nil {
+            return -junkWeight * length
+        }
+        let density = block.linkDensity
+        if density > 0.5 {
+            return -junkWeight * length
+        }
+        if block.text.count < 25 {
+            return 0
+        }
+        guard hasSentencePunctuation(block.text) else {
+            return block.text.count > 80 ? length * 0.5 : 0
+        }
+        var weight = length * (1 - density)
+        if block.inArticleBody { weight *= 1.5 }
+        return weight
+    }
+
+    private static func hasSentencePunctuation(_ text: [Unicode.Scalar]) -> Bool {
+        text.contains { scalar in
+            switch scalar {
+            case ".", ",", "!", "?", ";", ":", "。", "、", "，", "！", "？", "।", "؟", "،": true
+            default: false
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Turns a web page into an ``Article``: parse, cut into blocks, find the
+/// article, judge every block, read the metadata, and lay the blocks out as
+/// the document text.
+struct HTMLArticleParser {
+    static func parse(utf8 bytes: [UInt8], path: String, notes: [String]) -> Article {
+        let tree = HTMLTree(parsingUTF8: bytes)
+        let blocks = HTMLBlockBuilder.blocks(of: tree)
+        var notes = notes
+        let metadata = HTMLMetadataReader(tree: tree).read(notes: &notes)
+        let root = ContentLocator.locate(in: tree, blocks: blocks)
+        let scope = captionScope(of: root, in: tree)
+
+        var judgements = blocks.map { block in
+            classify(block, inside: tree.isAncestor(root, of: block.node), inScope: tree.isAncestor(scope, of: block.node))
+        }
+        // One headline: the first level-1 heading that agrees with the metadata title.
+        var titleFound = false
+        for index in judgements.indices where judgements[index].kind == .title {
+            if !titleFound, matchesTitle(blocks[index].string, metadata.title) {
+                titleFound = true
+            } else {
+                let inside = tree.isAncestor(root, of: blocks[index].node)
+                judgements[index] = inside ? (.heading, nil) : (.boilerplate, blocks[index].boilerplate ?? .outsideArticle)
+            }
+        }
+
+        var assembler = TextAssembler()
+        var result: [Block] = []
+        var links: [Link] = []
+        if !titleFound, let title = metadata.title {
+            // The page shows its headline outside the body we found (or only in
+            // its head): put it first, where a reader sees it.
+            result.append(Block(kind: .title, span: assembler.appendBlock(title.unicodeScalars)))
+        }
+        for (block, judgement) in zip(blocks, judgements) {
+            let span = assembler.appendBlock(block.text)
+            var credit: Credit?
+            if judgement.kind == .caption {
+                credit = CreditParser.credit(in: block.text, marked: block.credit, offset: span.start)
+            }
+            result.append(Block(kind: judgement.kind, span: span, credit: credit, boilerplate: judgement.reason))
+            let role: Link.Role? = switch judgement.kind {
+            case .caption: .caption
+            case .boilerplate, .title, .byline, .dateline: nil
+            default: .body
+            }
+            guard let role else { continue }
+            for link in block.links {
+                var anchor = String.UnicodeScalarView()
+                anchor.append(contentsOf: block.text[link.range])
+                links.append(
+                    Link(
+                        text: String(anchor), url: URLResolver.resolve(link.href, against: metadata.url),
+                        span: TextSpan(start: span.start + link.range.lowerBound, end: span.start + link.range.upperBound),
+                        role: role))
+            }
+        }
+        return Article(
+            path: path, format: .html, metadata: metadata, text: assembler.text, blocks: result, links: links,
+            notes: notes)
+    }
+
+    private static func classify(_ block: HTMLBlock, inside: Bool, inScope: Bool)
+        -> (kind: Block.Kind, reason: BoilerplateReason?)
+    {
+        if block.caption != nil {
+            return inScope && block.boilerplate == nil ? (.caption, nil) : (.boilerplate, block.boilerplate ?? .outsideArticle)
+        }
+        if case .heading(level: 1) = block.shape, block.boilerplate == nil || block.boilerplate == .header {
+            return (.title, nil)
+        }
+        if block.isByline && inScope {
+            return (.byline, nil)
+        }
+        guard inside else { return (.boilerplate, block.boilerplate ?? .outsideArticle) }
+        if let reason = block.boilerplate { return (.boilerplate, reason) }
+        let string = block.string
+        if let reason = BoilerplateText.reason(for: string) { return (.boilerplate, reason) }
+        if block.linkDensity > 0.5, block.text.count > 0 {
+            return (.boilerplate, .linkList)
+        }
+        switch block.shape {
+        case .heading: return (.heading, nil)
+        case .listItem: return (.listItem, nil)
+        case .quote: return (.quote, nil)
+        case .paragraph, .preformatted, .tableCell: return (.paragraph, nil)
+        }
+    }
+
+    /// The element captions are taken from: the article element around the
+    /// content, or the content's parent.
+    private static func captionScope(of root: HTMLTree.NodeID, in tree: HTMLTree) -> HTMLTree.NodeID {
+        var scope = root
+        var current = root
+        while current > HTMLTree.root {
+            let tag = tree[current].tag
+            if tag == .body || tag == .html { break }
+            if tag == .article || tag == .main { scope = current }
+            current = tree[current].parent
+        }
+        if scope == root, tree[root].parent > HTMLTree.root, tree[tree[root].parent].tag != .body {
+            scope = tree[root].parent
+        }
+        return scope
+    }
+
+    private static func matchesTitle(_ heading: String, _ title: String?) -> Bool {
+        guard let title else { return true }
+        let a = Whitespace.collapse(heading).lowercased()
+        let b = Whitespace.collapse(title).lowercased()
+        return a == b || b.contains(a) || a.contains(b)
+    }
+}
+

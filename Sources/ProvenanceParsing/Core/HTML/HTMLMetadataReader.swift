@@ -1,0 +1,241 @@
+import Foundation
+
+/// Reads what a page says about itself: JSON-LD (`NewsArticle` and kin, also
+/// inside `@graph`), OpenGraph, `article:*` and Twitter meta tags, classic
+/// `<meta name>` tags, microdata, `<time>`, `<link rel=canonical>`, `lang`,
+/// and visible bylines. Sources are tried from the most to the least
+/// deliberate; broken JSON-LD is repaired where it can be and skipped with a
+/// note where it cannot.
+struct HTMLMetadataReader {
+    let tree: HTMLTree
+
+    func read(notes: inout [String]) -> ArticleMetadata {
+        let meta = metaTags()
+        let linked = LinkedData(tree: tree, notes: &notes)
+        let article = linked.article
+
+        var metadata = ArticleMetadata()
+        metadata.url = firstNonEmpty([
+            canonicalLink(), meta["og:url"], article?.string("url"), article?.mainEntityURL, meta["twitter:url"],
+        ]).flatMap { $0.hasPrefix("http") ? $0 : nil }
+
+        let siteName = firstNonEmpty([
+            article?.publisherName, meta["og:site_name"], meta["application-name"], meta["publisher"],
+            meta["dc.publisher"], meta["cxenseparse:recs:publisher"],
+        ])
+        metadata.publisher = siteName.map(Whitespace.collapse)
+            ?? metadata.url.flatMap(URLResolver.host).flatMap { Gazetteer.standard.organization(forHost: $0)?.name }
+
+        metadata.title = title(article: article, meta: meta, siteName: metadata.publisher)
+        metadata.bylines = bylines(article: article, meta: meta, publisher: metadata.publisher)
+        let dates = [
+            article?.string("datePublished"), meta["article:published_time"], meta["og:published_time"],
+            meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["publish_date"],
+            meta["publication_date"], meta["article.published"], meta["parsely-pub-date"], meta["sailthru.date"],
+            meta["dc.date.issued"], meta["dc.date"], meta["dcterms.created"], meta["date"], meta["og:pubdate"],
+            meta["article:published"], meta["citation_publication_date"], meta["timestamp"], microdataDate(),
+            timeElementDate(), article?.string("dateCreated"), article?.string("dateModified"),
+            meta["article:modified_time"],
+        ]
+        metadata.published = dates.lazy.compactMap { $0.flatMap(DateNormalizer.normalize) }.first
+            ?? metadata.url.flatMap(dateInURL)
+        metadata.language = firstNonEmpty([
+            rootLanguage(), meta["content-language"], meta["og:locale"]?.replacingOccurrences(of: "_", with: "-"),
+            article?.string("inLanguage"), meta["language"], meta["dc.language"],
+        ]).map { Whitespace.collapse($0) }
+        return metadata
+    }
+
+    // MARK: Meta tags
+
+    /// `<meta>` contents by lowercase `property`, `name`, `itemprop` or
+    /// `http-equiv`; the first of each wins.
+    private func metaTags() -> [String: String] {
+        var result: [String: String] = [:]
+        for id in tree.elements(.meta) {
+            guard let content = tree.attribute(.content, of: id), !Whitespace.collapse(content).isEmpty else { continue }
+            for key in [HTMLAttribute.property, .name, .itemprop, .httpEquiv] {
+                if let name = tree.attribute(key, of: id)?.lowercased(), result[name] == nil {
+                    result[name] = content
+                }
+            }
+        }
+        return result
+    }
+
+    private func canonicalLink() -> String? {
+        for id in tree.elements(.link) {
+            let rel = tree.attribute(.rel, of: id)?.lowercased().split(separator: " ") ?? []
+            if rel.contains("canonical"), let href = tree.attribute(.href, of: id) {
+                return Whitespace.trim(href)
+            }
+        }
+        return nil
+    }
+
+    private func rootLanguage() -> String? {
+        tree.elements(.html).first.flatMap { tree.attribute(.lang, of: $0) }
+    }
+
+    private func microdataDate() -> String? {
+        for index in 0..<tree.count {
+            let id = HTMLTree.NodeID(index)
+            guard tree[id].tag != .text, tree[id].tag != .meta,
+                tree.attribute(.itemprop, of: id)?.lowercased() == "datepublished"
+            else { continue }
+            return tree.attribute(.datetime, of: id) ?? tree.attribute(.content, of: id) ?? tree.textContent(of: id)
+        }
+        return nil
+    }
+
+    private func timeElementDate() -> String? {
+        let times = tree.elements(.time)
+        let preferred = times.first { id in
+            tree.attribute(.name, of: id) == "pubdate"
+                || (tree.attribute(.class, of: id)?.lowercased().contains("publish") ?? false)
+        }
+        guard let id = preferred ?? times.first else { return nil }
+        return tree.attribute(.datetime, of: id) ?? tree.textContent(of: id)
+    }
+
+    /// "/2019/11/19/" in an address.
+    private func dateInURL(_ url: String) -> String? {
+        let parts = url.split(separator: "/")
+        for index in parts.indices.dropLast(2) {
+            guard parts[index].count == 4, let year = Int(parts[index]), (1990...2100).contains(year),
+                parts[index + 1].count == 2, let month = Int(parts[index + 1]),
+                parts[index + 2].count == 2, let day = Int(parts[index + 2])
+            else { continue }
+            return DateNormalizer.normalize(String(format: "%04d-%02d-%02d", year, month, day))
+        }
+        return nil
+    }
+
+    // MARK: Title
+
+    private func title(article: LinkedData.Object?, meta: [String: String], siteName: String?) -> String? {
+        let candidates = [
+            article?.string("headline"), meta["og:title"], meta["twitter:title"], meta["headline"],
+            meta["dc.title"], meta["parsely-title"], meta["sailthru.title"],
+        ]
+        if let found = firstNonEmpty(candidates) {
+            return stripSiteName(Whitespace.collapse(found), siteName: siteName)
+        }
+        if let id = tree.elements(.title).first {
+            let text = tree.textContent(of: id)
+            if !text.isEmpty { return stripSiteName(text, siteName: siteName) }
+        }
+        if let id = tree.elements(.h1).first {
+            let text = tree.textContent(of: id)
+            if !text.isEmpty { return text }
+        }
+        return nil
+    }
+
+    /// "Headline | Site" → "Headline" (also "–", "—", "-", "::", "·" and a
+    /// site name in front).
+    private func stripSiteName(_ title: String, siteName: String?) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " « ", " » "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<range.lowerBound])
+            let tail = String(title[range.upperBound...])
+            let site = siteName?.lowercased()
+            if let site, tail.lowercased().contains(site) || site.contains(tail.lowercased()) {
+                return Whitespace.trim(head)
+            }
+            if let site, head.lowercased() == site {
+                return Whitespace.trim(tail)
+            }
+            if tail.split(separator: " ").count <= 3, head.split(separator: " ").count >= 4 {
+                return Whitespace.trim(head)
+            }
+        }
+        return title
+    }
+
+    // MARK: Bylines
+
+    private func bylines(article: LinkedData.Object?, meta: [String: String], publisher: String?) -> [String] {
+        var raw: [String] = article?.authorNames ?? []
+        if raw.isEmpty {
+            for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
+                        "twitter:creator", "citation_author"] {
+                if let value = meta[key], !value.hasPrefix("http"), !value.hasPrefix("@") {
+                    raw.append(value)
+                    break
+                }
+            }
+        }
+        if raw.isEmpty { raw = visibleBylines() }
+        var names: [String] = []
+        for entry in raw {
+            for name in BylineParser.names(in: entry) {
+                if let publisher, name.lowercased() == publisher.lowercased() { continue }
+                if Gazetteer.standard.organization(named: name) != nil { continue }
+                if !names.contains(name) { names.append(name) }
+            }
+        }
+        return names
+    }
+
+    /// The text of byline elements (outermost ones; at most four).
+    private func visibleBylines() -> [String] {
+        var result: [String] = []
+        var coveredUntil: HTMLTree.NodeID = -1
+        for index in 0..<tree.count {
+            let id = HTMLTree.NodeID(index)
+            let node = tree[id]
+            guard id >= coveredUntil, node.tag != .text, node.tag != .meta, node.tag != .link else { continue }
+            let rel = tree.attribute(.rel, of: id)?.lowercased()
+            guard ElementHints(tree: tree, node: id).isByline || rel == "author" else { continue }
+            let text = tree.textContent(of: id)
+            if !text.isEmpty, text.count < 200 {
+                result.append(text)
+                coveredUntil = node.end
+            }
+            if result.count >= 4 { break }
+        }
+        return result
+    }
+
+    private func firstNonEmpty(_ values: [String?]) -> String? {
+        values.lazy.compactMap { $0 }.first { !Whitespace.collapse($0).isEmpty }
+    }
+}
+
+/// Splits a byline into names: "By Jane Doe and John Roe, Reuters" → [Jane Doe,
+/// John Roe] (organisation names are left to the caller).
+enum BylineParser {
+    static func names(in byline: String) -> [String] {
+        var text = Whitespace.collapse(byline)
+        for prefix in ["by ", "von ", "par ", "por ", "di ", "written by ", "words by ", "story by ", "posted by "]
+        where text.lowercased().hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+        }
+        var names: [String] = []
+        let separators = [" and ", " & ", ", ", " | ", " y ", " e ", " et ", " und ", ";", "\n"]
+        var pieces = [text]
+        for separator in separators {
+            pieces = pieces.flatMap { $0.components(separatedBy: separator) }
+        }
+        for piece in pieces {
+            var name = Whitespace.collapse(piece)
+            for prefix in ["by ", "and "] where name.lowercased().hasPrefix(prefix) {
+                name = String(name.dropFirst(prefix.count))
+            }
+            guard !name.isEmpty, name.count <= 60, !name.contains("@"), !name.hasPrefix("http") else { continue }
+            let words = name.split(separator: " ")
+            guard words.count <= 5, DateNormalizer.normalize(name) == nil else { continue }
+            let lower = name.lowercased()
+            if ["updated", "published", "staff", "contributor", "reporter", "correspondent", "editor", "view all",
+                "more from", "follow", "email", "twitter", "posted", "min read", "read more"]
+                .contains(where: lower.contains)
+            {
+                if !lower.contains("staff") || words.count > 3 { continue }
+            }
+            guard let first = name.unicodeScalars.first, first.properties.isUppercase || first.properties.isAlphabetic else { continue }
+            names.append(name)
+        }
+        return names
+    }
+}

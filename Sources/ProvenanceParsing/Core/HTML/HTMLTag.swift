@@ -1,0 +1,268 @@
+/// The HTML elements extraction tells apart; everything else is `.other`.
+enum HTMLTag: UInt8, Sendable {
+    case document, text, other
+    case a
+    case abbr
+    case address
+    case article
+    case aside
+    case audio
+    case b
+    case blockquote
+    case body
+    case br
+    case button
+    case canvas
+    case caption
+    case center
+    case cite
+    case code
+    case dd
+    case del
+    case details
+    case dialog
+    case div
+    case dl
+    case dt
+    case em
+    case embed
+    case fieldset
+    case figcaption
+    case figure
+    case font
+    case footer
+    case form
+    case h1
+    case h2
+    case h3
+    case h4
+    case h5
+    case h6
+    case head
+    case header
+    case hr
+    case html
+    case i
+    case iframe
+    case img
+    case input
+    case ins
+    case label
+    case legend
+    case li
+    case link
+    case main
+    case mark
+    case menu
+    case meta
+    case nav
+    case noscript
+    case object
+    case ol
+    case option
+    case p
+    case picture
+    case pre
+    case q
+    case s
+    case script
+    case section
+    case select
+    case small
+    case source
+    case span
+    case strong
+    case style
+    case sub
+    case summary
+    case sup
+    case svg
+    case table
+    case tbody
+    case td
+    case template
+    case textarea
+    case tfoot
+    case th
+    case thead
+    case time
+    case title
+    case tr
+    case u
+    case ul
+    case video
+    case wbr
+    case math
+
+    /// The tag for a lowercase element name.
+    init(name: String) {
+        self = HTMLTag.byName[name] ?? .other
+    }
+
+    private static let byName: [String: HTMLTag] = [
+        "a": .a,
+        "abbr": .abbr,
+        "address": .address,
+        "article": .article,
+        "aside": .aside,
+        "audio": .audio,
+        "b": .b,
+        "blockquote": .blockquote,
+        "body": .body,
+        "br": .br,
+        "button": .button,
+        "canvas": .canvas,
+        "caption": .caption,
+        "center": .center,
+        "cite": .cite,
+        "code": .code,
+        "dd": .dd,
+        "del": .del,
+        "details": .details,
+        "dialog": .dialog,
+        "div": .div,
+        "dl": .dl,
+        "dt": .dt,
+        "em": .em,
+        "embed": .embed,
+        "fieldset": .fieldset,
+        "figcaption": .figcaption,
+        "figure": .figure,
+        "font": .font,
+        "footer": .footer,
+        "form": .form,
+        "h1": .h1,
+        "h2": .h2,
+        "h3": .h3,
+        "h4": .h4,
+        "h5": .h5,
+        "h6": .h6,
+        "head": .head,
+        "header": .header,
+        "hr": .hr,
+        "html": .html,
+        "i": .i,
+        "iframe": .iframe,
+        "img": .img,
+        "input": .input,
+        "ins": .ins,
+        "label": .label,
+        "legend": .legend,
+        "li": .li,
+        "link": .link,
+        "main": .main,
+        "mark": .mark,
+        "menu": .menu,
+        "meta": .meta,
+        "nav": .nav,
+        "noscript": .noscript,
+        "object": .object,
+        "ol": .ol,
+        "option": .option,
+        "p": .p,
+        "picture": .picture,
+        "pre": .pre,
+        "q": .q,
+        "s": .s,
+        "script": .script,
+        "section": .section,
+        "select": .select,
+        "small": .small,
+        "source": .source,
+        "span": .span,
+        "strong": .strong,
+        "style": .style,
+        "sub": .sub,
+        "summary": .summary,
+        "sup": .sup,
+        "svg": .svg,
+        "table": .table,
+        "tbody": .tbody,
+        "td": .td,
+        "template": .template,
+        "textarea": .textarea,
+        "tfoot": .tfoot,
+        "th": .th,
+        "thead": .thead,
+        "time": .time,
+        "title": .title,
+        "tr": .tr,
+        "u": .u,
+        "ul": .ul,
+        "video": .video,
+        "wbr": .wbr,
+        "math": .math,
+    ]
+}
+
+extension HTMLTag {
+    /// Elements that start a new block of text.
+    var isBlock: Bool {
+        switch self {
+        case .address, .article, .aside, .blockquote, .body, .caption, .center, .dd, .details, .dialog,
+             .div, .dl, .dt, .fieldset, .figcaption, .figure, .footer, .form, .h1, .h2, .h3, .h4, .h5,
+             .h6, .header, .hr, .html, .legend, .li, .main, .menu, .nav, .ol, .p, .pre, .section,
+             .summary, .table, .tbody, .td, .tfoot, .th, .thead, .tr, .ul, .br, .document, .noscript:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Headings `h1`…`h6`.
+    var isHeading: Bool {
+        switch self {
+        case .h1, .h2, .h3, .h4, .h5, .h6: true
+        default: false
+        }
+    }
+
+    /// Elements whose content is never article text.
+    var isIgnored: Bool {
+        switch self {
+        case .script, .style, .template, .svg, .math, .canvas, .iframe, .object, .embed, .select,
+             .option, .textarea, .button, .input, .audio, .video, .source, .head, .title, .meta, .link:
+            true
+        default:
+            false
+        }
+    }
+}
+
+/// The attributes extraction reads; others are dropped while parsing.
+enum HTMLAttribute: UInt8, Sendable {
+    case id, `class`, itemprop, itemtype, role, href, rel, name, property, content, datetime, alt
+    case ariaHidden, ariaLabel, hidden, style, type, charset, httpEquiv, lang
+    case dataComponent, dataTestID, dataModule, dataType
+
+    /// The attribute for a lowercase attribute name, if extraction reads it.
+    init?(name: String) {
+        switch name {
+        case "id": self = .id
+        case "class": self = .class
+        case "itemprop": self = .itemprop
+        case "itemtype": self = .itemtype
+        case "role": self = .role
+        case "href": self = .href
+        case "rel": self = .rel
+        case "name": self = .name
+        case "property": self = .property
+        case "content": self = .content
+        case "datetime": self = .datetime
+        case "alt": self = .alt
+        case "aria-hidden": self = .ariaHidden
+        case "aria-label": self = .ariaLabel
+        case "hidden": self = .hidden
+        case "style": self = .style
+        case "type": self = .type
+        case "charset": self = .charset
+        case "http-equiv": self = .httpEquiv
+        case "lang": self = .lang
+        case "data-component": self = .dataComponent
+        case "data-testid": self = .dataTestID
+        case "data-module": self = .dataModule
+        case "data-type": self = .dataType
+        default: return nil
+        }
+    }
+}

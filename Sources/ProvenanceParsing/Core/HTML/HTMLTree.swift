@@ -1,0 +1,156 @@
+/// A parsed HTML page as a flat, immutable tree of elements and text.
+///
+/// Nodes live in one array in document order (a parent always comes before its
+/// children), linked by indices, so walking the tree needs no recursion and the
+/// whole value is `Sendable`. Only what extraction reads is kept: elements,
+/// text, and a handful of attributes. Scripts and styles keep no text, except
+/// JSON-LD scripts, whose text is kept for the metadata reader.
+struct HTMLTree: Sendable {
+    typealias NodeID = Int32
+
+    struct Node: Sendable {
+        /// The element's tag, or `.text` for a text node.
+        var tag: HTMLTag
+        var parent: NodeID
+        var firstChild: NodeID = -1
+        var lastChild: NodeID = -1
+        var nextSibling: NodeID = -1
+        /// Depth below the root (the root is 0).
+        var depth: Int32
+        /// The node after this node's whole subtree, in document order.
+        var end: NodeID = -1
+        /// For a text node: index into `texts`; otherwise -1.
+        var text: Int32 = -1
+        /// The first of this element's attributes in `attributes`.
+        var attributeStart: Int32 = 0
+        var attributeCount: Int32 = 0
+    }
+
+    struct Attribute: Sendable {
+        var name: HTMLAttribute
+        var value: String
+    }
+
+    private(set) var nodes: [Node] = []
+    private(set) var texts: [String] = []
+    private(set) var attributes: [Attribute] = []
+
+    static let root: NodeID = 0
+
+    init() {
+        nodes.append(Node(tag: .document, parent: -1, depth: 0))
+    }
+
+    // MARK: Building
+
+    /// Appends an element as the last child of `parent`.
+    mutating func appendElement(_ tag: HTMLTag, to parent: NodeID, attributes newAttributes: [Attribute]) -> NodeID {
+        var node = Node(tag: tag, parent: parent, depth: nodes[Int(parent)].depth + 1)
+        node.attributeStart = Int32(attributes.count)
+        node.attributeCount = Int32(newAttributes.count)
+        attributes.append(contentsOf: newAttributes)
+        return link(node, to: parent)
+    }
+
+    /// Appends a text node as the last child of `parent`.
+    mutating func appendText(_ text: String, to parent: NodeID) {
+        var node = Node(tag: .text, parent: parent, depth: nodes[Int(parent)].depth + 1)
+        node.text = Int32(texts.count)
+        texts.append(text)
+        _ = link(node, to: parent)
+    }
+
+    /// Marks the end of an element's subtree; call it once all its
+    /// descendants have been appended.
+    mutating func close(_ id: NodeID) {
+        nodes[Int(id)].end = NodeID(nodes.count)
+    }
+
+    private mutating func link(_ node: Node, to parent: NodeID) -> NodeID {
+        let id = NodeID(nodes.count)
+        var node = node
+        node.end = id + 1
+        nodes.append(node)
+        let previous = nodes[Int(parent)].lastChild
+        if previous >= 0 {
+            nodes[Int(previous)].nextSibling = id
+        } else {
+            nodes[Int(parent)].firstChild = id
+        }
+        nodes[Int(parent)].lastChild = id
+        return id
+    }
+
+    // MARK: Reading
+
+    subscript(id: NodeID) -> Node { nodes[Int(id)] }
+
+    var count: Int { nodes.count }
+
+    func text(of id: NodeID) -> String? {
+        let index = nodes[Int(id)].text
+        return index >= 0 ? texts[Int(index)] : nil
+    }
+
+    func attribute(_ name: HTMLAttribute, of id: NodeID) -> String? {
+        let node = nodes[Int(id)]
+        var index = Int(node.attributeStart)
+        let end = index + Int(node.attributeCount)
+        while index < end {
+            if attributes[index].name == name { return attributes[index].value }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The children of `id`, in order.
+    func children(of id: NodeID) -> ChildSequence {
+        ChildSequence(tree: self, next: nodes[Int(id)].firstChild)
+    }
+
+    struct ChildSequence: Sequence, IteratorProtocol {
+        let tree: HTMLTree
+        var upcoming: NodeID
+
+        init(tree: HTMLTree, next: NodeID) {
+            self.tree = tree
+            upcoming = next
+        }
+
+        mutating func next() -> NodeID? {
+            guard upcoming >= 0 else { return nil }
+            defer { upcoming = tree.nodes[Int(upcoming)].nextSibling }
+            return upcoming
+        }
+    }
+
+    /// The node after the whole subtree of `id` in document order.
+    func end(of id: NodeID) -> NodeID { nodes[Int(id)].end }
+
+    /// All text under `id`, whitespace collapsed.
+    func textContent(of id: NodeID) -> String {
+        var pieces: [String] = []
+        var node = id + 1
+        let stop = end(of: id)
+        if let own = text(of: id) { pieces.append(own) }
+        while node < stop {
+            if let piece = text(of: node) { pieces.append(piece) }
+            node += 1
+        }
+        return Whitespace.collapse(pieces.joined(separator: " "))
+    }
+
+    /// The elements in document order whose tag is `tag`.
+    func elements(_ tag: HTMLTag) -> [NodeID] {
+        var result: [NodeID] = []
+        for index in nodes.indices where nodes[index].tag == tag {
+            result.append(NodeID(index))
+        }
+        return result
+    }
+
+    /// Whether `ancestor` is `id` or one of its ancestors.
+    func isAncestor(_ ancestor: NodeID, of id: NodeID) -> Bool {
+        ancestor <= id && id < end(of: ancestor)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Recognises boilerplate by its words alone: app promotions, comment forms,
+/// newsletter boxes, share prompts, cookie notices, copyright lines and
+/// related headlines set in capitals. Both parsers use it.
+enum BoilerplateText {
+    /// Why `line` (one block's text) is boilerplate, or nil.
+    static func reason(for line: String) -> BoilerplateReason? {
+        let trimmed = Whitespace.collapse(line)
+        guard !trimmed.isEmpty else { return nil }
+        let lower = trimmed.lowercased()
+        let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        if words.count <= 12 {
+            let bare = lower.trimmingCharacters(in: lineDecoration)
+            if let reason = exactLines[bare] { return reason }
+            if isAppPromotion(lower) { return .promotion }
+        }
+        if words.count <= 30 {
+            for (reason, phrases) in phrases where phrases.contains(where: lower.contains) {
+                return reason
+            }
+            if leadIns.contains(where: lower.hasPrefix) { return .relatedLinks }
+        }
+        if isCopyright(lower, wordCount: words.count) { return .copyright }
+        if isCapitalizedHeadline(trimmed, wordCount: words.count) { return .relatedHeadline }
+        return nil
+    }
+
+    /// "CLICK HERE TO GET THE FOX NEWS APP", "Download the BBC News app".
+    static func isAppPromotion(_ lower: String) -> Bool {
+        guard lower.hasSuffix(" app") || lower.hasSuffix(" app.") || lower.hasSuffix(" app!")
+            || lower.contains(" app ") || lower.hasSuffix(" apps")
+        else { return false }
+        return ["get the ", "download the ", "download our ", "install the ", "try the ", "click here", "tap here"]
+            .contains(where: lower.contains)
+    }
+
+    /// The publisher named by an app promotion ("CLICK HERE TO GET THE FOX NEWS
+    /// APP" names "FOX NEWS"), as written.
+    static func appPromotionPublisher(_ line: String) -> String? {
+        let trimmed = Whitespace.collapse(line)
+        let lower = trimmed.lowercased()
+        guard isAppPromotion(lower) else { return nil }
+        for lead in ["get the ", "download the ", "install the ", "try the "] {
+            guard let start = lower.range(of: lead),
+                let end = lower.range(of: " app", range: start.upperBound..<lower.endIndex)
+            else { continue }
+            let startOffset = lower.distance(from: lower.startIndex, to: start.upperBound)
+            let endOffset = lower.distance(from: lower.startIndex, to: end.lowerBound)
+            let name = trimmed.dropFirst(startOffset).prefix(endOffset - startOffset)
+            let cleaned = name.trimmingCharacters(in: CharacterSet(charactersIn: " ’'"))
+            if !cleaned.isEmpty, cleaned.split(separator: " ").count <= 5 { return cleaned }
+        }
+        return nil
+    }
+
+    private static func isCopyright(_ lower: String, wordCount: Int) -> Bool {
+        guard wordCount <= 25 else { return false }
+        return lower.hasPrefix("©") || lower.hasPrefix("(c) ") || lower.hasPrefix("copyright ")
+            || lower.hasPrefix("copyright©") || lower.contains("all rights reserved")
+    }
+
+    /// A related headline pasted in capitals: at least three words, nearly all
+    /// letters upper case, and not a dateline lead-in ("WASHINGTON (AP) —").
+    static func isCapitalizedHeadline(_ text: String, wordCount: Int) -> Bool {
+        guard wordCount >= 3, wordCount <= 30 else { return false }
+        var upper = 0
+        var lower = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
+        }
+        guard upper >= 12 else { return false }
+        return Double(lower) <= Double(upper) * 0.05
+    }
+
+    /// Whole lines that are never article text.
+    private static let exactLines: [String: BoilerplateReason] = {
+        var table: [String: BoilerplateReason] = [:]
+        for line in ["leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
+                     "show comments", "view comments", "join the conversation", "comment", "reply",
+                     "post comment", "cancel reply", "load comments", "comments are closed."] {
+            table[line] = .comments
+        }
+        for line in ["share", "share this", "share this article", "share this story", "share on facebook",
+                     "share on twitter", "tweet", "email", "print", "facebook", "twitter", "linkedin",
+                     "whatsapp", "pinterest", "reddit", "copy link", "link copied", "share via email",
+                     "share article", "share this:", "like this:", "like", "save", "save article"] {
+            table[line] = .shareBar
+        }
+        for line in ["advertisement", "advertising", "sponsored", "sponsored content", "ad", "paid content",
+                     "story continues below advertisement", "article continues below advertisement",
+                     "continue reading below", "continue reading the main story", "scroll to continue with content",
+                     "skip advertisement", "supported by"] {
+            table[line] = .advertisement
+        }
+        for line in ["related", "related articles", "related stories", "related content", "read more",
+                     "more stories", "recommended", "recommended for you", "you may also like", "trending",
+                     "most popular", "most read", "see also", "more from", "up next", "watch", "watch now",
+                     "more on this story", "related topics", "related coverage", "you might also like"] {
+            table[line] = .relatedLinks
+        }
+        for line in ["subscribe", "sign up", "sign in", "log in", "register", "subscribe now",
+                     "already a subscriber", "already a subscriber?", "continue reading", "click here",
+                     "download the app"] {
+            table[line] = .promotion
+        }
+        for line in ["skip to main content", "skip to content", "skip navigation", "menu", "search", "home",
+                     "close", "open menu", "back to top", "next", "previous", "toggle navigation"] {
+            table[line] = .navigation
+        }
+        return table
+    }()
+
+    /// Phrases that mark a short line as boilerplate wherever they occur.
+    private static let phrases: [(BoilerplateReason, [String])] = [
+        (.comments, ["your email address will not be published", "required fields are marked",
+                     "you must be logged in to post a comment", "comments are closed",
+                     "be the first to comment", "notify me of follow-up comments", "notify me of new posts",
+                     "save my name, email, and website"]),
+        (.newsletter, ["sign up for our newsletter", "subscribe to our newsletter",
+                       "newsletter sign-up", "newsletter signup", "enter your email", "get our newsletter",
+                       "delivered to your inbox", "straight to your inbox"]),
+        (.cookieBanner, ["we use cookies", "this site uses cookies", "this website uses cookies",
+                         "accept all cookies", "cookie policy", "by continuing to use this site",
+                         "by using this site, you agree"]),
+        (.promotion, ["click here to", "tap here to", "subscribe now", "subscribe today", "start your free trial",
+                      "already a subscriber", "to continue reading", "unlimited digital access",
+                      "support our journalism", "become a member", "download our app", "follow us on",
+                      "like us on facebook", "follow us on twitter"]),
+        (.shareBar, ["share this article", "share on facebook", "share on twitter", "share via email"]),
+    ]
+
+    /// Lead-ins of a related-story line ("Related: Chicago is America's…").
+    private static let leadIns = ["read more:", "related:", "see also:", "read also:", "also read:", "more:",
+                                  "read more »", "related stories:", "related article:", "watch:", "listen:",
+                                  "recommended:", "read next:", "don't miss:", "must read:"]
+
+    private static let lineDecoration = CharacterSet(charactersIn: ":.!…>»|•·-–—*# ")
+}

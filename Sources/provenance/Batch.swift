@@ -1,0 +1,38 @@
+import ProvenanceParsing
+
+/// Reads and extracts a list of inputs in order; a failing input costs one
+/// line on standard error and the batch goes on.
+enum Batch {
+    /// Calls `handle` for every article that could be read; returns how many
+    /// inputs failed.
+    static func run(_ paths: [String], extractor: ArticleExtractor, handle: (Article) -> Void) -> Int {
+        var failures = 0
+        for path in paths {
+            do {
+                let bytes = try InputReader.read(path, limit: extractor.options.maximumBytes)
+                handle(try extractor.extract(bytes, path: path))
+            } catch {
+                FileHandleOutput.standardError.write("provenance: error: \(error)\n")
+                failures += 1
+            }
+        }
+        return failures
+    }
+}
+
+/// Unbuffered writes to standard error.
+enum FileHandleOutput {
+    case standardError
+
+    func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = sysWrite(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import ProvenanceParsing
+import ProvenanceReports
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract the article (body, metadata, captions, links) from saved pages and text files.",
+        discussion: """
+            With --format json, writes one JSON object per input on its own line \
+            (JSON Lines; see Schemas/article.schema.json).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(help: "Output format: text or json (JSON Lines).")
+    var format: Format = .text
+
+    @Flag(name: .shortAndLong, help: "Also list what was left out of the body and why.")
+    var verbose = false
+
+    func run() throws {
+        let extractor = ArticleExtractor(options: inputs.extractionOptions)
+        let json = ArticleJSONRenderer()
+        let text = ArticleTextRenderer(verbose: verbose)
+        let failures = Batch.run(inputs.files, extractor: extractor) { article in
+            switch format {
+            case .json: print(json.render(article))
+            case .text: print(text.render(article))
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
