@@ -52,12 +52,25 @@ struct ContentLocator {
         if block.text.count < 25 {
             return 0
         }
+        if isTeaser(block) {
+            return -junkWeight * length
+        }
         guard hasSentencePunctuation(block.text) else {
             return block.text.count > 80 ? length * 0.5 : 0
         }
         var weight = length * (1 - density)
         if block.inArticleBody { weight *= 1.5 }
         return weight
+    }
+
+    /// A link to another story followed by the start of its text, cut off:
+    /// "<a>Headline</a> CITY: First words of the story…".
+    static func isTeaser(_ block: HTMLBlock) -> Bool {
+        guard let first = block.links.first, first.range.lowerBound == 0, first.range.count >= 15 else { return false }
+        var end = block.text.count
+        while end > 0, Whitespace.isSpace(block.text[end - 1]) { end -= 1 }
+        guard end >= 3 else { return false }
+        return block.text[end - 1] == "…" || (block.text[end - 1] == "." && block.text[end - 2] == "." && block.text[end - 3] == ".")
     }
 
     private static func hasSentencePunctuation(_ text: [Unicode.Scalar]) -> Bool {

@@ -17,6 +17,9 @@ struct ElementHints: Sendable {
     var isArticleBody = false
     /// The element is a byline.
     var isByline = false
+    /// The element is hidden by its markup (`hidden`, `display: none`), not
+    /// just by a class name that may only apply to some screens.
+    var isHiddenByMarkup = false
 
     init(tree: HTMLTree, node id: HTMLTree.NodeID) {
         let tag = tree[id].tag
@@ -29,6 +32,7 @@ struct ElementHints: Sendable {
         }
         if tree.attribute(.hidden, of: id) != nil {
             boilerplate = .hidden
+            isHiddenByMarkup = true
             return
         }
         if let style = tree.attribute(.style, of: id)?.lowercased(),
@@ -36,6 +40,7 @@ struct ElementHints: Sendable {
                 || style.replacingOccurrences(of: " ", with: "").contains("visibility:hidden")
         {
             boilerplate = .hidden
+            isHiddenByMarkup = true
             return
         }
         let itemprop = tree.attribute(.itemprop, of: id)?.lowercased() ?? ""
@@ -46,17 +51,6 @@ struct ElementHints: Sendable {
         if itemprop.contains("author") || itemprop == "creator" { isByline = true }
         if itemprop == "copyrightholder" { isCredit = true }
 
-        let role = tree.attribute(.role, of: id)?.lowercased() ?? ""
-        switch role {
-        case "navigation", "menubar", "menu", "tablist": boilerplate = .navigation
-        case "banner": boilerplate = .header
-        case "contentinfo": boilerplate = .footer
-        case "complementary": boilerplate = .sidebar
-        case "dialog", "alertdialog": boilerplate = .promotion
-        case "search": boilerplate = .navigation
-        default: break
-        }
-
         // Wrappers of the whole page carry all sorts of words in their class
         // names ("single-post has-comments"); never judge them by names.
         switch tag {
@@ -64,6 +58,12 @@ struct ElementHints: Sendable {
             return
         default:
             break
+        }
+        defer {
+            // Landmark roles, where names said nothing.
+            if boilerplate == nil, !isArticleBody {
+                boilerplate = ElementHints.landmarkRoles[tree.attribute(.role, of: id)?.lowercased() ?? ""]
+            }
         }
         var names = ""
         for attribute in [HTMLAttribute.class, .id, .dataComponent, .dataTestID, .dataModule, .dataType] {
@@ -88,6 +88,12 @@ struct ElementHints: Sendable {
     }
 
     // MARK: Word lists
+
+    private static let landmarkRoles: [String: BoilerplateReason] = [
+        "navigation": .navigation, "menubar": .navigation, "menu": .navigation, "tablist": .navigation,
+        "search": .navigation, "banner": .header, "contentinfo": .footer, "complementary": .sidebar,
+        "dialog": .promotion, "alertdialog": .promotion,
+    ]
 
     /// A name matches a list entry either as a whole word of the lowercased
     /// names (split at anything but letters and digits) or, for
@@ -175,7 +181,7 @@ struct ElementHints: Sendable {
                           "*ad-unit", "*dfp", "*gpt-ad", "*sponsor", "sponsored", "*native-ad",
                           "*-ad-", "*googlead", "*adsense", "*banner-ad", "*leaderboard", "*billboard",
                           "advertisement", "*outstream"]),
-        (.promotion, ["promo", "*promo", "*paywall", "*subscription", "*register", "modal", "*modal",
+        (.promotion, ["promo", "*promo", "*paywall-prompt", "*paywall-cta", "*paywall-offer", "*paywall-message", "*subscription", "*register", "modal", "*modal",
                       "popup", "*popup", "overlay", "*app-promo", "*download-app", "*cta", "callout",
                       "*donate", "*membership", "*inline-offer"]),
         (.navigation, ["nav", "*navbar", "*navigation", "menu", "*menu", "breadcrumb", "breadcrumbs",
@@ -183,7 +189,7 @@ struct ElementHints: Sendable {
         (.header, ["masthead", "*site-header", "*siteheader", "*page-header", "*global-header", "*top-bar",
                    "*topbar"]),
         (.footer, ["footer", "*footer", "*site-footer", "colophon"]),
-        (.sidebar, ["sidebar", "*sidebar", "rail", "*right-rail", "*rightrail", "*side-bar", "widget", "*widget"]),
+        (.sidebar, ["sidebar", "*sidebar", "rail", "*right-rail", "*rightrail", "*side-bar"]),
         (.metadata, ["tags", "*tag-list", "*taglist", "topics", "keywords", "*post-meta", "*article-meta",
                      "*entry-meta", "timestamp", "*publish-date", "*pubdate", "*author-bio",
                      "*authorbio", "*about-author", "*author-info", "bio", "*byline", "categories"]),

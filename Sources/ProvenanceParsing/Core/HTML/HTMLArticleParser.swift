@@ -76,6 +76,7 @@ struct HTMLArticleParser {
         if let reason = block.boilerplate { return (.boilerplate, reason) }
         let string = block.string
         if let reason = BoilerplateText.reason(for: string) { return (.boilerplate, reason) }
+        if block.text.count <= 80, DateLine.date(in: string) != nil { return (.dateline, nil) }
         if block.linkDensity > 0.5, block.text.count > 0 {
             return (.boilerplate, .linkList)
         }

@@ -124,7 +124,7 @@ struct HTMLBlockBuilder {
         if node.tag.isIgnored { return false }
         let parent = frames.last
         var hints = ElementHints(tree: tree, node: id)
-        if hints.boilerplate != nil || hints.isByline, wrappers.isWrapper(id) {
+        if hints.boilerplate != nil || hints.isByline, !hints.isHiddenByMarkup, wrappers.isWrapper(id) {
             // "Page-ad-margins", "penci_sidebar", "entry author-…": a name
             // that says junk on an element that holds the article.
             hints.boilerplate = nil

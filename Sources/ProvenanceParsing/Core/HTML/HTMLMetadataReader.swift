@@ -53,7 +53,9 @@ struct HTMLMetadataReader {
     private func metaTags() -> [String: String] {
         var result: [String: String] = [:]
         for id in tree.elements(.meta) {
-            guard let content = tree.attribute(.content, of: id), !Whitespace.collapse(content).isEmpty else { continue }
+            guard let raw = tree.attribute(.content, of: id) else { continue }
+            let content = Whitespace.collapse(HTMLEntities.decode(raw))
+            guard !content.isEmpty else { continue }
             for key in [HTMLAttribute.property, .name, .itemprop, .httpEquiv] {
                 if let name = tree.attribute(key, of: id)?.lowercased(), result[name] == nil {
                     result[name] = content

@@ -125,7 +125,7 @@ struct LinkedData {
     static func text(_ value: Any?) -> String? {
         switch value {
         case let string as String:
-            let trimmed = Whitespace.collapse(string)
+            let trimmed = Whitespace.collapse(HTMLEntities.decode(string))
             return trimmed.isEmpty ? nil : trimmed
         case let array as [Any]:
             return array.lazy.compactMap { text($0) }.first
@@ -141,7 +141,7 @@ struct LinkedData {
     static func names(_ value: Any?) -> [String] {
         switch value {
         case let string as String:
-            let trimmed = Whitespace.collapse(string)
+            let trimmed = Whitespace.collapse(HTMLEntities.decode(string))
             return trimmed.isEmpty || trimmed.hasPrefix("http") ? [] : [trimmed]
         case let array as [Any]:
             return array.flatMap { names($0) }

@@ -16,6 +16,24 @@ public enum DateNormalizer {
         return prose(trimmed)
     }
 
+    /// Whether `word` can be part of a written date or time: a number, a
+    /// month name, a time, "a.m.", a time zone.
+    public static func isDateWord(_ word: String) -> Bool {
+        var lower = word.lowercased().trimming([",", "."])
+        if lower.isEmpty { return false }
+        for suffix in ["am", "pm", "a.m", "p.m"] where lower.hasSuffix(suffix) && lower.count > suffix.count {
+            lower = String(lower.dropLast(suffix.count))
+        }
+        if lower.allSatisfy({ $0.isNumber || ":/-.+T".contains($0) }) { return true }
+        if monthNames[lower] != nil || monthNames[lower + "."] != nil { return true }
+        return ["am", "pm", "a.m", "p.m", "gmt", "utc", "z", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst",
+                "pdt", "bst", "cet", "cest", "kst", "jst", "at", "on", "st", "nd", "rd", "th"].contains(lower)
+            || lower.hasSuffix("st") && Int(lower.dropLast(2)) != nil
+            || lower.hasSuffix("nd") && Int(lower.dropLast(2)) != nil
+            || lower.hasSuffix("rd") && Int(lower.dropLast(2)) != nil
+            || lower.hasSuffix("th") && Int(lower.dropLast(2)) != nil
+    }
+
     // MARK: ISO-like
 
     private static func isoLike(_ text: String) -> String? {
@@ -109,16 +127,25 @@ public enum DateNormalizer {
             {
                 month = value
             } else if token.contains(":"), hour == nil {
-                let parts = token.split(separator: ":").compactMap { Int($0) }
+                var clock = lower
+                var meridiem: String?
+                for suffix in ["a.m.", "p.m.", "am", "pm"] where clock.hasSuffix(suffix) {
+                    meridiem = suffix.hasPrefix("p") ? "pm" : "am"
+                    clock.removeLast(suffix.count)
+                    break
+                }
+                let parts = clock.split(separator: ":").compactMap { Int($0) }
                 if parts.count >= 2, parts[0] < 24, parts[1] < 60 {
-                    hour = parts[0]
+                    var value = parts[0]
                     minute = parts[1]
                     if parts.count > 2 { second = parts[2] }
-                    if index + 1 < tokens.count {
+                    if meridiem == nil, index + 1 < tokens.count {
                         let next = tokens[index + 1].lowercased().replacingOccurrences(of: ".", with: "")
-                        if next == "pm", hour! < 12 { hour! += 12 }
-                        if next == "am", hour == 12 { hour = 0 }
+                        if next == "pm" || next == "am" { meridiem = next }
                     }
+                    if meridiem == "pm", value < 12 { value += 12 }
+                    if meridiem == "am", value == 12 { value = 0 }
+                    hour = value
                 }
             } else if let value = Int(token.trimmingSuffixes(["st", "nd", "rd", "th", "."])) {
                 if token.count == 4, (1800...2200).contains(value) {
@@ -200,6 +227,7 @@ public enum DateNormalizer {
 }
 
 extension String {
+
     fileprivate func trimmingSuffixes(_ suffixes: [String]) -> String {
         for suffix in suffixes where hasSuffix(suffix) && count > suffix.count {
             return String(dropLast(suffix.count))

@@ -188,13 +188,15 @@ struct TextArticleParser {
             var start = range.lowerBound + label.unicodeScalars.count
             guard start < range.upperBound, scalars[start] == " " || scalars[start] == ":" else { continue }
             while start < range.upperBound, scalars[start] == " " || scalars[start] == ":" { start += 1 }
-            // The longest stretch of words after the label that reads as a date.
+            // The words after the label that read as a date, and no more.
             var best: (Int, String)?
             var end = start
             var words = 0
             while end < range.upperBound, words < 8 {
+                let wordStart = end
                 while end < range.upperBound, !Whitespace.isSpace(scalars[end]) { end += 1 }
                 words += 1
+                if best != nil, !DateNormalizer.isDateWord(string(wordStart..<end)) { break }
                 if let date = DateNormalizer.normalize(string(start..<end)) { best = (end, date) }
                 while end < range.upperBound, Whitespace.isSpace(scalars[end]) { end += 1 }
             }
@@ -301,20 +303,20 @@ struct TextArticleParser {
     }
 
     private func isFAQHeading(_ line: String) -> Bool {
-        let lower = line.lowercased().trimmingCharacters(in: [":", " ", "#"])
+        let lower = line.lowercased().trimming([":", " ", "#"])
         return lower.hasPrefix("frequently asked questions") || lower == "faq" || lower == "faqs"
             || lower.hasPrefix("faq:") || lower == "questions and answers" || lower == "q&a"
             || lower.hasPrefix("faqs about") || lower.hasPrefix("faq about")
     }
 
     private func isSourcesHeading(_ line: String) -> Bool {
-        let lower = line.lowercased().trimmingCharacters(in: [":", " ", "#", "*"])
+        let lower = line.lowercased().trimming([":", " ", "#", "*"])
         return ["sources", "source", "references", "reference", "further reading", "citations", "bibliography",
                 "sources and references", "links", "sources cited", "works cited", "read more"].contains(lower)
     }
 
     private func isQuestion(_ line: String, section: Section) -> Bool {
-        let trimmed = line.trimmingCharacters(in: [" ", "*", "#"])
+        let trimmed = line.trimming([" ", "*", "#"])
         guard trimmed.hasSuffix("?"), trimmed.count <= 200 else { return false }
         if section == .faq { return true }
         let lower = trimmed.lowercased()
@@ -407,9 +409,9 @@ struct TextArticleParser {
         let words = text.split(separator: " ").filter { word in
             !(word.count == 4 && Int(word) != nil) && !(word.count == 9 && word.contains("-"))
         }
-        var name = words.joined(separator: " ").trimmingCharacters(in: [" ", ".", ",", "-", "–"])
+        var name = words.joined(separator: " ").trimming([" ", ".", ",", "-", "–"])
         for suffix in [", LLC", " LLC", ", Inc", " Inc", " Ltd", ", Ltd", " Limited", " plc"] where name.hasSuffix(suffix) {
-            name = String(name.dropLast(suffix.count)).trimmingCharacters(in: [" ", ".", ","])
+            name = String(name.dropLast(suffix.count)).trimming([" ", ".", ","])
         }
         return name.isEmpty || name.split(separator: " ").count > 6 ? nil : name
     }
@@ -453,10 +455,4 @@ extension String {
         return String(drop(while: { $0 == "#" || $0 == " " }))
     }
 
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
-    }
 }

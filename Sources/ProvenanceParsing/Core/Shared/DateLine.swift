@@ -1,0 +1,25 @@
+/// Recognises a line that only gives a date ("Published March 14, 2024
+/// 4:42pm GMT", "Updated: 19/11/2019 10:00", "November 20, 2019").
+enum DateLine {
+    /// The ISO date of `line` when the whole line is a (labelled) date.
+    static func date(in line: String) -> String? {
+        var text = Whitespace.collapse(line)
+        guard !text.isEmpty, text.count <= 80 else { return nil }
+        let lower = text.lowercased()
+        for label in labels where lower.hasPrefix(label) {
+            text = String(text.dropFirst(label.count)).trimming([" ", ":", "-", "–", "|"])
+            break
+        }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "," })
+        guard !words.isEmpty, words.count <= 10, words.allSatisfy({ DateNormalizer.isDateWord(String($0)) }) else {
+            return nil
+        }
+        return DateNormalizer.normalize(text)
+    }
+
+    private static let labels = [
+        "last updated on", "last updated", "last modified", "published on", "published", "updated on", "updated",
+        "posted on", "posted", "first published", "date:", "date", "dated", "publié le", "publicado em",
+        "publicado", "pubblicato il", "veröffentlicht am",
+    ]
+}
