@@ -23,7 +23,7 @@ struct HTMLMetadataReader {
             article?.publisherName, meta["og:site_name"], meta["application-name"], meta["publisher"],
             meta["dc.publisher"], meta["cxenseparse:recs:publisher"],
         ])
-        metadata.publisher = siteName.map(Whitespace.collapse)
+        metadata.publisher = siteName.map(Whitespace.collapse).flatMap(publisherName)
             ?? metadata.url.flatMap(URLResolver.host).flatMap { Gazetteer.standard.organization(forHost: $0)?.name }
 
         metadata.title = title(article: article, meta: meta, siteName: metadata.publisher)
@@ -44,6 +44,16 @@ struct HTMLMetadataReader {
             article?.string("inLanguage"), meta["language"], meta["dc.language"],
         ]).map { Whitespace.collapse($0) }
         return metadata
+    }
+
+    /// A site name as a publisher: an address stands for the organisation
+    /// behind it ("http://www.tmz.com" is TMZ).
+    private func publisherName(_ siteName: String) -> String? {
+        guard siteName.lowercased().hasPrefix("http") || siteName.lowercased().hasPrefix("www.") else { return siteName }
+        let host = URLResolver.host(of: siteName.hasPrefix("www.") ? "http://" + siteName : siteName)
+        guard let host else { return nil }
+        if let known = Gazetteer.standard.organization(forHost: host) { return known.name }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
 
     // MARK: Meta tags
@@ -168,36 +178,44 @@ struct HTMLMetadataReader {
                 }
             }
         }
-        if raw.isEmpty { raw = visibleBylines() }
+        if raw.isEmpty { raw = visibleBylines(publisher: publisher) }
         var names: [String] = []
         for entry in raw {
-            for name in BylineParser.names(in: entry) {
-                if let publisher, name.lowercased() == publisher.lowercased() { continue }
-                if Gazetteer.standard.organization(named: name) != nil { continue }
-                if !names.contains(name) { names.append(name) }
+            for name in personNames(in: entry, publisher: publisher) where !names.contains(name) {
+                names.append(name)
             }
         }
         return names
     }
 
-    /// The text of byline elements (outermost ones; at most four).
-    private func visibleBylines() -> [String] {
-        var result: [String] = []
-        var coveredUntil: HTMLTree.NodeID = -1
+    /// The names in a byline that are people, not the publisher or a news organisation.
+    private func personNames(in byline: String, publisher: String?) -> [String] {
+        BylineParser.names(in: byline).filter { name in
+            if let publisher, name.lowercased() == publisher.lowercased() { return false }
+            return Gazetteer.standard.organization(named: name) == nil
+        }
+    }
+
+    /// The text of the page's first byline element and of the byline elements
+    /// beside it (co-authors), innermost elements only, line breaks kept.
+    private func visibleBylines(publisher: String?) -> [String] {
+        var candidates: [HTMLTree.NodeID] = []
         for index in 0..<tree.count {
             let id = HTMLTree.NodeID(index)
-            let node = tree[id]
-            guard id >= coveredUntil, node.tag != .text, node.tag != .meta, node.tag != .link else { continue }
+            let tag = tree[id].tag
+            guard tag != .text, tag != .meta, tag != .link, tag != .html, tag != .body else { continue }
             let rel = tree.attribute(.rel, of: id)?.lowercased()
             guard ElementHints(tree: tree, node: id).isByline || rel == "author" else { continue }
-            let text = tree.textContent(of: id)
-            if !text.isEmpty, text.count < 200 {
-                result.append(text)
-                coveredUntil = node.end
-            }
-            if result.count >= 4 { break }
+            // Keep the innermost: drop an earlier candidate that holds this one.
+            if let last = candidates.last, tree.isAncestor(last, of: id) { candidates.removeLast() }
+            candidates.append(id)
         }
-        return result
+        let texts = candidates.map { (id: $0, text: tree.textContent(of: $0, keepingLineBreaks: true)) }
+            .filter { !$0.text.isEmpty && $0.text.count < 200 && !personNames(in: $0.text, publisher: publisher).isEmpty }
+        guard let first = texts.first else { return [] }
+        let neighbourhood = tree[tree[first.id].parent].parent
+        return texts.filter { $0.id == first.id || (neighbourhood >= 0 && tree.isAncestor(neighbourhood, of: $0.id)) }
+            .prefix(6).map(\.text)
     }
 
     private func firstNonEmpty(_ values: [String?]) -> String? {
@@ -209,35 +227,44 @@ struct HTMLMetadataReader {
 /// John Roe] (organisation names are left to the caller).
 enum BylineParser {
     static func names(in byline: String) -> [String] {
-        var text = Whitespace.collapse(byline)
-        for prefix in ["by ", "von ", "par ", "por ", "di ", "written by ", "words by ", "story by ", "posted by "]
-        where text.lowercased().hasPrefix(prefix) {
-            text = String(text.dropFirst(prefix.count))
-        }
-        var names: [String] = []
-        let separators = [" and ", " & ", ", ", " | ", " y ", " e ", " et ", " und ", ";", "\n"]
-        var pieces = [text]
-        for separator in separators {
+        var pieces = [HTMLEntities.decode(byline)]
+        for separator in ["\n", " and ", " & ", ", ", " | ", " - ", " – ", " — ", " • ", " y ", " e ", " et ", " und ",
+                          ";", "(", ")", " avec ", " with "] {
             pieces = pieces.flatMap { $0.components(separatedBy: separator) }
         }
+        var names: [String] = []
         for piece in pieces {
-            var name = Whitespace.collapse(piece)
-            for prefix in ["by ", "and "] where name.lowercased().hasPrefix(prefix) {
-                name = String(name.dropFirst(prefix.count))
+            var words = Whitespace.collapse(piece).split(separator: " ").map(String.init)
+            while let first = words.first?.lowercased(), leadingWords.contains(first) { words.removeFirst() }
+            while let last = words.last, DateNormalizer.isDateWord(last) || credentials.contains(last.trimming([".", ","])) {
+                words.removeLast()
             }
-            guard !name.isEmpty, name.count <= 60, !name.contains("@"), !name.hasPrefix("http") else { continue }
-            let words = name.split(separator: " ")
-            guard words.count <= 5, DateNormalizer.normalize(name) == nil else { continue }
+            var name = words.joined(separator: " ").trimming(["(", ")", ",", ".", ":", " "])
+            guard name.count >= 3, words.count <= 5, words.count >= 1 else { continue }
+            guard !name.contains("@"), !name.contains(":"), !name.lowercased().hasPrefix("http"),
+                !name.contains(where: \.isNumber)
+            else { continue }
             let lower = name.lowercased()
-            if ["updated", "published", "staff", "contributor", "reporter", "correspondent", "editor", "view all",
-                "more from", "follow", "email", "twitter", "posted", "min read", "read more"]
-                .contains(where: lower.contains)
-            {
-                if !lower.contains("staff") || words.count > 3 { continue }
+            if ignoredPhrases.contains(where: lower.contains) { continue }
+            guard let first = name.unicodeScalars.first, first.properties.isUppercase else { continue }
+            if name == name.uppercased(), words.count >= 2, words.allSatisfy({ $0.count >= 2 }) {
+                name = words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
             }
-            guard let first = name.unicodeScalars.first, first.properties.isUppercase || first.properties.isAlphabetic else { continue }
-            names.append(name)
+            if !names.contains(name) { names.append(name) }
         }
         return names
     }
+
+    private static let leadingWords: Set<String> = [
+        "by", "von", "par", "por", "di", "de", "avec", "with", "con", "mit", "written", "words", "story", "posted", "and", "reporting", "text:", "by:",
+    ]
+
+    private static let credentials: Set<String> = [
+        "MA", "MD", "PhD", "Ph.D", "MPH", "RN", "DO", "MS", "MSc", "BSc", "JD", "MBA", "RD", "CPT", "FACP",
+    ]
+
+    private static let ignoredPhrases = [
+        "updated", "published", "contributor", "view all", "more from", "follow", "email", "twitter", "posted",
+        "min read", "read more", "comments", "share", "see all", "about the author", "other publications",
+    ]
 }

@@ -127,6 +127,29 @@ struct HTMLTree: Sendable {
     /// The node after the whole subtree of `id` in document order.
     func end(of id: NodeID) -> NodeID { nodes[Int(id)].end }
 
+    /// All text under `id`, whitespace collapsed; with `keepingLineBreaks`,
+    /// a run of whitespace that holds a line break (or a `<br>`) stays one
+    /// line break.
+    func textContent(of id: NodeID, keepingLineBreaks: Bool) -> String {
+        guard keepingLineBreaks else { return textContent(of: id) }
+        var result = ""
+        var pending: Character?
+        for node in id..<end(of: id) {
+            if nodes[Int(node)].tag == .br { pending = "\n" }
+            guard let text = text(of: node) else { continue }
+            for scalar in text.unicodeScalars {
+                if Whitespace.isSpace(scalar) {
+                    if scalar == "\n" || scalar == "\r" { pending = "\n" } else if pending == nil { pending = " " }
+                } else if !Whitespace.isInvisible(scalar) {
+                    if let separator = pending, !result.isEmpty { result.append(separator) }
+                    pending = nil
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
     /// All text under `id`, whitespace collapsed.
     func textContent(of id: NodeID) -> String {
         var pieces: [String] = []
