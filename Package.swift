@@ -37,6 +37,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Speed of extraction next to libxml2's raw parse (release builds only make sense).
+        .executableTarget(
+            name: "provenance-bench",
+            dependencies: ["ProvenanceParsing", "ProvenanceReports"],
+            path: "Benchmarks/provenance-bench"
+        ),
         .testTarget(
             name: "ProvenanceParsingTests",
             dependencies: ["ProvenanceParsing"],

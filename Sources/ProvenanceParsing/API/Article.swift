@@ -79,8 +79,11 @@ public struct ScalarText: Sendable, Hashable {
     public subscript(span: TextSpan) -> String {
         let start = min(max(span.start, 0), scalars.count)
         let end = min(max(span.end, start), scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(end - start)
+        for scalar in scalars[start..<end] {
+            UTF8.encode(scalar) { utf8.append($0) }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads articles out of saved web pages and plain-text files.
 ///
 /// ```swift
@@ -50,7 +58,8 @@ public struct ArticleExtractor: Sendable {
     /// NUL bytes become U+FFFD: one scalar for one, so offsets stay true, and
     /// no C string is cut short.
     private func withoutNULs(_ bytes: [UInt8], notes: inout [String]) -> [UInt8] {
-        guard bytes.contains(0) else { return bytes }
+        let hasNUL = bytes.withUnsafeBytes { memchr($0.baseAddress, 0, $0.count) != nil }
+        guard hasNUL else { return bytes }
         notes.append("NUL bytes replaced with U+FFFD")
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 16)

@@ -24,6 +24,10 @@ struct ContentLocator {
             if parent >= 0 { score[parent] += score[index] }
             index -= 1
         }
+        // Pages with no paragraph at all (a stub, a single line): the body.
+        guard blocks.contains(where: { weight(of: $0) > 0 }) else {
+            return tree.elements(.body).first ?? HTMLTree.root
+        }
         var best = HTMLTree.root
         var bestScore = -Double.infinity
         for index in 0..<tree.count {

@@ -21,7 +21,11 @@ struct ElementHints: Sendable {
     /// just by a class name that may only apply to some screens.
     var isHiddenByMarkup = false
 
-    init(tree: HTMLTree, node id: HTMLTree.NodeID) {
+    init() {}
+
+    /// The hints of element `id`; `names` reads its class-like names (cached
+    /// per page, since pages repeat the same class lists many times).
+    init(tree: HTMLTree, node id: HTMLTree.NodeID, names: (String) -> NameHints) {
         let tag = tree[id].tag
         switch tag {
         case .nav: boilerplate = .navigation
@@ -30,27 +34,40 @@ struct ElementHints: Sendable {
         case .figcaption: isCaption = true
         default: break
         }
-        if tree.attribute(.hidden, of: id) != nil {
+        // One pass over the attributes.
+        var itemprop: String?
+        var role: String?
+        var nameList = ""
+        for attribute in tree.attributes(of: id) {
+            switch attribute.name {
+            case .hidden:
+                isHiddenByMarkup = true
+            case .style:
+                if ElementHints.isHiddenByStyle(attribute.value) { isHiddenByMarkup = true }
+            case .itemprop:
+                itemprop = attribute.value.lowercased()
+            case .role:
+                role = attribute.value
+            case .class, .id, .dataComponent, .dataTestID, .dataModule, .dataType:
+                nameList += " "
+                nameList += attribute.value
+            default:
+                break
+            }
+        }
+        if isHiddenByMarkup {
             boilerplate = .hidden
-            isHiddenByMarkup = true
             return
         }
-        if let style = tree.attribute(.style, of: id)?.lowercased(),
-            style.replacingOccurrences(of: " ", with: "").contains("display:none")
-                || style.replacingOccurrences(of: " ", with: "").contains("visibility:hidden")
-        {
-            boilerplate = .hidden
-            isHiddenByMarkup = true
-            return
+        if let itemprop {
+            let bytes = Array(itemprop.utf8)
+            if NameMatcher.contains(bytes, Array("articlebody".utf8)) || itemprop == "reviewbody" || itemprop == "text" {
+                isArticleBody = true
+            }
+            if NameMatcher.contains(bytes, Array("caption".utf8)) { isCaption = true }
+            if NameMatcher.contains(bytes, Array("author".utf8)) || itemprop == "creator" { isByline = true }
+            if itemprop == "copyrightholder" { isCredit = true }
         }
-        let itemprop = tree.attribute(.itemprop, of: id)?.lowercased() ?? ""
-        if itemprop.contains("articlebody") || itemprop == "reviewbody" || itemprop == "text" {
-            isArticleBody = true
-        }
-        if itemprop.contains("caption") { isCaption = true }
-        if itemprop.contains("author") || itemprop == "creator" { isByline = true }
-        if itemprop == "copyrightholder" { isCredit = true }
-
         // Wrappers of the whole page carry all sorts of words in their class
         // names ("single-post has-comments"); never judge them by names.
         switch tag {
@@ -59,84 +76,200 @@ struct ElementHints: Sendable {
         default:
             break
         }
-        defer {
-            // Landmark roles, where names said nothing.
-            if boilerplate == nil, !isArticleBody {
-                boilerplate = ElementHints.landmarkRoles[tree.attribute(.role, of: id)?.lowercased() ?? ""]
-            }
+        if !nameList.isEmpty {
+            let named = names(nameList)
+            isArticleBody = isArticleBody || named.isArticleBody
+            isCaption = isCaption || named.isCaption
+            isCredit = isCredit || named.isCredit
+            isByline = isByline || named.isByline
+            if boilerplate == nil, !isArticleBody { boilerplate = named.boilerplate }
         }
-        var names = ""
-        for attribute in [HTMLAttribute.class, .id, .dataComponent, .dataTestID, .dataModule, .dataType] {
-            if let value = tree.attribute(attribute, of: id) {
-                names += " " + value.lowercased()
-            }
+        // Landmark roles, where tag and names said nothing.
+        if boilerplate == nil, !isArticleBody, let role {
+            boilerplate = ElementHints.landmarkRoles[role.lowercased()]
         }
-        if names.isEmpty { return }
-        let words = ElementHints.words(names)
-        if ElementHints.matchesArticleBody(names, words) {
-            isArticleBody = true
-        }
-        if ElementHints.matchesAny(names, words, ElementHints.captionNames) { isCaption = true }
-        if ElementHints.matchesAny(names, words, ElementHints.creditNames) { isCredit = true }
-        if ElementHints.matchesAny(names, words, ElementHints.bylineNames) { isByline = true }
-        guard boilerplate == nil, !isArticleBody, !ElementHints.protects(words) else { return }
-        for (reason, list) in ElementHints.boilerplateNames where ElementHints.matchesAny(names, words, list) {
-            boilerplate = reason
-            break
-        }
-        if boilerplate == nil, isByline { boilerplate = .metadata }
     }
 
-    // MARK: Word lists
+    private static func isHiddenByStyle(_ style: String) -> Bool {
+        guard style.utf8.count < 2000 else { return false }
+        let compact = Array(style.utf8.lazy.filter { $0 != 0x20 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        return NameMatcher.contains(compact, Array("display:none".utf8))
+            || NameMatcher.contains(compact, Array("visibility:hidden".utf8))
+    }
 
     private static let landmarkRoles: [String: BoilerplateReason] = [
         "navigation": .navigation, "menubar": .navigation, "menu": .navigation, "tablist": .navigation,
         "search": .navigation, "banner": .header, "contentinfo": .footer, "complementary": .sidebar,
         "dialog": .promotion, "alertdialog": .promotion,
     ]
+}
 
-    /// A name matches a list entry either as a whole word of the lowercased
-    /// names (split at anything but letters and digits) or, for
-    /// entries written with a leading `*`, anywhere inside the names.
-    private static func matchesAny(_ names: String, _ words: Set<String>, _ list: [String]) -> Bool {
-        for entry in list {
-            if entry.hasPrefix("*") {
-                if names.contains(entry.dropFirst()) { return true }
-            } else if words.contains(entry) {
-                return true
+/// What an element's class-like names (`class`, `id`, `data-component`, …) say.
+struct NameHints: Sendable {
+    var boilerplate: BoilerplateReason?
+    var isCaption = false
+    var isCredit = false
+    var isArticleBody = false
+    var isByline = false
+}
+
+/// The hints of every element of a page, worked out once.
+struct PageHints: Sendable {
+    private var table: [ElementHints]
+
+    init(tree: HTMLTree) {
+        var table = [ElementHints](repeating: ElementHints(), count: tree.count)
+        var cache: [String: NameHints] = [:]
+        func names(_ list: String) -> NameHints {
+            if let known = cache[list] { return known }
+            let hints = NameMatcher.hints(for: list)
+            cache[list] = hints
+            return hints
+        }
+        for index in 0..<tree.count {
+            let id = HTMLTree.NodeID(index)
+            guard tree[id].tag != .text else { continue }
+            table[index] = ElementHints(tree: tree, node: id, names: names)
+        }
+        // "Page-ad-margins", "penci_sidebar", "entry author-…": a name that
+        // says junk on an element that holds the article.
+        let wrappers = WrapperDetector(tree: tree)
+        for index in table.indices
+        where (table[index].boilerplate != nil || table[index].isByline) && !table[index].isHiddenByMarkup
+            && wrappers.isWrapper(HTMLTree.NodeID(index))
+        {
+            table[index].boilerplate = nil
+            table[index].isByline = false
+        }
+        self.table = table
+    }
+
+    subscript(id: HTMLTree.NodeID) -> ElementHints { table[Int(id)] }
+
+    /// The elements that are bylines, in document order.
+    var bylines: [HTMLTree.NodeID] {
+        table.indices.filter { table[$0].isByline }.map { HTMLTree.NodeID($0) }
+    }
+}
+
+/// Matches class-like names against the word lists, on bytes.
+///
+/// A name matches a list entry either as a whole word of the lowercased
+/// names (split at anything but ASCII letters and digits) or, for entries
+/// written with a leading `*`, anywhere inside the names. All lists are
+/// matched in one pass: every word and every substring entry carries the
+/// set of lists (a bit mask) it belongs to.
+enum NameMatcher {
+    static func hints(for names: String) -> NameHints {
+        let bytes = Array(names.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        let found = table.lists(matching: bytes)
+        var hints = NameHints()
+        hints.isArticleBody = found & Bit.articleBody != 0
+        hints.isCaption = found & Bit.caption != 0
+        hints.isCredit = found & Bit.credit != 0
+        hints.isByline = found & Bit.byline != 0
+        let protected = found & Bit.contentWord != 0 && found & Bit.unprotectedWord == 0
+        guard !hints.isArticleBody, !protected else { return hints }
+        for (index, entry) in boilerplateNames.enumerated() where found & (Bit.firstReason << UInt64(index)) != 0 {
+            hints.boilerplate = entry.0
+            break
+        }
+        if hints.boilerplate == nil, hints.isByline { hints.boilerplate = .metadata }
+        return hints
+    }
+
+    /// Whether `haystack` contains `needle`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
             }
+            index += 1
         }
         return false
     }
 
-    private static func words(_ names: String) -> Set<String> {
-        var result: Set<String> = []
-        var current = ""
-        for character in names {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else {
-                if !current.isEmpty { result.insert(current) }
-                current = ""
+    private enum Bit {
+        static let articleBody: UInt64 = 1 << 0
+        static let caption: UInt64 = 1 << 1
+        static let credit: UInt64 = 1 << 2
+        static let byline: UInt64 = 1 << 3
+        static let contentWord: UInt64 = 1 << 4
+        static let unprotectedWord: UInt64 = 1 << 5
+        static let firstReason: UInt64 = 1 << 6
+    }
+
+    /// All word lists, compiled.
+    private struct Table {
+        var words: [String: UInt64] = [:]
+        /// Substring entries by their first byte.
+        var substrings: [[(pattern: [UInt8], lists: UInt64)]] = Array(repeating: [], count: 256)
+
+        mutating func add(_ entries: [String], as bit: UInt64) {
+            for entry in entries {
+                if entry.hasPrefix("*") {
+                    let pattern = Array(entry.dropFirst().utf8)
+                    substrings[Int(pattern[0])].append((pattern, bit))
+                } else {
+                    words[entry, default: 0] |= bit
+                }
             }
         }
-        if !current.isEmpty { result.insert(current) }
-        return result
+
+        func lists(matching bytes: [UInt8]) -> UInt64 {
+            var found: UInt64 = 0
+            var wordStart = -1
+            for index in 0...bytes.count {
+                if index < bytes.count {
+                    for (pattern, lists) in substrings[Int(bytes[index])]
+                    where found & lists != lists && index + pattern.count <= bytes.count {
+                        var offset = 1
+                        while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { found |= lists }
+                    }
+                }
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+                if isWordByte {
+                    if wordStart < 0 { wordStart = index }
+                } else if wordStart >= 0 {
+                    if let lists = words[String(decoding: bytes[wordStart..<index], as: UTF8.self)] { found |= lists }
+                    wordStart = -1
+                }
+            }
+            return found
+        }
     }
 
-    private static func matchesArticleBody(_ names: String, _ words: Set<String>) -> Bool {
-        matchesAny(names, words, articleBodyNames)
-    }
+    private static let table: Table = {
+        var table = Table()
+        table.add(articleBodyNames, as: Bit.articleBody)
+        table.add(captionNames, as: Bit.caption)
+        table.add(creditNames, as: Bit.credit)
+        table.add(bylineNames, as: Bit.byline)
+        table.add(contentWords, as: Bit.contentWord)
+        table.add(unprotectedWords, as: Bit.unprotectedWord)
+        for (index, entry) in boilerplateNames.enumerated() {
+            table.add(entry.1, as: Bit.firstReason << UInt64(index))
+        }
+        return table
+    }()
 
-    /// Names that say "this is the content" and overrule boilerplate words.
-    private static func protects(_ words: Set<String>) -> Bool {
-        !words.isDisjoint(with: ["article", "content", "main", "story", "post", "entry", "body", "text"])
-            && words.isDisjoint(with: ["related", "comments", "comment", "share", "sharing", "social", "newsletter",
-                                       "promo", "sidebar", "footer", "nav", "navigation", "recommended", "ad",
-                                       "ads", "advertisement", "outbrain", "taboola", "trending", "popular",
-                                       "tags", "byline", "author", "meta", "subscribe", "signup", "cookie",
-                                       "toolbar", "tools", "breadcrumb", "breadcrumbs", "caption", "credit"])
-    }
+    /// Names that say "this is the content" and overrule boilerplate words…
+    private static let contentWords = ["article", "content", "main", "story", "post", "entry", "body", "text"]
+
+    /// … unless they also say one of these.
+    private static let unprotectedWords = [
+        "related", "comments", "comment", "share", "sharing", "social", "newsletter", "promo", "sidebar", "footer",
+        "nav", "navigation", "recommended", "ad", "ads", "advertisement", "outbrain", "taboola", "trending",
+        "popular", "tags", "byline", "author", "meta", "subscribe", "signup", "cookie", "toolbar", "tools",
+        "breadcrumb", "breadcrumbs", "caption", "credit",
+    ]
 
     static let articleBodyNames = [
         "*articlebody", "*article-body", "*article_body", "*article__body", "*storybody", "*story-body",
@@ -194,6 +327,6 @@ struct ElementHints: Sendable {
                      "*entry-meta", "timestamp", "*publish-date", "*pubdate", "*author-bio",
                      "*authorbio", "*about-author", "*author-info", "bio", "*byline", "categories"]),
         (.hidden, ["hidden", "*sr-only", "*visually-hidden", "*visuallyhidden", "*screen-reader", "*screenreader",
-                   "*offscreen", "*a11y"]),
+                   "*offscreen", "*off-screen", "*a11y"]),
     ]
 }

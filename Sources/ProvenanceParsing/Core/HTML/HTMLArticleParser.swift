@@ -4,9 +4,10 @@
 struct HTMLArticleParser {
     static func parse(utf8 bytes: [UInt8], path: String, notes: [String]) -> Article {
         let tree = HTMLTree(parsingUTF8: bytes)
-        let blocks = HTMLBlockBuilder.blocks(of: tree)
+        let hints = PageHints(tree: tree)
+        let blocks = HTMLBlockBuilder.blocks(of: tree, hints: hints)
         var notes = notes
-        let metadata = HTMLMetadataReader(tree: tree).read(notes: &notes)
+        let metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
         let root = ContentLocator.locate(in: tree, blocks: blocks)
         let scope = captionScope(of: root, in: tree)
 
@@ -46,11 +47,9 @@ struct HTMLArticleParser {
             }
             guard let role else { continue }
             for link in block.links {
-                var anchor = String.UnicodeScalarView()
-                anchor.append(contentsOf: block.text[link.range])
                 links.append(
                     Link(
-                        text: String(anchor), url: URLResolver.resolve(link.href, against: metadata.url),
+                        text: ScalarSearch.string(block.text[link.range]), url: URLResolver.resolve(link.href, against: metadata.url),
                         span: TextSpan(start: span.start + link.range.lowerBound, end: span.start + link.range.upperBound),
                         role: role))
             }
@@ -64,6 +63,8 @@ struct HTMLArticleParser {
         -> (kind: Block.Kind, reason: BoilerplateReason?)
     {
         if block.caption != nil {
+            // A "caption" that is mostly a link labels a teaser, not a photo.
+            if block.linkDensity > 0.5 { return (.boilerplate, block.boilerplate ?? .relatedLinks) }
             return inScope && block.boilerplate == nil ? (.caption, nil) : (.boilerplate, block.boilerplate ?? .outsideArticle)
         }
         if case .heading(level: 1) = block.shape, block.boilerplate == nil || block.boilerplate == .header {

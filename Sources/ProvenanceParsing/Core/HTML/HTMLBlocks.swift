@@ -34,11 +34,8 @@ struct HTMLBlock: Sendable {
     /// The share of the text that is link anchor text.
     var linkDensity: Double { text.isEmpty ? 0 : Double(linkLength) / Double(text.count) }
 
-    var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: text)
-        return String(view)
-    }
+    /// `text` as a string.
+    var string: String { ScalarSearch.string(text) }
 }
 
 /// Cuts a page's tree into ``HTMLBlock``s in reading order.
@@ -69,8 +66,11 @@ struct HTMLBlockBuilder {
     }
 
     private let tree: HTMLTree
-    private let wrappers: WrapperDetector
+    private let hints: PageHints
     private var frames: [Frame] = []
+    /// Indices in `frames` of open links and credits, which a flush must
+    /// carry over into the next block.
+    private var spanningFrames: [Int] = []
     private var blocks: [HTMLBlock] = []
     private var buffer: [Unicode.Scalar] = []
     private var links: [(href: String, range: Range<Int>)] = []
@@ -78,13 +78,13 @@ struct HTMLBlockBuilder {
     private var pendingSpace = false
     private var lineBreaks = 0
 
-    private init(tree: HTMLTree) {
+    private init(tree: HTMLTree, hints: PageHints) {
         self.tree = tree
-        wrappers = WrapperDetector(tree: tree)
+        self.hints = hints
     }
 
-    static func blocks(of tree: HTMLTree) -> [HTMLBlock] {
-        var builder = HTMLBlockBuilder(tree: tree)
+    static func blocks(of tree: HTMLTree, hints: PageHints) -> [HTMLBlock] {
+        var builder = HTMLBlockBuilder(tree: tree, hints: hints)
         builder.walk()
         return builder.blocks
     }
@@ -123,13 +123,7 @@ struct HTMLBlockBuilder {
         let node = tree[id]
         if node.tag.isIgnored { return false }
         let parent = frames.last
-        var hints = ElementHints(tree: tree, node: id)
-        if hints.boilerplate != nil || hints.isByline, !hints.isHiddenByMarkup, wrappers.isWrapper(id) {
-            // "Page-ad-margins", "penci_sidebar", "entry author-…": a name
-            // that says junk on an element that holds the article.
-            hints.boilerplate = nil
-            hints.isByline = false
-        }
+        let hints = self.hints[id]
         if hints.boilerplate == .hidden { return false }
         let isBlock = node.tag.isBlock
         if !isBlock {
@@ -178,11 +172,13 @@ struct HTMLBlockBuilder {
             settleSpace()
             frame.creditStart = buffer.count
         }
+        if frame.href != nil || frame.isCredit { spanningFrames.append(frames.count) }
         frames.append(frame)
         return true
     }
 
     private mutating func close(_ frame: Frame) {
+        if let last = spanningFrames.last, last == frames.count { spanningFrames.removeLast() }
         if let href = frame.href, buffer.count > frame.linkStart {
             links.append((href, frame.linkStart..<buffer.count))
         }
@@ -241,7 +237,7 @@ struct HTMLBlockBuilder {
 
     private mutating func flush(closing closed: Frame? = nil) {
         // Links and credits still open continue into the next block.
-        for index in frames.indices {
+        for index in spanningFrames {
             if let href = frames[index].href {
                 if buffer.count > frames[index].linkStart {
                     links.append((href, frames[index].linkStart..<buffer.count))

@@ -8,6 +8,7 @@ import Foundation
 /// note where it cannot.
 struct HTMLMetadataReader {
     let tree: HTMLTree
+    let hints: PageHints
 
     func read(notes: inout [String]) -> ArticleMetadata {
         let meta = metaTags()
@@ -200,12 +201,10 @@ struct HTMLMetadataReader {
     /// beside it (co-authors), innermost elements only, line breaks kept.
     private func visibleBylines(publisher: String?) -> [String] {
         var candidates: [HTMLTree.NodeID] = []
-        for index in 0..<tree.count {
-            let id = HTMLTree.NodeID(index)
+        let authorLinks = tree.elements(.a).filter { tree.attribute(.rel, of: $0)?.lowercased() == "author" }
+        for id in (hints.bylines + authorLinks).sorted() {
             let tag = tree[id].tag
-            guard tag != .text, tag != .meta, tag != .link, tag != .html, tag != .body else { continue }
-            let rel = tree.attribute(.rel, of: id)?.lowercased()
-            guard ElementHints(tree: tree, node: id).isByline || rel == "author" else { continue }
+            guard tag != .meta, tag != .link else { continue }
             // Keep the innermost: drop an earlier candidate that holds this one.
             if let last = candidates.last, tree.isAncestor(last, of: id) { candidates.removeLast() }
             candidates.append(id)

@@ -237,32 +237,22 @@ enum HTMLAttribute: UInt8, Sendable {
 
     /// The attribute for a lowercase attribute name, if extraction reads it.
     init?(name: String) {
-        switch name {
-        case "id": self = .id
-        case "class": self = .class
-        case "itemprop": self = .itemprop
-        case "itemtype": self = .itemtype
-        case "role": self = .role
-        case "href": self = .href
-        case "rel": self = .rel
-        case "name": self = .name
-        case "property": self = .property
-        case "content": self = .content
-        case "datetime": self = .datetime
-        case "alt": self = .alt
-        case "aria-hidden": self = .ariaHidden
-        case "aria-label": self = .ariaLabel
-        case "hidden": self = .hidden
-        case "style": self = .style
-        case "type": self = .type
-        case "charset": self = .charset
-        case "http-equiv": self = .httpEquiv
-        case "lang": self = .lang
-        case "data-component": self = .dataComponent
-        case "data-testid": self = .dataTestID
-        case "data-module": self = .dataModule
-        case "data-type": self = .dataType
-        default: return nil
-        }
+        guard let known = HTMLAttribute.byName[name] else { return nil }
+        self = known
     }
+
+    /// The attribute for a lowercase attribute name given as UTF-8 bytes.
+    init?(name bytes: UnsafeBufferPointer<UInt8>) {
+        // Attribute names are short; a small string costs no allocation.
+        guard bytes.count <= 15 else { return nil }
+        self.init(name: String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static let byName: [String: HTMLAttribute] = [
+        "id": .id, "class": .class, "itemprop": .itemprop, "itemtype": .itemtype, "role": .role, "href": .href,
+        "rel": .rel, "name": .name, "property": .property, "content": .content, "datetime": .datetime, "alt": .alt,
+        "aria-hidden": .ariaHidden, "aria-label": .ariaLabel, "hidden": .hidden, "style": .style, "type": .type,
+        "charset": .charset, "http-equiv": .httpEquiv, "lang": .lang, "data-component": .dataComponent,
+        "data-testid": .dataTestID, "data-module": .dataModule, "data-type": .dataType,
+    ]
 }

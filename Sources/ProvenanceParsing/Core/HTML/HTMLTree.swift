@@ -92,6 +92,13 @@ struct HTMLTree: Sendable {
         return index >= 0 ? texts[Int(index)] : nil
     }
 
+    /// The attributes of element `id` that extraction reads.
+    func attributes(of id: NodeID) -> ArraySlice<Attribute> {
+        let node = nodes[Int(id)]
+        let start = Int(node.attributeStart)
+        return attributes[start..<start + Int(node.attributeCount)]
+    }
+
     func attribute(_ name: HTMLAttribute, of id: NodeID) -> String? {
         let node = nodes[Int(id)]
         var index = Int(node.attributeStart)

@@ -29,12 +29,11 @@ extension HTMLTree {
         // in the wild (and in our tests).
         var stack: [(node: xmlNodePtr, parent: NodeID)] = []
         var closing: [(id: NodeID, after: xmlNodePtr?)] = []
-        var child = document.pointee.children
+        var child = document.pointee.last
         while let node = child {
             stack.append((node, HTMLTree.root))
-            child = node.pointee.next
+            child = node.pointee.prev
         }
-        stack.reverse()
 
         // Walk in document order; `closing` remembers which elements end once
         // the walk moves past their last descendant.
@@ -50,14 +49,10 @@ extension HTMLTree {
                 let id = appendElement(tag, to: parent, attributes: attributes)
                 closing.append((id, nil))
                 guard keepsChildren(tag, attributes) else { continue }
-                var children: [xmlNodePtr] = []
-                var next = node.pointee.children
-                while let current = next {
-                    children.append(current)
-                    next = current.pointee.next
-                }
-                for current in children.reversed() {
+                var previous = node.pointee.last
+                while let current = previous {
                     stack.append((current, id))
+                    previous = current.pointee.prev
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
@@ -89,14 +84,17 @@ extension HTMLTree {
         var property = node.pointee.properties
         while let attribute = property {
             property = attribute.pointee.next
-            guard let name = HTMLAttribute(name: string(attribute.pointee.name).lowercased()) else { continue }
+            // libxml2's HTML parser has lowercased attribute names already.
+            guard let name = attribute.pointee.name,
+                let known = HTMLAttribute(name: UnsafeBufferPointer(start: name, count: strlen(name)))
+            else { continue }
             var value = ""
             var part = attribute.pointee.children
             while let text = part {
                 if let content = text.pointee.content { value += string(content) }
                 part = text.pointee.next
             }
-            result.append(Attribute(name: name, value: value))
+            result.append(Attribute(name: known, value: value))
         }
         return result
     }
@@ -117,11 +115,16 @@ extension HTMLTree {
 private let parseOptions = Int32(
     HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue
+        | XML_PARSE_HUGE.rawValue
 )
 
 private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
     guard let pointer else { return "" }
-    return String(cString: pointer)
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
+}
+
+private func strlen(_ pointer: UnsafePointer<xmlChar>) -> Int {
+    Int(xmlStrlen(pointer))
 }
 
 /// libxml2 must be initialized once before threads use it.

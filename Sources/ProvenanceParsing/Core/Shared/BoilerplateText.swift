@@ -6,23 +6,47 @@ import Foundation
 enum BoilerplateText {
     /// Why `line` (one block's text) is boilerplate, or nil.
     static func reason(for line: String) -> BoilerplateReason? {
-        let trimmed = Whitespace.collapse(line)
-        guard !trimmed.isEmpty else { return nil }
-        let lower = trimmed.lowercased()
-        let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        if words.count <= 12 {
-            let bare = lower.trimmingCharacters(in: lineDecoration)
-            if let reason = exactLines[bare] { return reason }
-            if isAppPromotion(lower) { return .promotion }
-        }
-        if words.count <= 30 {
-            for (reason, phrases) in phrases where phrases.contains(where: lower.contains) {
-                return reason
+        // One pass over the scalars: words and letter cases. Boilerplate is
+        // short, so most paragraphs stop here.
+        var words = 0
+        var upper = 0
+        var lowerLetters = 0
+        var inWord = false
+        for scalar in line.unicodeScalars {
+            let isWordScalar: Bool
+            if scalar.isASCII {
+                let value = scalar.value
+                if value >= 0x41 && value <= 0x5A {
+                    upper += 1
+                    isWordScalar = true
+                } else if value >= 0x61 && value <= 0x7A {
+                    lowerLetters += 1
+                    isWordScalar = true
+                } else {
+                    isWordScalar = value >= 0x30 && value <= 0x39
+                }
+            } else {
+                let properties = scalar.properties
+                isWordScalar = properties.isAlphabetic || properties.numericType != nil
+                if properties.isUppercase { upper += 1 } else if properties.isLowercase { lowerLetters += 1 }
             }
-            if leadIns.contains(where: lower.hasPrefix) { return .relatedLinks }
+            if isWordScalar && !inWord { words += 1 }
+            inWord = isWordScalar
+            if words > 30 { return nil }
         }
-        if isCopyright(lower, wordCount: words.count) { return .copyright }
-        if isCapitalizedHeadline(trimmed, wordCount: words.count) { return .relatedHeadline }
+        guard words > 0 || !line.isEmpty else { return nil }
+        let lower = Array(Whitespace.collapse(line).utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        if words <= 12 {
+            let bare = String(decoding: lower, as: UTF8.self).trimmingCharacters(in: lineDecoration)
+            if let reason = exactLines[bare] { return reason }
+            if isAppPromotion(String(decoding: lower, as: UTF8.self)) { return .promotion }
+        }
+        for (reason, list) in phraseBytes where list.contains(where: { NameMatcher.contains(lower, $0) }) {
+            return reason
+        }
+        if leadInBytes.contains(where: { lower.starts(with: $0) }) { return .relatedLinks }
+        if words <= 25, isCopyright(lower) { return .copyright }
+        if words >= 3, upper >= 12, Double(lowerLetters) <= Double(upper) * 0.05 { return .relatedHeadline }
         return nil
     }
 
@@ -54,23 +78,10 @@ enum BoilerplateText {
         return nil
     }
 
-    private static func isCopyright(_ lower: String, wordCount: Int) -> Bool {
-        guard wordCount <= 25 else { return false }
-        return lower.hasPrefix("©") || lower.hasPrefix("(c) ") || lower.hasPrefix("copyright ")
-            || lower.hasPrefix("copyright©") || lower.contains("all rights reserved")
-    }
-
-    /// A related headline pasted in capitals: at least three words, nearly all
-    /// letters upper case, and not a dateline lead-in ("WASHINGTON (AP) —").
-    static func isCapitalizedHeadline(_ text: String, wordCount: Int) -> Bool {
-        guard wordCount >= 3, wordCount <= 30 else { return false }
-        var upper = 0
-        var lower = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
-        }
-        guard upper >= 12 else { return false }
-        return Double(lower) <= Double(upper) * 0.05
+    private static func isCopyright(_ lower: [UInt8]) -> Bool {
+        lower.starts(with: Array("©".utf8)) || lower.starts(with: Array("(c) ".utf8))
+            || lower.starts(with: Array("copyright".utf8))
+            || NameMatcher.contains(lower, Array("all rights reserved".utf8))
     }
 
     /// Whole lines that are never article text.
@@ -129,6 +140,9 @@ enum BoilerplateText {
                       "like us on facebook", "follow us on twitter"]),
         (.shareBar, ["share this article", "share on facebook", "share on twitter", "share via email"]),
     ]
+
+    private static let phraseBytes = phrases.map { ($0.0, $0.1.map { Array($0.utf8) }) }
+    private static let leadInBytes = leadIns.map { Array($0.utf8) }
 
     /// Lead-ins of a related-story line ("Related: Chicago is America's…").
     private static let leadIns = ["read more:", "related:", "see also:", "read also:", "also read:", "more:",

@@ -128,7 +128,7 @@ enum CreditParser {
         var result: [Range<Int>] = []
         for segment in split(range, lower, at: [" via ", " vía ", " distributed by "]) {
             var names: [Range<Int>] = []
-            for piece in split(segment, lower, at: ["/", " | ", "; ", " for "]) {
+            for piece in split(segment, lower, at: ["/", " | ", "; ", " for ", " — ", " – ", " - "]) {
                 if let name = clean(piece, caption, lower) { names.append(name) }
             }
             // The photographer before the agency: "AP Photo/Evan Vucci" → [Evan Vucci, AP].

@@ -53,9 +53,14 @@ enum ScalarSearch {
         return lower..<upper
     }
 
+    /// The string of `scalars` (encoded by hand: appending scalars to a
+    /// `String.UnicodeScalarView` one by one is several times slower).
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count + scalars.count / 4)
+        for scalar in scalars {
+            UTF8.encode(scalar) { utf8.append($0) }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 }

@@ -22,20 +22,21 @@ enum Whitespace {
 
     /// `text` with runs of whitespace turned into one space and the ends trimmed.
     static func collapse(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if isSpace(scalar) {
-                pendingSpace = !result.isEmpty
+                pendingSpace = !utf8.isEmpty
             } else if isInvisible(scalar) {
                 continue
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { utf8.append(0x20) }
                 pendingSpace = false
-                result.append(scalar)
+                UTF8.encode(scalar) { utf8.append($0) }
             }
         }
-        return String(result)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// `text` without whitespace at either end.
