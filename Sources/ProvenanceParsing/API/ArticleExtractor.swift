@@ -58,7 +58,9 @@ public struct ArticleExtractor: Sendable {
     /// NUL bytes become U+FFFD: one scalar for one, so offsets stay true, and
     /// no C string is cut short.
     private func withoutNULs(_ bytes: [UInt8], notes: inout [String]) -> [UInt8] {
-        let hasNUL = bytes.withUnsafeBytes { memchr($0.baseAddress, 0, $0.count) != nil }
+        let hasNUL = bytes.withUnsafeBytes { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
         guard hasNUL else { return bytes }
         notes.append("NUL bytes replaced with U+FFFD")
         var result: [UInt8] = []
