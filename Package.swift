@@ -45,8 +45,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ProvenanceParsingTests",
-            dependencies: ["ProvenanceParsing"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["ProvenanceParsing"]
+        ),
+        .testTarget(
+            name: "ProvenanceReportsTests",
+            dependencies: ["ProvenanceReports"]
         ),
         .testTarget(
             name: "EndToEndTests",

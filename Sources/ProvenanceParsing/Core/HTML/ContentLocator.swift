@@ -39,6 +39,11 @@ struct ContentLocator {
                 bestScore = value
             }
         }
+        // The article is a container of blocks, never one paragraph: a lone
+        // winning paragraph takes its neighbours along.
+        while best > HTMLTree.root, !tree[best].tag.isContainer {
+            best = tree[best].parent
+        }
         return best
     }
 

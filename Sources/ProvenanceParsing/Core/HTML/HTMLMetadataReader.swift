@@ -228,7 +228,7 @@ enum BylineParser {
     static func names(in byline: String) -> [String] {
         var pieces = [HTMLEntities.decode(byline)]
         for separator in ["\n", " and ", " & ", ", ", " | ", " - ", " – ", " — ", " • ", " y ", " e ", " et ", " und ",
-                          ";", "(", ")", " avec ", " with "] {
+                          ";", " (avec ", " (with ", " (and ", " avec ", " with "] {
             pieces = pieces.flatMap { $0.components(separatedBy: separator) }
         }
         var names: [String] = []
@@ -238,7 +238,8 @@ enum BylineParser {
             while let last = words.last, DateNormalizer.isDateWord(last) || credentials.contains(last.trimming([".", ","])) {
                 words.removeLast()
             }
-            var name = words.joined(separator: " ").trimming(["(", ")", ",", ".", ":", " "])
+            var name = words.joined(separator: " ").trimming([",", ".", ":", " "])
+            if name.hasSuffix(")"), !name.contains("(") { name.removeLast() }
             guard name.count >= 3, words.count <= 5, words.count >= 1 else { continue }
             guard !name.contains("@"), !name.contains(":"), !name.lowercased().hasPrefix("http"),
                 !name.contains(where: \.isNumber)

@@ -209,6 +209,17 @@ extension HTMLTag {
         }
     }
 
+    /// Elements that hold blocks rather than being one.
+    var isContainer: Bool {
+        switch self {
+        case .document, .html, .body, .main, .article, .section, .div, .td, .th, .tr, .tbody, .table, .center,
+             .form, .header, .footer, .aside, .nav, .details, .dialog, .figure, .ul, .ol, .dl, .other:
+            true
+        default:
+            false
+        }
+    }
+
     /// Headings `h1`…`h6`.
     var isHeading: Bool {
         switch self {

@@ -147,6 +147,8 @@ public enum DateNormalizer {
                     if meridiem == "am", value == 12 { value = 0 }
                     hour = value
                 }
+            } else if token.hasPrefix("+") || token.hasPrefix("-"), token.count == 5, let value = Int(token.dropFirst()) {
+                offset = value == 0 ? "Z" : "\(token.prefix(1))\(pad(value / 100)):\(pad(value % 100))"
             } else if let value = Int(token.trimmingSuffixes(["st", "nd", "rd", "th", "."])) {
                 if token.count == 4, (1800...2200).contains(value) {
                     year = value
@@ -155,8 +157,6 @@ public enum DateNormalizer {
                 }
             } else if lower == "gmt" || lower == "utc" || lower == "z" {
                 offset = "Z"
-            } else if (token.hasPrefix("+") || token.hasPrefix("-")), token.count == 5, let value = Int(token.dropFirst()) {
-                offset = value == 0 ? "Z" : "\(token.prefix(1))\(pad(value / 100)):\(pad(value % 100))"
             }
             index += 1
         }

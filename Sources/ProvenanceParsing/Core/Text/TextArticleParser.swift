@@ -113,7 +113,7 @@ struct TextArticleParser {
             links += self.links(in: range, role: .body, label: nil)
         }
 
-        metadata.publisher = publisherClaims.lazy.compactMap(TextArticleParser.publisherName).first
+        metadata.publisher = TextArticleParser.publisher(from: publisherClaims)
         metadata.bylines = unique(metadata.bylines)
         return Article(path: path, format: .text, metadata: metadata, text: text, blocks: blocks, links: links, notes: notes)
     }
@@ -414,6 +414,18 @@ struct TextArticleParser {
             name = String(name.dropLast(suffix.count)).trimming([" ", ".", ","])
         }
         return name.isEmpty || name.split(separator: " ").count > 6 ? nil : name
+    }
+
+    /// The strongest publisher claim; an abbreviation ("MNA") gives way to
+    /// the full name another claim spells out ("Meridian News Agency").
+    static func publisher(from claims: [String]) -> String? {
+        let names = claims.compactMap(publisherName)
+        guard let first = names.first else { return nil }
+        guard first.count <= 6, first == first.uppercased() else { return first }
+        return names.dropFirst().first { name in
+            let initials = name.split(separator: " ").compactMap(\.first).filter(\.isUppercase)
+            return String(initials) == first
+        } ?? first
     }
 
     /// A publisher claim as a display name: the gazetteer's spelling when the

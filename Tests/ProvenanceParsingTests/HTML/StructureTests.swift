@@ -1,0 +1,89 @@
+import Testing
+import ProvenanceParsing
+
+/// How page structure becomes blocks.
+@Suite struct StructureTests {
+    private let filler = "This sentence is here so the paragraph reads like an article, with commas, verbs and a full stop."
+
+    @Test func anUnclosedParagraphDoesNotSwallowAFigure() throws {
+        // libxml2 is an HTML4 parser: it does not know <figure> closes <p>.
+        let html = """
+            <html><body><article><h1>Title here</h1>
+            <p>\(filler) The first paragraph is never closed.
+            <figure><img src="a.jpg" alt="Label"><figcaption>Boats in the harbour. (MNA via AP)</figcaption></figure>
+            <p>\(filler)</p></article></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .caption) == ["Boats in the harbour. (MNA via AP)"])
+        #expect(article.captions.first?.credit?.chain == ["MNA", "AP"])
+        #expect(article.texts(of: .paragraph).count == 2)
+        #expect(!article.body.contains("Boats in the harbour"))
+    }
+
+    @Test func aCreditMarkedUpApartJoinsItsCaption() throws {
+        let html = """
+            <html><body><article><p>\(filler)</p>
+            <figure><figcaption>Fishing boats tied up in Ostrel. <span class="credit">Jonas Petrov/AFP/Getty Images</span></figcaption></figure>
+            <p>\(filler)</p></article></body></html>
+            """
+        let caption = try #require(try TestSupport.extract(html).captions.first)
+        #expect(caption.credit?.text == "Jonas Petrov/AFP/Getty Images")
+        #expect(caption.credit?.chain == ["Jonas Petrov", "AFP", "Getty Images"])
+    }
+
+    @Test func doubleLineBreaksSeparateParagraphs() throws {
+        let html = "<html><body><div>\(filler)<br><br>\(filler) Second.<br>Same paragraph, next line.</div></body></html>"
+        let paragraphs = try TestSupport.extract(html).texts(of: .paragraph)
+        #expect(paragraphs.count == 2)
+        #expect(paragraphs.last?.hasSuffix("Second.\nSame paragraph, next line.") == true)
+    }
+
+    @Test func hiddenElementsAreNotText() throws {
+        let html = """
+            <html><body><article><p>\(filler)</p><div style="display: none"><p>Invisible words, never shown to readers.</p></div>
+            <p hidden>Also hidden from every reader of this page.</p><p>\(filler)</p></article></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(!article.text.contains("Invisible"))
+        #expect(!article.text.contains("Also hidden"))
+    }
+
+    @Test func aJunkClassOnTheWrapperOfTheArticleIsIgnored() throws {
+        // "Page-ad-margins" and "sidebar" wrap the whole story on real sites.
+        let html = """
+            <html><body><div class="Page-ad-margins"><div class="layout penci_sidebar"><h1>Headline</h1>
+            <p>\(filler)</p><p>\(filler)</p><p>\(filler)</p></div></div>
+            <div class="sidebar"><p>Sidebar words that are not the article, but long enough to look like a paragraph.</p></div>
+            </body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .paragraph).count == 3)
+        #expect(article.boilerplate(.sidebar).count == 1)
+    }
+
+    @Test func listsHeadingsAndQuotesKeepTheirKind() throws {
+        let html = """
+            <html><body><article><h1>Headline</h1><p>\(filler)</p><h2>What happened next</h2>
+            <ul><li>The first point made in the story, with detail.</li><li>The second point, also with detail.</li></ul>
+            <blockquote><p>A quoted passage from a report that the story reproduces at length.</p></blockquote>
+            <p>\(filler)</p></article></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .heading) == ["What happened next"])
+        #expect(article.texts(of: .listItem).count == 2)
+        #expect(article.texts(of: .quote).count == 1)
+        #expect(article.texts(of: .title) == ["Headline"])
+    }
+
+    @Test func teaserListsAroundTheStoryStayOut() throws {
+        let teasers = (1...6).map {
+            "<div class=\"teaser\"><a href=\"/s\($0)\">Another story number \($0) with a headline</a> CITY: The opening words of another story that go on for a while...</div>"
+        }.joined()
+        let html = """
+            <html><body><div>\(teasers)</div><div class="story"><h1>Headline</h1><p>\(filler)</p><p>\(filler)</p></div></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(!article.body.contains("Another story"))
+        #expect(article.texts(of: .paragraph).count == 2)
+    }
+}
