@@ -87,3 +87,34 @@ import ProvenanceParsing
         #expect(article.texts(of: .paragraph).count == 2)
     }
 }
+
+@Suite struct HTMLSectionTests {
+    private let filler = "This sentence is here so the paragraph reads like an article, with commas, verbs and a full stop."
+
+    @Test func aSourcesListBecomesReferences() throws {
+        let html = """
+            <html><body><article><h1>Headline</h1><p>\(filler)</p><p>\(filler)</p>
+            <h3>Sources:</h3><ul>
+            <li>Meridian News Agency: <a href="https://mna.example/en/dispatch">MNA</a></li>
+            <li>The Harbor Ledger: <a href="https://www.harborledger.example/world/story">Article Link</a></li>
+            </ul></article></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.references.map(\.label) == ["Meridian News Agency", "The Harbor Ledger"])
+        #expect(article.references.map(\.url) == ["https://mna.example/en/dispatch", "https://www.harborledger.example/world/story"])
+        #expect(!article.body.contains("Sources"))
+        #expect(!article.body.contains("Article Link"))
+    }
+
+    @Test func faqQuestionsAreQuestions() throws {
+        let html = """
+            <html><body><article><h1>Headline</h1><p>\(filler)</p><h2>Frequently Asked Questions</h2>
+            <h3>What is the Coastal Freight Registry?</h3><p>It is the register of merchant ships, kept by the ministry.</p>
+            <h3>Who runs the port?</h3><p>The port authority runs it, under the ministry of maritime affairs.</p>
+            </article></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .question) == ["What is the Coastal Freight Registry?", "Who runs the port?"])
+        #expect(article.texts(of: .paragraph).count == 3)
+    }
+}

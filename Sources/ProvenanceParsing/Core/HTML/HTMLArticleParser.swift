@@ -25,6 +25,8 @@ struct HTMLArticleParser {
             }
         }
 
+        markSections(&judgements, blocks)
+
         var assembler = TextAssembler()
         var result: [Block] = []
         var links: [Link] = []
@@ -42,21 +44,62 @@ struct HTMLArticleParser {
             result.append(Block(kind: judgement.kind, span: span, credit: credit, boilerplate: judgement.reason))
             let role: Link.Role? = switch judgement.kind {
             case .caption: .caption
+            case .reference: .reference
             case .boilerplate, .title, .byline, .dateline: nil
             default: .body
             }
             guard let role else { continue }
+            let label = role == .reference ? SectionHeadings.referenceLabel(block.string) : nil
             for link in block.links {
                 links.append(
                     Link(
                         text: ScalarSearch.string(block.text[link.range]), url: URLResolver.resolve(link.href, against: metadata.url),
                         span: TextSpan(start: span.start + link.range.lowerBound, end: span.start + link.range.upperBound),
-                        role: role))
+                        role: role, label: label))
             }
         }
         return Article(
             path: path, format: .html, metadata: metadata, text: assembler.text, blocks: result, links: links,
             notes: notes)
+    }
+
+    /// An FAQ's question lines become questions; a "Sources" heading and the
+    /// linked entries under it become references.
+    private static func markSections(
+        _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
+    ) {
+        enum Section { case body, faq, sources }
+        var section = Section.body
+        for index in judgements.indices {
+            let kind = judgements[index].kind
+            guard [.heading, .paragraph, .listItem, .quote].contains(kind) else { continue }
+            let text = blocks[index].string
+            if text.count <= 40, SectionHeadings.isSources(text) {
+                judgements[index] = (.reference, nil)
+                section = .sources
+                continue
+            }
+            if text.count <= 60, SectionHeadings.isFAQ(text) {
+                section = .faq
+                continue
+            }
+            switch section {
+            case .sources:
+                if kind != .heading, !blocks[index].links.isEmpty {
+                    judgements[index] = (.reference, nil)
+                } else {
+                    section = .body
+                }
+            case .faq:
+                if text.hasSuffix("?"), text.count <= 200 {
+                    judgements[index] = (.question, nil)
+                } else if kind == .heading {
+                    section = .body
+                }
+            case .body:
+                break
+            }
+        }
     }
 
     private static func classify(_ block: HTMLBlock, inside: Bool, inScope: Bool)

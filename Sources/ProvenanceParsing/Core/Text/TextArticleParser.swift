@@ -50,12 +50,12 @@ struct TextArticleParser {
             let next = index + 1 < pieces.count ? pieces[index + 1] : nil
 
             // Section headings.
-            if isFAQHeading(line) {
+            if SectionHeadings.isFAQ(line) {
                 section = .faq
                 blocks.append(Block(kind: .heading, span: span(range)))
                 continue
             }
-            if isSourcesHeading(line) {
+            if SectionHeadings.isSources(line) {
                 section = .sources
                 blocks.append(Block(kind: .reference, span: span(range)))
                 links += self.links(in: range, role: .reference, label: nil)
@@ -70,8 +70,7 @@ struct TextArticleParser {
             }
 
             if section == .sources, isListEntry(range) || containsLink(range) {
-                let entry = listBody(range)
-                let label = referenceLabel(entry)
+                let label = SectionHeadings.referenceLabel(string(listBody(range)))
                 blocks.append(Block(kind: .reference, span: span(range)))
                 links += self.links(in: range, role: .reference, label: label)
                 continue
@@ -302,19 +301,6 @@ struct TextArticleParser {
         return capitalized * 2 >= words.count
     }
 
-    private func isFAQHeading(_ line: String) -> Bool {
-        let lower = line.lowercased().trimming([":", " ", "#"])
-        return lower.hasPrefix("frequently asked questions") || lower == "faq" || lower == "faqs"
-            || lower.hasPrefix("faq:") || lower == "questions and answers" || lower == "q&a"
-            || lower.hasPrefix("faqs about") || lower.hasPrefix("faq about")
-    }
-
-    private func isSourcesHeading(_ line: String) -> Bool {
-        let lower = line.lowercased().trimming([":", " ", "#", "*"])
-        return ["sources", "source", "references", "reference", "further reading", "citations", "bibliography",
-                "sources and references", "links", "sources cited", "works cited", "read more"].contains(lower)
-    }
-
     private func isQuestion(_ line: String, section: Section) -> Bool {
         let trimmed = line.trimming([" ", "*", "#"])
         guard trimmed.hasSuffix("?"), trimmed.count <= 200 else { return false }
@@ -342,15 +328,6 @@ struct TextArticleParser {
         var index = range.lowerBound
         while index < range.upperBound, !Whitespace.isSpace(scalars[index]) { index += 1 }
         return ScalarSearch.trimmed(index..<range.upperBound, in: scalars)
-    }
-
-    /// "Fox News" in "Fox News: [Article Link](https://…)".
-    private func referenceLabel(_ entry: Range<Int>) -> String? {
-        let text = string(entry)
-        guard let colon = text.firstIndex(of: ":"), !text[..<colon].contains("[") else { return nil }
-        let label = Whitespace.collapse(String(text[..<colon]))
-        guard !label.isEmpty, !label.lowercased().hasPrefix("http") else { return nil }
-        return label
     }
 
     private func containsLink(_ range: Range<Int>) -> Bool {
