@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "provenance", targets: ["provenance"]),
         .library(name: "ProvenanceParsing", targets: ["ProvenanceParsing"]),
+        .library(name: "ProvenanceAttribution", targets: ["ProvenanceAttribution"]),
         .library(name: "ProvenanceReports", targets: ["ProvenanceReports"]),
     ],
     dependencies: [
@@ -23,16 +24,22 @@ let package = Package(
             name: "ProvenanceParsing",
             dependencies: ["CLibXML2"]
         ),
+        // Stage 2: Article → sentences, quotations, sources, claims.
+        .target(
+            name: "ProvenanceAttribution",
+            dependencies: ["ProvenanceParsing"]
+        ),
         // Last stage: renderers, one per output format.
         .target(
             name: "ProvenanceReports",
-            dependencies: ["ProvenanceParsing"]
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution"]
         ),
         // The thin command-line front end.
         .executableTarget(
             name: "provenance",
             dependencies: [
                 "ProvenanceParsing",
+                "ProvenanceAttribution",
                 "ProvenanceReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -40,12 +47,16 @@ let package = Package(
         // Speed of extraction next to libxml2's raw parse (release builds only make sense).
         .executableTarget(
             name: "provenance-bench",
-            dependencies: ["ProvenanceParsing", "ProvenanceReports"],
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceReports"],
             path: "Benchmarks/provenance-bench"
         ),
         .testTarget(
             name: "ProvenanceParsingTests",
             dependencies: ["ProvenanceParsing"]
+        ),
+        .testTarget(
+            name: "ProvenanceAttributionTests",
+            dependencies: ["ProvenanceAttribution"]
         ),
         .testTarget(
             name: "ProvenanceReportsTests",

@@ -2,9 +2,12 @@
 """Validates JSON (one object, or JSON Lines) read from stdin against a JSON Schema.
 
 Usage: provenance extract --format json FILE... | Scripts/validate-json.py Schemas/article.schema.json
+       provenance report --format json FILE...  | Scripts/validate-json.py Schemas/report.schema.json FILE...
 
-Also checks what a schema cannot say: every start/end lies within `text`,
-and every span's words are what the record says they are.
+Also checks what a schema cannot say. For articles: every start/end lies within
+`text` and every span's words are what the record says. For reports (given the
+same FILEs, read as text): every span's `text` equals the file's words at those
+offsets, and every id a claim uses is defined.
 """
 import json
 import sys
@@ -28,8 +31,39 @@ def check_spans(record, errors):
                 errors.append(f"{record['path']}: credit of block {index} does not match its span")
 
 
+def check_report(report, files, errors):
+    documents = {d["id"]: d for d in report["documents"]}
+    sources = {s["id"] for s in report["sources"]}
+    texts = {}
+    for document in report["documents"]:
+        if document["format"] == "text" and document["path"] in files:
+            texts[document["id"]] = open(document["path"], encoding="utf-8", errors="replace").read()
+
+    def span(owner, value, document):
+        if value is None:
+            return
+        text = texts.get(document)
+        if text is not None and text[value["start"]:value["end"]] != value["text"]:
+            errors.append(f"{owner}: span {value['start']}..{value['end']} does not hold {value['text'][:40]!r}")
+
+    for claim in report["claims"]:
+        document = claim["document"]
+        if document not in documents:
+            errors.append(f"{claim['id']}: unknown document {document}")
+        for key in ("sentence", "content", "cue"):
+            span(claim["id"], claim[key], document)
+        if claim["source"]:
+            span(claim["id"], claim["source"]["mention"], document)
+            if claim["source"]["id"] not in sources:
+                errors.append(f"{claim['id']}: unknown source {claim['source']['id']}")
+        for source in claim["chain"] + claim.get("via", []) + claim.get("about", []):
+            if source not in sources:
+                errors.append(f"{claim['id']}: unknown source {source} in chain/via/about")
+
+
 def main():
     schema = json.load(open(sys.argv[1], encoding="utf-8"))
+    files = set(sys.argv[2:])
     validator = jsonschema.Draft202012Validator(schema)
     errors = []
     count = 0
@@ -40,7 +74,10 @@ def main():
         count += 1
         for error in validator.iter_errors(record):
             errors.append(f"{record.get('path', '?')}: {error.message} at {list(error.absolute_path)}")
-        check_spans(record, errors)
+        if "claims" in record:
+            check_report(record, files, errors)
+        else:
+            check_spans(record, errors)
     for error in errors:
         print(error, file=sys.stderr)
     if count == 0:

@@ -76,9 +76,27 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// Lowercase, spaces collapsed, "’" as "'", without a leading "the".
     private static func key(_ name: String) -> String {
-        var lower = Whitespace.collapse(name).lowercased()
-        if lower.hasPrefix("the ") { lower.removeFirst(4) }
-        return lower.replacingOccurrences(of: "’", with: "'")
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for scalar in name.unicodeScalars {
+            if Whitespace.isSpace(scalar) {
+                pendingSpace = !utf8.isEmpty
+                continue
+            }
+            if pendingSpace { utf8.append(0x20) }
+            pendingSpace = false
+            var value = scalar == "’" ? "'" : scalar
+            if value.isASCII {
+                if value.value >= 0x41 && value.value <= 0x5A { value = Unicode.Scalar(value.value | 0x20)! }
+            } else if value.properties.isUppercase, let lower = value.properties.lowercaseMapping.unicodeScalars.first {
+                value = lower
+            }
+            UTF8.encode(value) { utf8.append($0) }
+        }
+        let start = utf8.starts(with: Array("the ".utf8)) ? 4 : 0
+        return String(decoding: utf8[start...], as: UTF8.self)
     }
 }

@@ -1,0 +1,42 @@
+import ProvenanceParsing
+
+/// Someone or something claims are attributed to: a person, an organisation,
+/// a news agency, a wire, an outlet, or an anonymous group ("officials").
+public struct Source: Sendable, Hashable {
+    /// What a source is.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case person
+        case organization
+        /// A state or national news agency (KCNA, Xinhua).
+        case agency
+        /// A wire service (Reuters, AP, AFP).
+        case wire
+        /// A newspaper, magazine, website or broadcaster.
+        case outlet
+        /// A picture agency or desk.
+        case photoAgency = "photo_agency"
+        /// Unnamed people: "officials", "two people familiar with the matter".
+        case group
+        /// Named, but of unknown kind.
+        case unknown
+    }
+
+    /// The canonical name in this document ("Kim Jong Un").
+    public var name: String
+    /// What it is.
+    public var kind: Kind
+    /// Other names the document uses for it ("Kim", "KCNA").
+    public var aliases: [String]
+    /// Titles and descriptions the document gives it ("Supreme leader of North Korea").
+    public var descriptions: [String]
+    /// Where the document names it (pronouns resolved to it included).
+    public var mentions: [TextSpan]
+
+    public init(name: String, kind: Kind, aliases: [String] = [], descriptions: [String] = [], mentions: [TextSpan] = []) {
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.descriptions = descriptions
+        self.mentions = mentions
+    }
+}

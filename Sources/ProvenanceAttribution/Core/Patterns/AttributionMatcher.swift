@@ -1,0 +1,743 @@
+import ProvenanceParsing
+
+/// One attribution found in a sentence, in token indices of its block.
+struct FoundAttribution {
+    /// The reporting words (several tokens for "was quoted as saying",
+    /// "according to").
+    var cue: Range<Int>
+    /// The cue's dictionary form.
+    var lemma: String
+    /// Who, or nil for an agentless report ("it was reported that").
+    var source: SourcePhrase?
+    /// What, as one or two token ranges ("“Q1,” she said, “Q2.”").
+    var content: [Range<Int>]
+    /// The outer reporter of nested speech ("X reported that Y said").
+    var via: SourcePhrase?
+}
+
+/// Finds the attributions of a sentence by the patterns news writing uses:
+///
+/// - `“Q,” X said.` / `“Q,” said X.` — quotation first;
+/// - `X said: “Q”` / `X said “Q” …` — cue, then quotation;
+/// - `X said (that) C`, `X told Y (that) C`, with any reporting verb in any tense;
+/// - `C, X said.` / `C, said X.` — trailing attribution;
+/// - `according to X, C` / `C, according to X`;
+/// - `…, underscoring C` — a participle reporting for the sentence's subject;
+/// - `it was reported that C` — agentless; `X was quoted (by Y) as saying C`;
+/// - `X reported that Y said C` — nested: Y via X;
+/// - a headline's `X tells Y C` / `X says C` / `X: C`.
+///
+/// The subject may carry titles and appositives ("Hugh Hill, a doctor,
+/// said"); a relative clause between subject and verb is stepped over.
+struct AttributionMatcher {
+    let names: NameReader
+
+    private var block: ReadBlock { names.block }
+    private var tokens: [Token] { names.block.tokens }
+
+    init(names: NameReader) {
+        self.names = names
+    }
+
+    func attributions(in sentence: Range<Int>, isHeadline: Bool) -> [FoundAttribution] {
+        if let found = accordingTo(in: sentence) { return [nested(found)] }
+        var results: [FoundAttribution] = []
+        var searchFrom = sentence.lowerBound
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            defer { index += 1 }
+            guard index >= searchFrom, block.depths[index] == 0, tokens[index].kind == .word,
+                let entry = ReportingVerbs.entry(for: tokens[index].lower), !isPartOfName(index, sentence: sentence, isHeadline: isHeadline)
+            else { continue }
+            // "X described them as … and said …": the second verb shares the subject.
+            let shared = results.last.flatMap { previous -> SourcePhrase? in
+                guard index > sentence.lowerBound, ["and", "but"].contains(tokens[index - 1].lower),
+                    let end = previous.content.last?.upperBound, end >= index - 2
+                else { return nil }
+                return previous.source
+            }
+            guard let found = attribution(at: index, entry: entry, in: sentence, isHeadline: isHeadline, sharedSubject: shared) else { continue }
+            results.append(found)
+            // Another attribution may follow the content ("…, adding that …").
+            let end = found.content.map(\.upperBound).max() ?? index + 1
+            searchFrom = max(end, found.cue.upperBound)
+            index = max(index, found.cue.upperBound - 1)
+            if end >= sentence.upperBound - 1 { break }
+        }
+        if results.isEmpty, isHeadline, let found = colonHeadline(sentence) { results.append(found) }
+        return results
+    }
+
+    /// A capitalised reporting word inside a name ("United States") is no
+    /// cue; in running text a cue is lowercase unless it opens the sentence,
+    /// in a title-case headline it may be capitalised.
+    private func isPartOfName(_ index: Int, sentence: Range<Int>, isHeadline: Bool) -> Bool {
+        guard tokens[index].isCapitalized, index > sentence.lowerBound else { return false }
+        guard isHeadline else { return true }
+        let previous = tokens[index - 1]
+        guard previous.kind == .word, previous.isCapitalized else { return false }
+        let pair = previous.lower + " " + tokens[index].lower
+        return Places.names.contains(pair) || Gazetteer.standard.organization(named: pair) != nil
+    }
+
+    // MARK: One cue
+
+    private func attribution(
+        at verb: Int, entry: ReportingVerbs.Entry, in sentence: Range<Int>, isHeadline: Bool, sharedSubject: SourcePhrase? = nil
+    ) -> FoundAttribution? {
+        let lemma = entry.lemma
+        guard !looksLikeNoun(verb, entry: entry, sentence: sentence) else { return nil }
+        // Passives: "it was reported that", "X was quoted as saying".
+        if !entry.isParticiple, let be = auxiliaryBe(before: verb, sentence: sentence) {
+            return passive(verb: verb, be: be, entry: entry, sentence: sentence)
+        }
+        var cue = verb..<(verb + 1)
+        var contentStart = verb + 1
+        // Phrasal verbs: "called for", "pointed out".
+        if contentStart < sentence.upperBound {
+            let next = tokens[contentStart].lower
+            if (lemma == "call" && (next == "for" || next == "on")) || (lemma == "point" && next == "out")
+                || (lemma == "go" && next == "on") || (lemma == "refer" && next == "to")
+            {
+                cue = verb..<(contentStart + 1)
+                contentStart += 1
+            }
+        }
+        if lemma == "point" && cue.count == 1 { return nil }
+
+        // Quotation first: “Q,” X said. / “Q,” said X.
+        if let first = outerQuotes(in: sentence).first, first.open <= sentence.lowerBound + 1,
+            let close = first.close, close < verb
+        {
+            var between = (close + 1)..<verb
+            if let comma = between.first, tokens[comma].isPunctuation(",") || tokens[comma].isPunctuation("—") {
+                between = (comma + 1)..<verb
+            }
+            between = trimModifiers(between)
+            var sourceRange = between
+            var after = cue.upperBound
+            if sourceRange.isEmpty {
+                sourceRange = phraseAfter(cue.upperBound, in: sentence)
+                after = sourceRange.upperBound
+            }
+            guard !sourceRange.isEmpty, let source = names.sourcePhrase(sourceRange, sentenceStart: sentence.lowerBound) else {
+                return nil
+            }
+            var content = [first.open..<(close + 1)]
+            // A second quotation after the attribution: “Q1,” she said, “Q2.”
+            var next = after
+            while next < sentence.upperBound, tokens[next].isPunctuation(",") || tokens[next].isPunctuation(":") { next += 1 }
+            if let second = outerQuotes(in: sentence).first(where: { $0.open == next }) {
+                content.append(second.open..<((second.close ?? (sentence.upperBound - 1)) + 1))
+            }
+            return FoundAttribution(cue: cue, lemma: lemma, source: source, content: content, via: nil)
+        }
+
+        // Participle reporting for the subject: "…, underscoring his desire to …".
+        if entry.isParticiple {
+            let afterComma = verb > sentence.lowerBound
+                && (tokens[verb - 1].isPunctuation(",")
+                    || (tokens[verb - 1].kind == .quote && verb - 2 >= sentence.lowerBound && tokens[verb - 2].isPunctuation(",")))
+            guard afterComma, ReportingVerbs.participleLemmas.contains(lemma),
+                let subject = subjectAtStart(of: sentence),
+                let source = names.sourcePhrase(subject, sentenceStart: sentence.lowerBound)
+            else { return nil }
+            let content = contentAfter(cue: cue, lemma: lemma, in: sentence)
+            guard content.range.count >= 2 else { return nil }
+            return FoundAttribution(cue: cue, lemma: lemma, source: source, content: [content.range], via: nil)
+        }
+
+        let content = contentAfter(cue: cue, lemma: lemma, in: sentence)
+        let tailIsAdverbial: Bool = {
+            guard !content.hadThat, !content.hadColon, cue.upperBound < sentence.upperBound else { return false }
+            if containsQuote(content.range), let first = content.range.first, tokens[first].kind == .quote { return false }
+            let next = tokens[cue.upperBound]
+            return (next.isPunctuation(",") && !(cue.upperBound + 1 < sentence.upperBound && tokens[cue.upperBound + 1].kind == .quote))
+                || ["on", "in", "at", "after", "before", "during", "when", "while", "late", "early", "last", "this"].contains(next.lower)
+                || isTimeWord(cue.upperBound)
+        }()
+
+        // "C, said X." — the cue right after the comma, the source closing the sentence.
+        let invertedAtEnd: Bool = {
+            guard verb > sentence.lowerBound + 2, tokens[verb - 1].isPunctuation(","), block.depths[verb - 1] == 0 else { return false }
+            let after = phraseAfter(cue.upperBound, in: sentence)
+            guard !after.isEmpty else { return false }
+            return trimmedContent(after.upperBound..<sentence.upperBound).isEmpty
+                || tokens[after.upperBound].isPunctuation(",")
+        }()
+
+        // Trailing attribution: "C, X said." / "C, said X." / "C, the people said, asking not to be named."
+        if content.range.count <= 0 || isOnlyAdverbial(content.range) || invertedAtEnd
+            || (tailIsAdverbial && lastComma(before: verb, in: sentence).map { $0 > sentence.lowerBound + 3 } == true)
+        {
+            guard let comma = lastComma(before: verb, in: sentence), comma > sentence.lowerBound + 1 else { return nil }
+            var sourceRange = trimModifiers((comma + 1)..<verb)
+            if sourceRange.isEmpty { sourceRange = phraseAfter(cue.upperBound, in: sentence) }
+            guard !sourceRange.isEmpty, sourceRange.count <= 12,
+                let source = names.sourcePhrase(sourceRange, sentenceStart: sentence.lowerBound)
+            else { return nil }
+            let body = trimmedContent(sentence.lowerBound..<comma)
+            guard body.count >= 2 else { return nil }
+            return nested(FoundAttribution(cue: cue, lemma: lemma, source: source, content: [body], via: nil))
+        }
+
+        // Subject, verb, content: "X said (that) C", "X said: “Q”".
+        let source: SourcePhrase
+        let subject: Range<Int>
+        if let shared = sharedSubject {
+            source = shared
+            subject = shared.span
+        } else if let found = subjectBefore(verb, in: sentence, isHeadline: isHeadline),
+            let phrase = names.sourcePhrase(found, sentenceStart: sentence.lowerBound)
+        {
+            source = phrase
+            subject = found
+        } else if isHeadline || (verb > sentence.lowerBound && ["and", "but"].contains(tokens[verb - 1].lower)),
+            let found = subjectAtStart(of: sentence), found.upperBound < verb,
+            let phrase = names.sourcePhrase(found, sentenceStart: sentence.lowerBound)
+        {
+            // One subject, two verbs: "He pointed to …, and insisted that …";
+            // "President X Addresses Council, Calls for Talks".
+            source = phrase
+            subject = found
+        } else {
+            return nil
+        }
+        switch entry.strength {
+        case .speech:
+            guard content.range.count >= 2 || containsQuote(content.range) else { return nil }
+            if ["ask", "continue", "show", "find", "quote", "cite", "publish", "broadcast", "refer", "describe",
+                "characterize", "characterise", "post", "hold", "add", "signal", "welcome", "praise", "criticize",
+                "criticise", "accuse", "blame", "reject", "dispute", "charge", "threaten", "agree"].contains(lemma)
+            {
+                guard content.hadThat || containsQuote(content.range) || content.hadColon
+                    || (["describe", "characterize", "characterise", "refer"].contains(lemma) && contains("as", in: content.range))
+                    || (lemma == "continue" && isDocumentSubject(subject))
+                    || ((lemma == "show" || lemma == "find") && isDocumentSubject(subject) && content.range.count >= 3)
+                else { return nil }
+            }
+            if lemma == "call", cue.count == 1, !containsQuote(content.range) { return nil }
+        case .cognition:
+            guard content.hadThat || startsClause(content.range) else { return nil }
+        case .weak:
+            guard containsQuote(content.range) else { return nil }
+        }
+        return nested(FoundAttribution(cue: cue, lemma: lemma, source: source, content: [content.range], via: nil))
+    }
+
+    // MARK: According to
+
+    private func accordingTo(in sentence: Range<Int>) -> FoundAttribution? {
+        var index = sentence.lowerBound
+        while index + 1 < sentence.upperBound {
+            defer { index += 1 }
+            guard block.depths[index] == 0, tokens[index].isWord("according"), tokens[index + 1].isWord("to") else { continue }
+            let cue = index..<(index + 2)
+            let sourceRange = phraseAfter(cue.upperBound, in: sentence, stopAtComma: true)
+            guard !sourceRange.isEmpty, let source = names.sourcePhrase(sourceRange, sentenceStart: sentence.lowerBound) else {
+                continue
+            }
+            if index > sentence.lowerBound + 1, tokens[index - 1].isPunctuation(",") || tokens[index - 1].isPunctuation("—") {
+                // "C, according to X."
+                let body = trimmedContent(sentence.lowerBound..<(index - 1))
+                guard body.count >= 2 else { continue }
+                return FoundAttribution(cue: cue, lemma: "according to", source: source, content: [body], via: nil)
+            }
+            // "According to X, C."
+            var start = sourceRange.upperBound
+            while start < sentence.upperBound, tokens[start].isPunctuation(",") { start += 1 }
+            let body = trimmedContent(start..<sentence.upperBound)
+            guard body.count >= 2 else { continue }
+            return FoundAttribution(cue: cue, lemma: "according to", source: source, content: [body], via: nil)
+        }
+        return nil
+    }
+
+    // MARK: Passives
+
+    private func passive(verb: Int, be: Int, entry: ReportingVerbs.Entry, sentence: Range<Int>) -> FoundAttribution? {
+        guard entry.isPastParticiple, entry.strength != .weak else { return nil }
+        let before = trimModifiers(sentence.lowerBound..<be)
+        // "it was reported that C", "it is believed that C".
+        if let last = before.last, tokens[last].isWord("it"), before.count == 1 || tokens[last - 1].isPunctuation(",") {
+            var start = verb + 1
+            // "it was reported in March that …"
+            if let that = (start..<min(sentence.upperBound, start + 8)).first(where: { tokens[$0].isWord("that") && block.depths[$0] == 0 }),
+                (start..<that).allSatisfy({ isAdverbialWord($0) || tokens[$0].kind == .number })
+            {
+                start = that
+            }
+            guard start < sentence.upperBound, tokens[start].isWord("that") else {
+                // "C, it was announced (after the match)."
+                if before.count > 1, let comma = lastComma(before: last, in: sentence) {
+                    let body = trimmedContent(sentence.lowerBound..<comma)
+                    let tail = trimmedContent((verb + 1)..<sentence.upperBound)
+                    guard body.count >= 2, tail.isEmpty || ["after", "at", "on", "in", "during", "by", "before", "following", "late", "early"].contains(tokens[tail.lowerBound].lower)
+                    else { return nil }
+                    return FoundAttribution(cue: last..<(verb + 1), lemma: entry.lemma, source: nil, content: [body], via: nil)
+                }
+                return nil
+            }
+            start += 1
+            let body = trimmedContent(start..<sentence.upperBound)
+            guard body.count >= 2 else { return nil }
+            return FoundAttribution(cue: last..<(verb + 1), lemma: entry.lemma, source: nil, content: [body], via: nil)
+        }
+        // "X was quoted as saying C", "X was quoted by Y as saying C".
+        guard entry.lemma == "quote" else { return nil }
+        var index = verb + 1
+        var via: SourcePhrase?
+        if index < sentence.upperBound, tokens[index].isWord("by") {
+            let viaRange = phraseAfter(index + 1, in: sentence, stopAt: "as")
+            via = names.sourcePhrase(viaRange, sentenceStart: sentence.lowerBound)
+            index = viaRange.upperBound
+        }
+        guard index + 1 < sentence.upperBound, tokens[index].isWord("as"), tokens[index + 1].isWord("saying"),
+            let subject = subjectBefore(be, in: sentence, isHeadline: false),
+            let source = names.sourcePhrase(subject, sentenceStart: sentence.lowerBound)
+        else { return nil }
+        var start = index + 2
+        if start < sentence.upperBound, tokens[start].isWord("that") { start += 1 }
+        var body = trimmedContent(start..<sentence.upperBound)
+        if body.count < 2, let first = outerQuotes(in: sentence).first, first.open <= sentence.lowerBound + 1,
+            let close = first.close, close < be
+        {
+            body = first.open..<(close + 1)  // "“Q,” the leader was quoted as saying."
+        }
+        guard body.count >= 2 else { return nil }
+        return FoundAttribution(cue: be..<(index + 2), lemma: "quote", source: source, content: [body], via: via)
+    }
+
+    private func auxiliaryBe(before verb: Int, sentence: Range<Int>) -> Int? {
+        var index = verb - 1
+        while index >= sentence.lowerBound, ["also", "widely", "reportedly", "not", "been", "being", "later", "often"].contains(tokens[index].lower) {
+            if tokens[index].lower == "been" || tokens[index].lower == "being" { return index }
+            index -= 1
+        }
+        guard index >= sentence.lowerBound else { return nil }
+        return ["is", "was", "were", "are", "be", "been", "being", "'s"].contains(tokens[index].lower) ? index : nil
+    }
+
+    // MARK: Nesting
+
+    /// "X reported that Y said C": the content opens with another
+    /// attribution; Y is the source, X the reporter it came through.
+    private func nested(_ found: FoundAttribution) -> FoundAttribution {
+        guard found.content.count == 1, let content = found.content.first, content.count >= 3 else { return found }
+        let limit = min(content.upperBound, content.lowerBound + 16)
+        for index in (content.lowerBound + 1)..<limit where block.depths[index] == 0 {
+            if tokens[index].kind == .quote { return found }
+            guard let entry = ReportingVerbs.entry(for: tokens[index].lower), ReportingVerbs.nestingLemmas.contains(entry.lemma),
+                !entry.isParticiple, tokens[index].lower != entry.lemma, !tokens[index].isCapitalized,
+                auxiliaryBe(before: index, sentence: content) == nil
+            else { continue }
+            guard let subject = subjectBefore(index, in: content, isHeadline: false), subject.lowerBound == content.lowerBound
+                || tokens[content.lowerBound..<subject.lowerBound].allSatisfy({ $0.kind != .word || ["the", "a", "an"].contains($0.lower) }) || true,
+                subject.lowerBound >= content.lowerBound,
+                let source = names.sourcePhrase(subject, sentenceStart: content.lowerBound)
+            else { return found }
+            // Everything before the inner subject must belong to it ("the defence minister, Gen. X, had said").
+            let lead = tokens[content.lowerBound..<subject.lowerBound]
+            guard lead.count <= 6, !lead.contains(where: { ReportingVerbs.entry(for: $0.lower) != nil }) else { return found }
+            let inner = contentAfter(cue: index..<(index + 1), lemma: entry.lemma, in: content.lowerBound..<found.content[0].upperBound)
+            guard inner.range.count >= 2, inner.hadThat || startsClause(inner.range) || containsQuote(inner.range) else { return found }
+            return FoundAttribution(cue: index..<(index + 1), lemma: entry.lemma, source: source, content: [inner.range], via: found.source)
+        }
+        return found
+    }
+
+    // MARK: Headlines
+
+    /// "Minister: port will reopen".
+    private func colonHeadline(_ sentence: Range<Int>) -> FoundAttribution? {
+        guard let colon = tokens[sentence].firstIndex(where: { $0.isPunctuation(":") }), colon > sentence.lowerBound,
+            colon - sentence.lowerBound <= 5,
+            let source = names.sourcePhrase(sentence.lowerBound..<colon, sentenceStart: sentence.lowerBound)
+        else { return nil }
+        if case .named(let name, _) = source, name.kind != .person, name.kind != .unknown, name.kind != .organization {
+            return nil
+        }
+        let body = trimmedContent((colon + 1)..<sentence.upperBound)
+        guard body.count >= 2 else { return nil }
+        return FoundAttribution(cue: colon..<(colon + 1), lemma: "say", source: source, content: [body], via: nil)
+    }
+
+    // MARK: Subjects
+
+    /// The subject of the verb at `verb`: the words before it, back to a
+    /// clause boundary, over adverbs ("also", "has"), an appositive ("Hugh
+    /// Hill, a doctor, said") or a relative clause ("The company, which …,
+    /// confirmed").
+    private func subjectBefore(_ verb: Int, in sentence: Range<Int>, isHeadline: Bool) -> Range<Int>? {
+        var end = verb
+        while end > sentence.lowerBound, Words.verbModifiers.contains(tokens[end - 1].lower) || isTimeWord(end - 1) {
+            end -= 1
+        }
+        guard end > sentence.lowerBound else { return nil }
+        // An appositive or relative clause between commas.
+        var appositive: Range<Int>?
+        if tokens[end - 1].isPunctuation(",") {
+            var index = end - 2
+            while index > sentence.lowerBound, !(tokens[index].isPunctuation(",") && block.depths[index] == 0) {
+                index -= 1
+            }
+            guard index > sentence.lowerBound, tokens[index].isPunctuation(","), (end - 1) - index <= 30 else { return nil }
+            appositive = (index + 1)..<(end - 1)
+            end = index
+        }
+        var start = end
+        while start > sentence.lowerBound {
+            let token = tokens[start - 1]
+            if token.kind == .quote {
+                // A possessive apostrophe inside the name ("Workers’ Party").
+                if !token.spaceBefore, start - 2 >= sentence.lowerBound, tokens[start - 2].kind == .word,
+                    block.depths[start - 1] == 0, !token.isDoubleQuote
+                {
+                    start -= 1
+                    continue
+                }
+                break
+            }
+            if token.kind == .punctuation {
+                if token.lower == "." && !token.spaceBefore && start - 2 >= sentence.lowerBound && tokens[start - 2].kind == .word {
+                    start -= 1
+                    continue
+                }
+                if token.lower == "&" || token.lower == "-" { start -= 1; continue }
+                break
+            }
+            if token.kind == .word, Words.clauseBoundaries.contains(token.lower),
+                !(["of", "for", "with", "at", "from", "on"].contains(token.lower) && start < end && isNamePart(start - 1, end: end))
+            {
+                break
+            }
+            if end - start >= 12 { break }
+            start -= 1
+        }
+        // Leading days and times: "Tuesday the mayor said".
+        while start < end, isTimeWord(start), !tokens[start].isWord("the") { start += 1 }
+        guard start < end else { return nil }
+        let range = start..<end
+        // "the league’s refereeing body, the Northern Officials Panel, posted":
+        // when the words before do not name a source, the appositive may.
+        if let appositive, appositive.count <= 8 {
+            let primary = names.sourcePhrase(range, sentenceStart: sentence.lowerBound)
+            let inner = names.sourcePhrase(appositive, sentenceStart: sentence.lowerBound)
+            if case .named(let name, _)? = inner, name.kind != .unknown {
+                if primary == nil { return appositive }
+                if case .nominal? = primary { return appositive }
+            }
+        }
+        // A relative clause with no commas: "Officials who spoke … said".
+        if names.sourcePhrase(range, sentenceStart: sentence.lowerBound) == nil,
+            let relative = tokens[sentence.lowerBound..<end].lastIndex(where: { ["who", "which"].contains($0.lower) }),
+            relative > sentence.lowerBound, end - relative <= 15
+        {
+            return subjectBefore(relative, in: sentence.lowerBound..<relative, isHeadline: isHeadline)
+        }
+        return range
+    }
+
+    /// Whether a preposition at `index` sits inside a name or role phrase
+    /// ("spokesperson for the company", "people familiar with the matter").
+    private func isNamePart(_ index: Int, end: Int) -> Bool {
+        guard index > 0 else { return false }
+        let before = tokens[index - 1]
+        if Words.roleNouns.contains(before.lower) || Words.groupNouns.contains(before.lower) || before.lower == "familiar" {
+            return true
+        }
+        if tokens[index].lower == "of", before.kind == .word, before.isCapitalized || Words.titles.contains(before.lower) {
+            return true
+        }
+        return false
+    }
+
+    /// The subject of a sentence, for a participle reporting for it: the
+    /// sentence's first words after an opening phrase ("In his address, …",
+    /// "Speaking from the stage …, Kim offered").
+    private func subjectAtStart(of sentence: Range<Int>) -> Range<Int>? {
+        var start = sentence.lowerBound
+        let first = tokens[start].lower
+        if Words.clauseBoundaries.contains(first) || first.hasSuffix("ing") || ["in", "on", "at", "speaking"].contains(first),
+            let comma = tokens[sentence].firstIndex(where: { $0.isPunctuation(",") }), comma + 1 < sentence.upperBound
+        {
+            start = comma + 1
+        }
+        var end = start
+        while end < sentence.upperBound {
+            let token = tokens[end]
+            guard token.kind == .word || (token.kind == .quote && !token.spaceBefore && !token.isDoubleQuote) else { break }
+            let lower = token.lower
+            let fits = token.isCapitalized || Words.titles.contains(lower) || Words.nominalHeads[lower] != nil
+                || Words.groupNouns.contains(lower) || ["the", "a", "an", "his", "her", "its", "their"].contains(lower)
+                || (NameReader.connectors.contains(lower) && end + 1 < sentence.upperBound && tokens[end + 1].isCapitalized)
+                || Words.personalPronouns[lower] != nil && end == start
+            guard fits else { break }
+            end += 1
+            if Words.personalPronouns[lower] != nil { break }
+        }
+        return end > start ? start..<end : nil
+    }
+
+    // MARK: Content
+
+    struct Content {
+        var range: Range<Int>
+        var hadThat: Bool
+        var hadColon: Bool
+    }
+
+    /// What follows a cue: past "that", a colon, the audience of "told", and
+    /// adverbials before "that" ("said Tuesday that", "said in a statement
+    /// that"); up to the end of the sentence or a following ", adding …".
+    private func contentAfter(cue: Range<Int>, lemma: String, in sentence: Range<Int>) -> Content {
+        var start = cue.upperBound
+        var hadThat = false
+        var hadColon = false
+        if lemma == "tell" || lemma == "inform" || lemma == "assure" || lemma == "brief" {
+            start = skipAudience(from: start, in: sentence)
+        }
+        // "said Tuesday that", "said in a statement on Monday that", "told reporters that".
+        if let that = (start..<min(sentence.upperBound, start + 10)).first(where: { tokens[$0].isWord("that") && block.depths[$0] == 0 }),
+            (start..<that).allSatisfy({ isAdverbialWord($0) })
+        {
+            start = that + 1
+            hadThat = true
+        }
+        while start < sentence.upperBound, tokens[start].isPunctuation(",") || tokens[start].isPunctuation(":") {
+            if tokens[start].isPunctuation(":") { hadColon = true }
+            start += 1
+        }
+        if !hadThat, start < sentence.upperBound, tokens[start].isWord("that") {
+            start += 1
+            hadThat = true
+        }
+        var end = trimmedContent(start..<sentence.upperBound).upperBound
+        // A second attribution after the first: ", adding that …", ", saying …".
+        if end > start {
+            for index in (start + 1)..<end where index + 1 < end {
+                // A comma outside quotations, or a comma closing one: “…,” highlighting …
+                let isBreak = (tokens[index].isPunctuation(",") && block.depths[index] == 0)
+                    || (tokens[index].kind == .quote && block.depths[index] == 0 && tokens[index - 1].isPunctuation(","))
+                guard isBreak else { continue }
+                if let entry = ReportingVerbs.entry(for: tokens[index + 1].lower), entry.isParticiple, entry.strength == .speech {
+                    end = tokens[index].kind == .quote ? index + 1 : index
+                    break
+                }
+                if tokens[index + 1].isWord("according") { end = index; break }
+            }
+            // "… and said …", "…, and she predicted …": a second attribution.
+            search: for index in (start + 1)..<end where index + 1 < end && block.depths[index] == 0 {
+                guard tokens[index].isWord("and") || tokens[index].isWord("but") else { continue }
+                for verbIndex in (index + 1)..<min(end, index + 6) {
+                    let token = tokens[verbIndex]
+                    if token.kind != .word || (verbIndex > index + 1 && ["that", "which", "who", "to"].contains(token.lower)) { break }
+                    guard let entry = ReportingVerbs.entry(for: token.lower), entry.strength == .speech, !entry.isParticiple,
+                        token.lower != entry.lemma, !token.isCapitalized
+                    else { continue }
+                    let between = tokens[(index + 1)..<verbIndex]
+                    let subjectLike = between.isEmpty || between.allSatisfy { word in
+                        word.isCapitalized || Words.personalPronouns[word.lower] != nil || Words.verbModifiers.contains(word.lower)
+                            || ["the", "a", "an", "his", "her", "its", "their"].contains(word.lower) || Words.nominalHeads[word.lower] != nil
+                    }
+                    if subjectLike {
+                        end = tokens[index - 1].isPunctuation(",") ? index - 1 : index
+                        break search
+                    }
+                }
+            }
+        }
+        return Content(range: start..<max(start, end), hadThat: hadThat, hadColon: hadColon)
+    }
+
+    private func skipAudience(from start: Int, in sentence: Range<Int>) -> Int {
+        var index = start
+        guard index < sentence.upperBound else { return index }
+        // "told reporters", "told the council", "told The Associated Press", "tells committee".
+        if tokens[index].isCapitalized || Words.audienceWords.contains(tokens[index].lower) || tokens[index].kind == .word {
+            let limit = min(sentence.upperBound, index + 6)
+            var end = index
+            while end < limit {
+                let token = tokens[end]
+                guard token.kind == .word || (token.kind == .punctuation && token.lower == "." && !token.spaceBefore) else { break }
+                if token.isWord("that") { break }
+                if end > index, !token.isCapitalized, !Words.audienceWords.contains(token.lower),
+                    !["the", "a", "an", "of", "in", "news", "conference", "agency"].contains(token.lower)
+                {
+                    break
+                }
+                end += 1
+                // One lowercase noun is the whole audience ("tells committee …").
+                if end == index + 1, !token.isCapitalized, !["the", "a", "an", "local", "state", "news"].contains(token.lower) {
+                    break
+                }
+            }
+            index = end
+        }
+        return index
+    }
+
+    private func isAdverbialWord(_ index: Int) -> Bool {
+        let token = tokens[index]
+        if token.kind == .punctuation { return token.lower == "," }
+        return isTimeWord(index) || token.isCapitalized || Words.audienceWords.contains(token.lower)
+            || ["in", "on", "at", "to", "a", "an", "the", "statement", "interview", "conference", "news", "release",
+                "post", "tweet", "video", "speech", "address", "report", "letter", "email", "message", "with", "during",
+                "his", "her", "their", "its", "briefing", "remarks", "televised", "written", "separate", "radio",
+                "television", "social", "media", "broadcast", "filing", "court", "documents", "also", "repeatedly",
+                "recently", "previously", "publicly", "privately", "last", "week", "month", "year", "this", "earlier",
+                "late", "early", "after", "before", "while", "when", "website", "site", "blog", "page", "account",
+                "platform", "twitter", "facebook", "feed", "channel", "app", "online", "podcast", "show", "program",
+                "programme", "evening", "morning", "afternoon", "night", "weekend"].contains(token.lower)
+    }
+
+    private func isTimeWord(_ index: Int) -> Bool {
+        let lower = tokens[index].lower
+        return ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+                "tonight", "overnight"].contains(lower)
+    }
+
+    /// Only a trailing adverbial ("on Tuesday", "in a statement"): nothing was said after the cue.
+    private func isOnlyAdverbial(_ range: Range<Int>) -> Bool {
+        guard range.count <= 8 else { return false }
+        return range.allSatisfy { index in
+            let token = tokens[index]
+            if token.isTerminal || token.isPunctuation(",") { return true }
+            return isTimeWord(index) || ["in", "on", "at", "a", "an", "the", "statement", "interview", "conference",
+                                         "news", "release", "briefing", "week", "last", "this", "morning", "afternoon",
+                                         "evening", "night", "earlier", "later", "recently", "told", "reporters",
+                                         "to", "by", "phone", "email", "writing", "remarks", "speech"].contains(token.lower)
+        }
+    }
+
+    /// `range` without leading commas and colons and trailing sentence stops
+    /// (a closing mark right after a stop stays).
+    private func trimmedContent(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, tokens[start].kind == .punctuation, [",", ":", "—", "–", ";"].contains(tokens[start].lower) { start += 1 }
+        while end > start, tokens[end - 1].kind == .punctuation, [".", ",", ";", ":", "—", "–", "!", "…", "..."].contains(tokens[end - 1].lower) {
+            end -= 1
+        }
+        return start..<end
+    }
+
+    private func trimModifiers(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while end > start, Words.verbModifiers.contains(tokens[end - 1].lower) || isTimeWord(end - 1) { end -= 1 }
+        while start < end, tokens[start].isPunctuation(",") { start += 1 }
+        return start..<end
+    }
+
+    /// The words after `start` that can name a source, up to punctuation or
+    /// a clause boundary: "said Mayer", "according to the agency".
+    private func phraseAfter(_ start: Int, in sentence: Range<Int>, stopAtComma: Bool = true, stopAt word: String? = nil) -> Range<Int> {
+        var end = start
+        while end < sentence.upperBound, end - start < 12 {
+            let token = tokens[end]
+            if token.kind == .punctuation {
+                if token.lower == "." && !token.spaceBefore && end > start && tokens[end - 1].kind == .word
+                    && (tokens[end - 1].end - tokens[end - 1].start == 1 || ["co", "inc", "corp", "jr", "st"].contains(tokens[end - 1].lower))
+                    && end + 1 < sentence.upperBound && tokens[end + 1].isCapitalized
+                {
+                    end += 1
+                    continue
+                }
+                break
+            }
+            if token.kind == .quote {
+                if !token.isDoubleQuote, !token.spaceBefore, end > start { end += 1; continue }
+                break
+            }
+            if let word, token.isWord(word) { break }
+            if token.kind == .word, Words.clauseBoundaries.contains(token.lower),
+                !(["of", "for", "with", "at", "from", "in"].contains(token.lower) && end > start && isNamePart(end, end: end))
+            {
+                break
+            }
+            if ReportingVerbs.entry(for: token.lower) != nil, end > start { break }
+            end += 1
+        }
+        return trimModifiers(start..<end)
+    }
+
+    // MARK: Helpers
+
+    private func outerQuotes(in sentence: Range<Int>) -> [QuoteRegion] {
+        block.quotes.filter { $0.depth == 0 && sentence.contains($0.open) }
+    }
+
+    private func containsQuote(_ range: Range<Int>) -> Bool {
+        block.quotes.contains { $0.depth == 0 && range.contains($0.open) }
+    }
+
+    private func contains(_ word: String, in range: Range<Int>) -> Bool {
+        tokens[range].contains { $0.isWord(word) }
+    }
+
+    private func startsClause(_ range: Range<Int>) -> Bool {
+        guard range.count >= 3 else { return false }
+        let limit = min(range.upperBound, range.lowerBound + 6)
+        return (range.lowerBound..<limit).contains { index in
+            ["will", "would", "could", "can", "should", "may", "might", "must", "is", "was", "are", "were", "has",
+             "have", "had", "won't", "wouldn't", "can't"].contains(tokens[index].lower)
+        }
+    }
+
+    private func lastComma(before index: Int, in sentence: Range<Int>) -> Int? {
+        var position = index - 1
+        while position > sentence.lowerBound {
+            if tokens[position].isPunctuation(","), block.depths[position] == 0 { return position }
+            if tokens[position].kind == .quote, block.depths[position] == 0, tokens[position].direction == .closing
+                || (position > 0 && tokens[position - 1].isPunctuation(","))
+            {
+                return position > 0 && tokens[position - 1].isPunctuation(",") ? position : nil
+            }
+            position -= 1
+        }
+        return nil
+    }
+
+    private func isDocumentSubject(_ range: Range<Int>) -> Bool {
+        tokens[range].contains { Words.nominalHeads[$0.lower] == .document || ["data", "research", "poll", "analysis", "findings", "results", "figures"].contains($0.lower) }
+    }
+
+    /// A reporting word used as a noun ("the report", "a statement", "his
+    /// call") or an infinitive ("declined to comment").
+    private func looksLikeNoun(_ index: Int, entry: ReportingVerbs.Entry, sentence: Range<Int>) -> Bool {
+        guard index > sentence.lowerBound else { return !isHeadlineStartVerb(index) }
+        let previous = tokens[index - 1].lower
+        if previous == "to", index >= 2, tokens[index - 2].isWord("used") { return false }
+        if ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
+            "to", "of", "no", "any", "each", "every", "whose", "such"].contains(previous)
+        {
+            return true
+        }
+        if tokens[index - 1].kind == .word, tokens[index - 1].lower.hasSuffix("'s"), !entry.isParticiple, tokens[index].lower == entry.lemma {
+            return true
+        }
+        // "official claims of a record", "reports of shelling", "the calls for calm".
+        if index + 1 < sentence.upperBound, tokens[index + 1].isWord("of"), !entry.isParticiple { return true }
+        if ["official", "new", "false", "recent", "earlier", "similar", "unverified", "initial", "previous", "repeated",
+            "further", "many", "several", "some", "other", "unconfirmed", "conflicting", "media", "press", "news"].contains(previous),
+            tokens[index].lower.hasSuffix("s"), !entry.isParticiple
+        {
+            return true
+        }
+        // "used to say".
+        if previous == "to", index >= 2, tokens[index - 2].isWord("used") { return false }
+        // A bare base form ("report", "state") is a verb only after a plural or modal subject.
+        if tokens[index].lower == entry.lemma {
+            let plural = ["i", "we", "you", "they", "will", "would", "could", "should", "may", "might", "must",
+                          "can", "did", "do", "does", "n't", "not", "also", "often", "always", "never", "who"]
+            if plural.contains(previous) || Words.groupNouns.contains(previous) { return false }
+            if tokens[index - 1].kind == .quote || tokens[index - 1].isPunctuation(",") { return false }
+            if previous.hasSuffix("s") && !previous.hasSuffix("ss") && !tokens[index - 1].isCapitalized { return false }
+            return true
+        }
+        return false
+    }
+
+    private func isHeadlineStartVerb(_ index: Int) -> Bool { false }
+}

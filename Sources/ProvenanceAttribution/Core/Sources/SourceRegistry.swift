@@ -1,0 +1,289 @@
+import ProvenanceParsing
+
+/// The people and organisations of one document, with every place they are
+/// named, so that later mentions ("Kim", "KCNA", "he", "the agency") find the
+/// entity an earlier one introduced.
+struct SourceRegistry {
+    struct Entity {
+        var name: String
+        var kind: Source.Kind
+        var aliases: [String] = []
+        var descriptions: [String] = []
+        var mentions: [TextSpan] = []
+        /// Lowercased words of the name, for surname matches.
+        var words: [String]
+        /// Used as a source (or publisher, or subject of a quotation): reported.
+        var isReported = false
+    }
+
+    /// A named mention, in document order, for resolving pronouns.
+    struct MentionRecord {
+        var entity: Int
+        var span: TextSpan
+        var sentence: Int
+        /// Named as the subject of its sentence or as the source of a claim.
+        var isSubject: Bool
+    }
+
+    private(set) var entities: [Entity] = []
+    private(set) var mentions: [MentionRecord] = []
+    private var byKey: [String: Int] = [:]
+    /// Learned aliases: alias key → full name.
+    private var aliasTargets: [String: String] = [:]
+    private let gazetteer = Gazetteer.standard
+
+    /// The lookup form of a name: lowercase, without a leading "the", a
+    /// possessive "'s" or punctuation other than "&", "-" and "'".
+    static func key(_ name: String) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(name.utf8.count)
+        for scalar in name.unicodeScalars {
+            var value = scalar
+            if scalar == "’" { value = "'" }
+            if value.isASCII {
+                let byte = UInt8(value.value)
+                switch byte {
+                case 0x41...0x5A: utf8.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39, 0x20, 0x26, 0x2D, 0x27: utf8.append(byte)
+                default: continue  // other ASCII punctuation
+                }
+                continue
+            }
+            if value.properties.isUppercase, let lower = value.properties.lowercaseMapping.unicodeScalars.first { value = lower }
+            if value.properties.generalCategory.isPunctuation { continue }
+            UTF8.encode(value) { utf8.append($0) }
+        }
+        var start = 0
+        if utf8.starts(with: Array("the ".utf8)) { start = 4 }
+        var end = utf8.count
+        if end - start > 2, utf8[end - 2] == 0x27, utf8[end - 1] == 0x73 { end -= 2 }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    // MARK: Learning aliases
+
+    /// Records that `alias` ("KCNA") names `full` ("Korean Central News Agency").
+    mutating func learnAlias(_ alias: String, for full: String) {
+        let aliasKey = Self.key(alias)
+        let fullKey = Self.key(full)
+        guard aliasKey != fullKey, !aliasKey.isEmpty, !fullKey.isEmpty else { return }
+        aliasTargets[aliasKey] = full
+        if let entity = byKey[fullKey] {
+            addAlias(alias, to: entity)
+        } else if let entity = byKey[aliasKey] {
+            // The short form came first: the long one becomes the name.
+            let old = entities[entity].name
+            entities[entity].name = full
+            entities[entity].words = Self.words(full)
+            addAlias(old, to: entity)
+            byKey[fullKey] = entity
+        }
+    }
+
+    // MARK: Entities
+
+    /// The entity called `name`, creating it when none matches. `kind` is a
+    /// guess from the words; the gazetteer's kind wins.
+    mutating func entity(named name: String, kind: Source.Kind, description: String? = nil) -> Int {
+        let key = Self.key(name)
+        // A short name the text spelled out: the entity goes by the full name.
+        if let full = aliasTargets[key], Self.key(full) != key {
+            let entity = entity(named: full, kind: kind == .person ? .organization : kind, description: description)
+            addAlias(name, to: entity)
+            return entity
+        }
+        if let found = match(name: name, key: key, kind: kind) {
+            if let description, !entities[found].descriptions.contains(description) {
+                entities[found].descriptions.append(description)
+            }
+            // A fuller name for a person seen by surname only ("Kim" → "Kim Jong Un").
+            if kind == .person, entities[found].kind == .person, Self.words(name).count > entities[found].words.count,
+                Self.words(name).contains(where: entities[found].words.contains)
+            {
+                addAlias(entities[found].name, to: found)
+                entities[found].name = name
+                entities[found].words = Self.words(name)
+            } else if Self.key(entities[found].name) != key {
+                addAlias(name, to: found)
+            }
+            byKey[key] = found
+            return found
+        }
+        var entity = Entity(name: name, kind: kind, words: Self.words(name))
+        if let organization = gazetteer.organization(named: name) {
+            entity.kind = Self.kind(of: organization)
+            if organization.name != name {
+                entity.aliases.append(name)
+                entity.name = organization.name
+                entity.words = Self.words(organization.name)
+            }
+            for alias in organization.aliases where !entity.aliases.contains(alias) && alias != entity.name {
+                entity.aliases.append(alias)
+            }
+        }
+        if let description { entity.descriptions.append(description) }
+        entities.append(entity)
+        let index = entities.count - 1
+        byKey[key] = index
+        byKey[Self.key(entity.name)] = index
+        for alias in entity.aliases { byKey[Self.key(alias)] = index }
+        return index
+    }
+
+    /// An entity standing for words that name nobody we know ("he" with no
+    /// one before it, "officials").
+    mutating func placeholder(named name: String, kind: Source.Kind) -> Int {
+        let key = "\u{0}" + Self.key(name) + "\u{0}\(kind.rawValue)"
+        if let found = byKey[key] { return found }
+        entities.append(Entity(name: name, kind: kind, words: []))
+        byKey[key] = entities.count - 1
+        return entities.count - 1
+    }
+
+    private func match(name: String, key: String, kind: Source.Kind) -> Int? {
+        if let target = aliasTargets[key], let found = byKey[Self.key(target)] { return found }
+        if let found = byKey[key] { return found }
+        if let organization = gazetteer.organization(named: name) {
+            if let found = byKey[Self.key(organization.name)] { return found }
+            for alias in organization.aliases { if let found = byKey[Self.key(alias)] { return found } }
+        }
+        let words = Self.words(name)
+        // An acronym of an earlier name, or a name whose acronym came earlier.
+        if words.count == 1, name.count >= 2, name.count <= 6, name == name.uppercased() {
+            if let found = entities.lastIndex(where: { $0.kind != .person && Self.initials($0.name) == name }) { return found }
+        }
+        if words.count >= 2, kind != .person {
+            let initials = Self.initials(name)
+            if initials.count >= 2, let found = byKey[initials.lowercased()] { return found }
+        }
+        // A person by surname or by given name: "Mayer", "Kim".
+        if kind == .person || kind == .unknown {
+            if words.count == 1 {
+                return entities.lastIndex { $0.kind == .person && ($0.words.last == words[0] || $0.words.first == words[0]) }
+            }
+            // "Kim Jong Un" after a bare "Kim".
+            return entities.lastIndex { $0.kind == .person && $0.words.count == 1 && words.contains($0.words[0]) }
+        }
+        return nil
+    }
+
+    private mutating func addAlias(_ alias: String, to entity: Int) {
+        guard alias != entities[entity].name, !entities[entity].aliases.contains(alias) else { return }
+        entities[entity].aliases.append(alias)
+        byKey[Self.key(alias)] = entity
+    }
+
+    /// The existing entity a name matches, without creating one.
+    func existing(named name: String) -> Int? {
+        match(name: name, key: Self.key(name), kind: .unknown)
+    }
+
+    // MARK: Mentions
+
+    mutating func recordMention(of entity: Int, at span: TextSpan, sentence: Int, isSubject: Bool) {
+        if !entities[entity].mentions.contains(span) { entities[entity].mentions.append(span) }
+        mentions.append(MentionRecord(entity: entity, span: span, sentence: sentence, isSubject: isSubject))
+    }
+
+    mutating func markReported(_ entity: Int) {
+        entities[entity].isReported = true
+    }
+
+    mutating func addMentionSpan(_ span: TextSpan, to entity: Int) {
+        if !entities[entity].mentions.contains(span) { entities[entity].mentions.append(span) }
+    }
+
+    // MARK: Coreference
+
+    /// The entity a pronoun at `position` refers to: for "he"/"she", the person
+    /// named most recently as a subject (in this sentence before it, else in
+    /// the nearest earlier sentence that names one), else any person named
+    /// most recently; for "it", the nearest organisation; for "they"/"we", the
+    /// nearest group or organisation.
+    func resolvePronoun(_ pronoun: String, at position: Int, sentence: Int) -> MentionRecord? {
+        let person = ["he", "she", "him", "her", "i"].contains(pronoun)
+        let accepts: (Entity) -> Bool = { entity in
+            if person { return entity.kind == .person }
+            if pronoun == "it" { return entity.kind != .person && entity.kind != .group }
+            return entity.kind != .person
+        }
+        return nearest(before: position, sentence: sentence, window: 6, accepts: accepts)
+    }
+
+    /// The entity a description ("the supreme leader", "the agency", "the
+    /// company") refers to: the nearest earlier one whose name or
+    /// descriptions contain the head word, else the nearest of the right kind.
+    func resolveNominal(head: String, kind: Words.NominalKind, at position: Int, sentence: Int) -> MentionRecord? {
+        let byWord = nearest(before: position, sentence: sentence, window: 40) { entity in
+            entity.words.contains(head)
+                || entity.descriptions.contains { $0.lowercased().split(separator: " ").contains(Substring(head)) }
+        }
+        if let byWord { return byWord }
+        // A person by role: someone the story gave a title, before a bare name.
+        if kind == .person, let titled = nearest(before: position, sentence: sentence, window: 12, accepts: { entity in
+            entity.kind == .person && entity.descriptions.contains { description in
+                description.lowercased().split(separator: " ").contains { Words.personTitles.contains(String($0)) }
+            }
+        }) {
+            return titled
+        }
+        return nearest(before: position, sentence: sentence, window: 12) { entity in
+            switch kind {
+            case .person: entity.kind == .person
+            case .agency: entity.kind == .agency || entity.kind == .wire
+            case .outlet: entity.kind == .outlet
+            case .organization: entity.kind == .organization
+            case .document: entity.kind == .agency || entity.kind == .wire || entity.kind == .outlet
+            }
+        }
+    }
+
+    private func nearest(before position: Int, sentence: Int, window: Int, accepts: (Entity) -> Bool) -> MentionRecord? {
+        var candidates: [MentionRecord] = []
+        var targetSentence: Int?
+        for record in mentions.reversed() {
+            if record.sentence <= sentence - window { break }
+            guard record.span.end <= position, accepts(entities[record.entity]) else { continue }
+            // In this sentence: the nearest mention before the words.
+            if record.sentence == sentence { return record }
+            // Earlier: the latest sentence that names a fitting entity, its subject first.
+            if targetSentence == nil { targetSentence = record.sentence }
+            if record.sentence != targetSentence { break }
+            candidates.append(record)
+        }
+        return candidates.first(where: \.isSubject) ?? candidates.first
+    }
+
+    // MARK: Helpers
+
+    static func words(_ name: String) -> [String] {
+        key(name).split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0) }
+    }
+
+    /// "Korean Central News Agency" → "KCNA".
+    static func initials(_ name: String) -> String {
+        String(name.split(separator: " ").filter { !["of", "the", "and", "for", "de", "&"].contains($0.lowercased()) }
+            .compactMap(\.first).filter(\.isUppercase))
+    }
+
+    static func kind(of organization: NewsOrganization) -> Source.Kind {
+        switch organization.kind {
+        case .agency: .agency
+        case .wire: .wire
+        case .photoAgency: .photoAgency
+        case .broadcaster, .outlet: .outlet
+        }
+    }
+}
+
+extension Unicode.GeneralCategory {
+    fileprivate var isPunctuation: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation:
+            true
+        default:
+            false
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// Splits a block's tokens into sentences.
+///
+/// A sentence ends at ".", "!", "?" or an ellipsis followed by something that
+/// can start one (a capital, a digit, an opening mark), but not after titles
+/// and other abbreviations ("Mr.", "Gen.", "Jan."), initials ("J. R. Smith"),
+/// nor inside a quotation: a quotation of several sentences stays with the
+/// words that attribute it. A block without a full stop is one sentence.
+enum SentenceSplitter {
+    static func sentences(in tokens: [Token], depths: [UInt8]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < tokens.count {
+            var end: Int?
+            let token = tokens[index]
+            if token.isTerminal, depths[index] == 0, !isAbbreviation(at: index, tokens) {
+                // Closing marks and brackets right after the stop stay with it.
+                var last = index
+                while last + 1 < tokens.count, tokens[last + 1].kind == .quote || tokens[last + 1].isPunctuation(")"),
+                    !tokens[last + 1].spaceBefore
+                {
+                    last += 1
+                }
+                if startsSentence(last + 1, tokens) { end = last + 1 }
+            } else if token.kind == .quote, depths[index] == 0, index > 0, tokens[index - 1].isTerminal,
+                !isAbbreviation(at: index - 1, tokens), startsSentence(index + 1, tokens)
+            {
+                // “… history.” He said — the stop is inside, the mark closes it.
+                end = index + 1
+            }
+            if let end {
+                if end > start { sentences.append(start..<end) }
+                start = end
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        if start < tokens.count { sentences.append(start..<tokens.count) }
+        return sentences
+    }
+
+    private static func startsSentence(_ index: Int, _ tokens: [Token]) -> Bool {
+        guard index < tokens.count else { return false }
+        let token = tokens[index]
+        guard token.spaceBefore else { return false }
+        switch token.kind {
+        case .word: return token.isCapitalized
+        case .number: return true
+        case .quote: return token.direction != .closing
+        case .punctuation: return token.lower == "(" || token.lower == "[" || token.lower == "—" || token.lower == "–"
+        }
+    }
+
+    /// A dot that closes an abbreviation or an initial, not a sentence.
+    private static func isAbbreviation(at index: Int, _ tokens: [Token]) -> Bool {
+        guard tokens[index].lower == ".", index > 0, !tokens[index].spaceBefore else { return false }
+        let previous = tokens[index - 1]
+        guard previous.kind == .word else { return false }
+        if Words.titleAbbreviations.contains(previous.lower) {
+            // "Inc." and "Jr." end sentences too: split before "The", "He"…
+            if Words.closingAbbreviations.contains(previous.lower), index + 1 < tokens.count {
+                return !Words.sentenceStarters.contains(tokens[index + 1].lower)
+            }
+            return true
+        }
+        if Words.closingAbbreviations.contains(previous.lower), index + 1 < tokens.count {
+            return !Words.sentenceStarters.contains(tokens[index + 1].lower)
+        }
+        // An initial: one capital letter ("J. R. Smith"), but not "I." ending a sentence.
+        if previous.isCapitalized, previous.end - previous.start == 1, previous.lower != "i" { return true }
+        return false
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// `provenance report` and `provenance check` on the bundled examples.
+@Suite struct ReportCommandTests {
+    static let examples = ExtractCommandTests.examples
+
+    @Test func textReportMatchesTheSnapshot() throws {
+        let result = try CommandRunner.run(["report"] + Self.examples)
+        #expect(result.status == 0)
+        #expect(result.standardOutput == (try Snapshot.expected("report-examples.txt", actual: result.standardOutput)))
+    }
+
+    @Test func jsonReportMatchesTheSnapshotAndHoldsTogether() throws {
+        let result = try CommandRunner.run(["report", "--format", "json"] + Self.examples)
+        #expect(result.status == 0)
+        #expect(result.standardOutput == (try Snapshot.expected("report-examples.json", actual: result.standardOutput)))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let documents = try #require(object["documents"] as? [[String: Any]])
+        let sources = try #require(object["sources"] as? [[String: Any]])
+        let claims = try #require(object["claims"] as? [[String: Any]])
+        #expect(documents.count == 3)
+        let sourceIDs = Set(sources.compactMap { $0["id"] as? String })
+        for claim in claims {
+            for id in claim["chain"] as? [String] ?? [] { #expect(sourceIDs.contains(id)) }
+        }
+        // The agency quoted by the outlet is one source across the documents.
+        #expect(sources.filter { $0["name"] as? String == "Meridian News Agency" }.count == 1)
+    }
+
+    @Test func checkListsUnattributedClaimsAndExitsWith1() throws {
+        let result = try CommandRunner.run(["check", "Examples/content-farm-rewrite.txt"])
+        #expect(result.status == 1)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("Examples/content-farm-rewrite.txt:") && $0.contains(": unattributed: ") })
+        #expect(lines.contains { $0.contains("Industry observers widely regard the talks") })
+        #expect(!lines.contains { $0.contains("as an equal among equals") })
+        #expect(result.standardOutput == (try Snapshot.expected("check-rewrite.txt", actual: result.standardOutput)))
+    }
+
+    @Test func checkPassesADocumentWhoseClaimsAreAllAttributed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("clean.txt")
+        try "Port update\n\n“The port will reopen on Monday,” Ana Ruiz said.\n\nThe harbour master added that ships would be inspected.\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["check", file.path])
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.status == 0)
+    }
+
+    @Test func checkJSONNamesPathLineAndReason() throws {
+        let result = try CommandRunner.run(["check", "--format", "json", "Examples/content-farm-rewrite.txt"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0["path"] as? String == "Examples/content-farm-rewrite.txt" && ($0["line"] as? Int ?? 0) > 0 })
+    }
+}

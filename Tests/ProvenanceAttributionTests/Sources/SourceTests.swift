@@ -1,0 +1,81 @@
+import Testing
+import ProvenanceAttribution
+
+@Suite struct SourceTests {
+    @Test func pronounsResolveToTheLastPersonNamed() throws {
+        let attributed = AttributionSupport.attribute("""
+            A story
+
+            Harbour master Ana Ruiz inspected the quay on Monday.
+
+            She said the port would reopen within a week.
+            """)
+        let claim = try #require(attributed.claims(containing: "She said").first)
+        let attribution = try #require(claim.attribution)
+        #expect(attributed.sources[attribution.source].name == "Ana Ruiz")
+        #expect(attributed.text(attribution.mention) == "She")
+        #expect(attribution.antecedent.map(attributed.text) == "Ana Ruiz")
+    }
+
+    @Test func descriptionsResolveToTheSourceTheyDescribe() throws {
+        let attributed = AttributionSupport.attribute("""
+            A story
+
+            Meridian News Agency said on Monday that the strait was calm.
+
+            The agency added that patrols would continue.
+
+            President Aurel Venn visited the port. The president said the talks would open soon.
+            """)
+        #expect(attributed.view(containing: "The agency added")?.source == "Meridian News Agency")
+        #expect(attributed.view(containing: "The president said")?.source == "Aurel Venn")
+    }
+
+    @Test func oneCanonicalNamePerSource() {
+        let attributed = AttributionSupport.attribute("""
+            A story
+
+            Supreme leader of Castavia Aurel Venn spoke at the meeting.
+
+            Venn said the talks would open soon. He added that the strait must stay open.
+            """)
+        let names = Set(attributed.claims.compactMap { $0.attribution.map { attributed.sources[$0.source].name } })
+        #expect(names == ["Aurel Venn"])
+        #expect(attributed.sources.first { $0.name == "Aurel Venn" }?.aliases.contains("Venn") == true)
+    }
+
+    @Test func acronymsLearnedFromTheText() {
+        let attributed = AttributionSupport.attribute("""
+            A story
+
+            The Coastal Freight Registry (CFR) publishes monthly figures.
+
+            The CFR said 214 vessels had joined since January.
+            """)
+        #expect(attributed.view(containing: "The CFR said")?.source == "Coastal Freight Registry")
+    }
+
+    @Test func abbreviationSentencesTeachAliases() {
+        let attributed = AttributionSupport.attribute("""
+            A story
+
+            MNA is the abbreviation for Meridian News Agency, the state agency.
+
+            MNA reported that the session had closed.
+            """)
+        #expect(attributed.view(containing: "MNA reported")?.source == "Meridian News Agency")
+    }
+
+    @Test func newsAgenciesComeFromTheGazetteer() throws {
+        let attributed = AttributionSupport.attribute("A story\n\nKCNA reported that the plenary meeting had ended.\n")
+        let source = try #require(attributed.claims.first { $0.kind == .indirect }?.attribution).source
+        #expect(attributed.sources[source].name == "Korean Central News Agency")
+        #expect(attributed.sources[source].kind == .agency)
+    }
+
+    @Test func anUnresolvablePronounIsFlagged() throws {
+        let attributed = AttributionSupport.attribute("A story\n\nHe said the port would reopen.\n")
+        let claim = try #require(attributed.claims.first)
+        #expect(claim.problem == .unresolvedSource)
+    }
+}
