@@ -173,6 +173,14 @@ enum Words {
         "channel", "wire", "reuters", "associated", "central",
     ]
 
+    /// Last words of the names of newspapers, broadcasters and sites.
+    static let outletWords: Set<String> = [
+        "herald", "times", "post", "journal", "gazette", "tribune", "news", "chronicle", "daily", "telegraph",
+        "observer", "guardian", "express", "mirror", "standard", "monitor", "weekly", "magazine", "network", "tv",
+        "radio", "television", "ledger", "courier", "inquirer", "dispatch", "bulletin", "register", "star", "sun",
+        "record", "examiner", "independent", "reporter", "review", "today", "times-union", "broadcasting",
+    ]
+
     /// Words that end a name leftwards: a subject before a reporting verb does
     /// not reach past them.
     static let clauseBoundaries: Set<String> = [

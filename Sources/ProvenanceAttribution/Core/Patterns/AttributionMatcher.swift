@@ -133,8 +133,13 @@ struct AttributionMatcher {
             return FoundAttribution(cue: cue, lemma: lemma, source: source, content: content, via: nil)
         }
 
+        // Progressive: "The association is saying that …" — a finite verb with its auxiliary.
+        let progressive = entry.isParticiple && verb > sentence.lowerBound
+            && ["is", "are", "was", "were", "been", "be"].contains(tokens[verb - 1].lower)
+        if progressive { cue = (verb - 1)..<cue.upperBound }
+
         // Participle reporting for the subject: "…, underscoring his desire to …".
-        if entry.isParticiple {
+        if entry.isParticiple && !progressive {
             let afterComma = verb > sentence.lowerBound
                 && (tokens[verb - 1].isPunctuation(",")
                     || (tokens[verb - 1].kind == .quote && verb - 2 >= sentence.lowerBound && tokens[verb - 2].isPunctuation(",")))
@@ -167,18 +172,12 @@ struct AttributionMatcher {
         }()
 
         // Trailing attribution: "C, X said." / "C, said X." / "C, the people said, asking not to be named."
-        if content.range.count <= 0 || isOnlyAdverbial(content.range) || invertedAtEnd
+        let nothingAfter = content.range.count <= 0 || isOnlyAdverbial(content.range)
+        if nothingAfter || invertedAtEnd
             || (tailIsAdverbial && lastComma(before: verb, in: sentence).map { $0 > sentence.lowerBound + 3 } == true)
         {
-            guard let comma = lastComma(before: verb, in: sentence), comma > sentence.lowerBound + 1 else { return nil }
-            var sourceRange = trimModifiers((comma + 1)..<verb)
-            if sourceRange.isEmpty { sourceRange = phraseAfter(cue.upperBound, in: sentence) }
-            guard !sourceRange.isEmpty, sourceRange.count <= 12,
-                let source = names.sourcePhrase(sourceRange, sentenceStart: sentence.lowerBound)
-            else { return nil }
-            let body = trimmedContent(sentence.lowerBound..<comma)
-            guard body.count >= 2 else { return nil }
-            return nested(FoundAttribution(cue: cue, lemma: lemma, source: source, content: [body], via: nil))
+            if let found = trailing(cue: cue, lemma: lemma, verb: verb, in: sentence) { return found }
+            if nothingAfter || invertedAtEnd { return nil }
         }
 
         // Subject, verb, content: "X said (that) C", "X said: “Q”".
@@ -203,6 +202,12 @@ struct AttributionMatcher {
         } else {
             return nil
         }
+        // "logs can reveal where a person lives": an ability, not a report.
+        if verb > sentence.lowerBound, ["can", "could", "may", "might"].contains(tokens[verb - 1].lower),
+            let first = content.range.first, ["where", "when", "how", "whether", "what", "why", "who", "which"].contains(tokens[first].lower)
+        {
+            return nil
+        }
         switch entry.strength {
         case .speech:
             guard content.range.count >= 2 || containsQuote(content.range) else { return nil }
@@ -223,6 +228,18 @@ struct AttributionMatcher {
             guard containsQuote(content.range) else { return nil }
         }
         return nested(FoundAttribution(cue: cue, lemma: lemma, source: source, content: [content.range], via: nil))
+    }
+
+    private func trailing(cue: Range<Int>, lemma: String, verb: Int, in sentence: Range<Int>) -> FoundAttribution? {
+        guard let comma = lastComma(before: verb, in: sentence), comma > sentence.lowerBound + 1 else { return nil }
+        var sourceRange = trimModifiers((comma + 1)..<verb)
+        if sourceRange.isEmpty { sourceRange = phraseAfter(cue.upperBound, in: sentence) }
+        guard !sourceRange.isEmpty, sourceRange.count <= 12,
+            let source = names.sourcePhrase(sourceRange, sentenceStart: sentence.lowerBound)
+        else { return nil }
+        let body = trimmedContent(sentence.lowerBound..<comma)
+        guard body.count >= 2 else { return nil }
+        return nested(FoundAttribution(cue: cue, lemma: lemma, source: source, content: [body], via: nil))
     }
 
     // MARK: According to
@@ -354,9 +371,8 @@ struct AttributionMatcher {
             colon - sentence.lowerBound <= 5,
             let source = names.sourcePhrase(sentence.lowerBound..<colon, sentenceStart: sentence.lowerBound)
         else { return nil }
-        if case .named(let name, _) = source, name.kind != .person, name.kind != .unknown, name.kind != .organization {
-            return nil
-        }
+        if case .named(let name, _) = source, name.kind == .unknown { return nil }  // "Opinion: …", "Analysis: …"
+        if case .group = source { return nil }
         let body = trimmedContent((colon + 1)..<sentence.upperBound)
         guard body.count >= 2 else { return nil }
         return FoundAttribution(cue: colon..<(colon + 1), lemma: "say", source: source, content: [body], via: nil)
@@ -580,6 +596,7 @@ struct AttributionMatcher {
     private func isAdverbialWord(_ index: Int) -> Bool {
         let token = tokens[index]
         if token.kind == .punctuation { return token.lower == "," }
+        if Words.nominalHeads[token.lower] == .document { return true }  // "wrote in an editorial that"
         return isTimeWord(index) || token.isCapitalized || Words.audienceWords.contains(token.lower)
             || ["in", "on", "at", "to", "a", "an", "the", "statement", "interview", "conference", "news", "release",
                 "post", "tweet", "video", "speech", "address", "report", "letter", "email", "message", "with", "during",

@@ -154,7 +154,8 @@ struct NameReader {
         let startsWithTitle = Words.titles.contains(first) && !Words.organizationWords.contains(first)
         // Organisations: an organisation word first ("Ministry of …") or last ("… News Agency").
         if !startsWithTitle, Words.organizationWords.contains(first) || Words.organizationWords.contains(last) {
-            return NamePhrase(tokens: run, nameTokens: run, name: fullName, kind: .organization, description: nil)
+            let kind: Source.Kind = Words.outletWords.contains(last) ? .outlet : .organization
+            return NamePhrase(tokens: run, nameTokens: run, name: fullName, kind: kind, description: nil)
         }
         // People: the name is what follows the last title, portfolio or place
         // and comes before "of" ("President Aurel Venn of Castavia").
@@ -257,6 +258,10 @@ struct NameReader {
     /// after an inverted one) say about the source.
     func sourcePhrase(_ range: Range<Int>, sentenceStart: Int) -> SourcePhrase? {
         guard !range.isEmpty else { return nil }
+        // "The number of": a phrase cut off after a preposition names nobody.
+        if ["of", "for", "with", "the", "a", "an", "to", "in", "on", "at", "and", "or"].contains(tokens[range.upperBound - 1].lower) {
+            return nil
+        }
         if range.count == 1, tokens[range.lowerBound].kind == .word, Words.personalPronouns[tokens[range.lowerBound].lower] != nil {
             return .pronoun(token: range.lowerBound)
         }

@@ -231,7 +231,7 @@ struct SourceRegistry {
             switch kind {
             case .person: entity.kind == .person
             case .agency: entity.kind == .agency || entity.kind == .wire
-            case .outlet: entity.kind == .outlet
+            case .outlet: entity.kind == .outlet || entity.kind == .organization
             case .organization: entity.kind == .organization
             case .document: entity.kind == .agency || entity.kind == .wire || entity.kind == .outlet
             }

@@ -22,6 +22,12 @@ enum SentenceSplitter {
                     last += 1
                 }
                 if startsSentence(last + 1, tokens) { end = last + 1 }
+            } else if token.kind == .word, token.lower.hasSuffix("."), depths[index] == 0, index + 1 < tokens.count,
+                startsSentence(index + 1, tokens),
+                tokens[index + 1].kind == .quote || Words.sentenceStarters.contains(tokens[index + 1].lower)
+            {
+                // "… shortly after 9 a.m. “It is the budget …”": the abbreviation's dot ends the sentence too.
+                end = index + 1
             } else if token.kind == .quote, depths[index] == 0, index > 0, tokens[index - 1].isTerminal,
                 !isAbbreviation(at: index - 1, tokens), startsSentence(index + 1, tokens)
             {
