@@ -37,7 +37,7 @@ enum ReportingVerbs {
         "explain", "highlight", "signal", "call", "urge", "acknowledge", "suggest", "assert", "declare", "announce",
         "predict", "indicate", "tell", "write", "describe", "caution", "reiterate", "concede", "admit", "vow",
         "pledge", "promise", "contend", "maintain", "state", "observe", "point", "underline", "recall", "reveal",
-        "confirm", "deny", "clarify", "tweet", "post", "report",
+        "confirm", "deny", "clarify", "tweet", "post", "report", "rule",
     ]
 
     /// The entry for a lowercased word form, if it is a reporting verb.
@@ -55,7 +55,7 @@ enum ReportingVerbs {
         "recount", "cite", "quote", "characterize", "characterise", "refer", "continue", "threaten", "contend",
         "opine", "muse", "speculate", "point", "stress", "estimate", "calculate", "accuse", "blame", "welcome",
         "criticize", "criticise", "praise", "concur", "dispute", "reject", "rebut", "underline", "specify",
-        "conclude", "proclaim", "publish", "broadcast", "relay", "announce", "acknowledge", "admit",
+        "conclude", "proclaim", "publish", "broadcast", "relay", "announce", "acknowledge", "admit", "rule",
     ]
 
     private static let cognition = [

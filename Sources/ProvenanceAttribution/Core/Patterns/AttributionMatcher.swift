@@ -91,6 +91,8 @@ struct AttributionMatcher {
         if !entry.isParticiple, let be = auxiliaryBe(before: verb, sentence: sentence) {
             return passive(verb: verb, be: be, entry: entry, sentence: sentence)
         }
+        // "TASS quoted Deputy Foreign Minister Marta Olesko as saying …": the quoted one speaks, via TASS.
+        if lemma == "quote", let found = quotedAsSaying(verb: verb, in: sentence, isHeadline: isHeadline) { return found }
         var cue = verb..<(verb + 1)
         var contentStart = verb + 1
         // Phrasal verbs: "called for", "pointed out".
@@ -213,19 +215,20 @@ struct AttributionMatcher {
             guard content.range.count >= 2 || containsQuote(content.range) else { return nil }
             if ["ask", "continue", "show", "find", "quote", "cite", "publish", "broadcast", "refer", "describe",
                 "characterize", "characterise", "post", "hold", "add", "signal", "welcome", "praise", "criticize",
-                "criticise", "accuse", "blame", "reject", "dispute", "charge", "threaten", "agree"].contains(lemma)
+                "criticise", "accuse", "blame", "reject", "dispute", "charge", "threaten", "agree", "recommend",
+                "propose", "demand", "answer", "respond", "reply", "comment", "rule"].contains(lemma)
             {
-                guard content.hadThat || containsQuote(content.range) || content.hadColon
+                guard content.hadThat || quoteNearStart(content.range) || content.hadColon
                     || (["describe", "characterize", "characterise", "refer"].contains(lemma) && contains("as", in: content.range))
                     || (lemma == "continue" && isDocumentSubject(subject))
                     || ((lemma == "show" || lemma == "find") && isDocumentSubject(subject) && content.range.count >= 3)
                 else { return nil }
             }
-            if lemma == "call", cue.count == 1, !containsQuote(content.range) { return nil }
+            if lemma == "call", cue.count == 1, !quoteNearStart(content.range) { return nil }
         case .cognition:
             guard content.hadThat || startsClause(content.range) else { return nil }
         case .weak:
-            guard containsQuote(content.range) else { return nil }
+            guard quoteNearStart(content.range) else { return nil }
         }
         return nested(FoundAttribution(cue: cue, lemma: lemma, source: source, content: [content.range], via: nil))
     }
@@ -240,6 +243,22 @@ struct AttributionMatcher {
         let body = trimmedContent(sentence.lowerBound..<comma)
         guard body.count >= 2 else { return nil }
         return nested(FoundAttribution(cue: cue, lemma: lemma, source: source, content: [body], via: nil))
+    }
+
+    private func quotedAsSaying(verb: Int, in sentence: Range<Int>, isHeadline: Bool) -> FoundAttribution? {
+        guard let as_ = ((verb + 1)..<min(sentence.upperBound - 1, verb + 14)).first(where: {
+            tokens[$0].isWord("as") && tokens[$0 + 1].isWord("saying")
+        }) else { return nil }
+        let speakerRange = (verb + 1)..<as_
+        guard let speaker = names.sourcePhrase(speakerRange, sentenceStart: sentence.lowerBound) else { return nil }
+        let reporter = subjectBefore(verb, in: sentence, isHeadline: isHeadline).flatMap {
+            names.sourcePhrase($0, sentenceStart: sentence.lowerBound)
+        }
+        var start = as_ + 2
+        if start < sentence.upperBound, tokens[start].isWord("that") { start += 1 }
+        let body = trimmedContent(start..<sentence.upperBound)
+        guard body.count >= 2 else { return nil }
+        return FoundAttribution(cue: as_..<(as_ + 2), lemma: "quote", source: speaker, content: [body], via: reporter)
     }
 
     // MARK: According to
@@ -345,7 +364,8 @@ struct AttributionMatcher {
         for index in (content.lowerBound + 1)..<limit where block.depths[index] == 0 {
             if tokens[index].kind == .quote { return found }
             guard let entry = ReportingVerbs.entry(for: tokens[index].lower), ReportingVerbs.nestingLemmas.contains(entry.lemma),
-                !entry.isParticiple, tokens[index].lower != entry.lemma, !tokens[index].isCapitalized,
+                !entry.isParticiple, !tokens[index].isCapitalized,
+                tokens[index].lower != entry.lemma || ["will", "would"].contains(tokens[index - 1].lower),
                 auxiliaryBe(before: index, sentence: content) == nil
             else { continue }
             guard let subject = subjectBefore(index, in: content, isHeadline: false), subject.lowerBound == content.lowerBound
@@ -390,6 +410,15 @@ struct AttributionMatcher {
             end -= 1
         }
         guard end > sentence.lowerBound else { return nil }
+        // A relative pronoun stands for the words before its comma: "…Teodor Rask, who had told parliament".
+        if ["who", "which"].contains(tokens[end - 1].lower), end - 2 > sentence.lowerBound, tokens[end - 2].isPunctuation(",") {
+            return subjectBefore(end - 2, in: sentence.lowerBound..<(end - 2), isHeadline: isHeadline).map { range in
+                // The name right before the comma, not a whole clause before it.
+                let runs = names.capitalizedRuns(in: range, sentenceStart: sentence.lowerBound)
+                if let last = runs.last, last.upperBound == range.upperBound { return last }
+                return range
+            }
+        }
         // An appositive or relative clause between commas.
         var appositive: Range<Int>?
         if tokens[end - 1].isPunctuation(",") {
@@ -442,6 +471,7 @@ struct AttributionMatcher {
             if case .named(let name, _)? = inner, name.kind != .unknown {
                 if primary == nil { return appositive }
                 if case .nominal? = primary { return appositive }
+                if case .group? = primary { return appositive }
             }
         }
         // A relative clause with no commas: "Officials who spoke … said".
@@ -542,19 +572,35 @@ struct AttributionMatcher {
                 }
                 if tokens[index + 1].isWord("according") { end = index; break }
             }
-            // "… and said …", "…, and she predicted …": a second attribution.
+            // A semicolon ends what was said.
+            if let semicolon = (start..<end).first(where: { tokens[$0].isPunctuation(";") && block.depths[$0] == 0 }) {
+                end = semicolon
+            }
+            // "… and said …", "…, and she predicted …", "…, but a senior official said …":
+            // a second attribution; "…, but would not discuss …": a new predicate.
             search: for index in (start + 1)..<end where index + 1 < end && block.depths[index] == 0 {
                 guard tokens[index].isWord("and") || tokens[index].isWord("but") else { continue }
-                for verbIndex in (index + 1)..<min(end, index + 6) {
+                if tokens[index].isWord("but"), ["would", "did", "declined", "refused", "could", "will"].contains(tokens[index + 1].lower) {
+                    end = tokens[index - 1].isPunctuation(",") ? index - 1 : index
+                    break search
+                }
+                for verbIndex in (index + 1)..<min(end, index + 11) {
                     let token = tokens[verbIndex]
-                    if token.kind != .word || (verbIndex > index + 1 && ["that", "which", "who", "to"].contains(token.lower)) { break }
-                    guard let entry = ReportingVerbs.entry(for: token.lower), entry.strength == .speech, !entry.isParticiple,
-                        token.lower != entry.lemma, !token.isCapitalized
+                    if token.kind == .quote || (verbIndex > index + 1 && ["that", "which", "who", "to"].contains(token.lower)) { break }
+                    guard token.kind == .word, let entry = ReportingVerbs.entry(for: token.lower),
+                        ReportingVerbs.nestingLemmas.contains(entry.lemma)
+                            || (verbIndex == index + 1 && entry.strength == .speech && !["find", "show"].contains(entry.lemma)),
+                        !entry.isParticiple,
+                        token.lower != entry.lemma || (verbIndex > 0 && ["will", "would"].contains(tokens[verbIndex - 1].lower)),
+                        !token.isCapitalized
                     else { continue }
                     let between = tokens[(index + 1)..<verbIndex]
                     let subjectLike = between.isEmpty || between.allSatisfy { word in
                         word.isCapitalized || Words.personalPronouns[word.lower] != nil || Words.verbModifiers.contains(word.lower)
-                            || ["the", "a", "an", "his", "her", "its", "their"].contains(word.lower) || Words.nominalHeads[word.lower] != nil
+                            || ["the", "a", "an", "his", "her", "its", "their", "at", "of", "for", "in", ","].contains(word.lower)
+                            || Words.nominalHeads[word.lower] != nil || Words.roleNouns.contains(word.lower)
+                            || Words.groupNouns.contains(word.lower) || Words.titles.contains(word.lower)
+                            || (word.kind == .quote && !word.isDoubleQuote)
                     }
                     if subjectLike {
                         end = tokens[index - 1].isPunctuation(",") ? index - 1 : index
@@ -597,6 +643,7 @@ struct AttributionMatcher {
         let token = tokens[index]
         if token.kind == .punctuation { return token.lower == "," }
         if Words.nominalHeads[token.lower] == .document { return true }  // "wrote in an editorial that"
+        if token.lower.hasSuffix("'s") { return true }  // "posted on the council’s account that"
         return isTimeWord(index) || token.isCapitalized || Words.audienceWords.contains(token.lower)
             || ["in", "on", "at", "to", "a", "an", "the", "statement", "interview", "conference", "news", "release",
                 "post", "tweet", "video", "speech", "address", "report", "letter", "email", "message", "with", "during",
@@ -685,6 +732,11 @@ struct AttributionMatcher {
         block.quotes.filter { $0.depth == 0 && sentence.contains($0.open) }
     }
 
+    /// A quotation within the first words of `range`: "called 2023 a “year …”".
+    private func quoteNearStart(_ range: Range<Int>) -> Bool {
+        block.quotes.contains { $0.depth == 0 && range.contains($0.open) && $0.open - range.lowerBound <= 8 }
+    }
+
     private func containsQuote(_ range: Range<Int>) -> Bool {
         block.quotes.contains { $0.depth == 0 && range.contains($0.open) }
     }
@@ -695,7 +747,7 @@ struct AttributionMatcher {
 
     private func startsClause(_ range: Range<Int>) -> Bool {
         guard range.count >= 3 else { return false }
-        let limit = min(range.upperBound, range.lowerBound + 6)
+        let limit = min(range.upperBound, range.lowerBound + 9)
         return (range.lowerBound..<limit).contains { index in
             ["will", "would", "could", "can", "should", "may", "might", "must", "is", "was", "are", "were", "has",
              "have", "had", "won't", "wouldn't", "can't"].contains(tokens[index].lower)
@@ -736,6 +788,13 @@ struct AttributionMatcher {
         }
         // "official claims of a record", "reports of shelling", "the calls for calm".
         if index + 1 < sentence.upperBound, tokens[index + 1].isWord("of"), !entry.isParticiple { return true }
+        // "member states were discussing": a plural noun before its verb.
+        if tokens[index].lower.hasSuffix("s"), tokens[index].lower != entry.lemma, index + 1 < sentence.upperBound,
+            ["is", "are", "was", "were", "have", "has", "had", "will", "would", "could", "can", "should", "may", "might",
+             "must", "do", "did"].contains(tokens[index + 1].lower)
+        {
+            return true
+        }
         if ["official", "new", "false", "recent", "earlier", "similar", "unverified", "initial", "previous", "repeated",
             "further", "many", "several", "some", "other", "unconfirmed", "conflicting", "media", "press", "news"].contains(previous),
             tokens[index].lower.hasSuffix("s"), !entry.isParticiple
@@ -748,7 +807,11 @@ struct AttributionMatcher {
         if tokens[index].lower == entry.lemma {
             let plural = ["i", "we", "you", "they", "will", "would", "could", "should", "may", "might", "must",
                           "can", "did", "do", "does", "n't", "not", "also", "often", "always", "never", "who"]
-            if plural.contains(previous) || Words.groupNouns.contains(previous) { return false }
+            if plural.contains(previous) || Words.groupNouns.contains(previous) || Words.recordNouns.contains(previous)
+                || previous == "and" || previous == "but"
+            {
+                return false
+            }
             if tokens[index - 1].kind == .quote || tokens[index - 1].isPunctuation(",") { return false }
             if previous.hasSuffix("s") && !previous.hasSuffix("ss") && !tokens[index - 1].isCapitalized { return false }
             return true

@@ -72,7 +72,7 @@ struct NameReader {
                     end + 1 < range.upperBound, isNameWord(end + 1), tokens[end - 1].lower.hasSuffix("s")
                 {
                     end += 1  // "Workers’ Party"
-                } else if Self.connectors.contains(tokens[end].lower), tokens[end].kind == .word,
+                } else if Self.connectors.contains(tokens[end].lower), tokens[end].kind == .word || tokens[end].lower == "&",
                     let next = nextNameWord(after: end, limit: range.upperBound)
                 {
                     end = next
@@ -153,7 +153,9 @@ struct NameReader {
         let last = tokens[lastWord].lower
         let startsWithTitle = Words.titles.contains(first) && !Words.organizationWords.contains(first)
         // Organisations: an organisation word first ("Ministry of …") or last ("… News Agency").
-        if !startsWithTitle, Words.organizationWords.contains(first) || Words.organizationWords.contains(last) {
+        if !startsWithTitle, Words.organizationWords.contains(first) || Words.organizationWords.contains(last)
+            || tokens[run].contains(where: { $0.lower == "&" })
+        {
             let kind: Source.Kind = Words.outletWords.contains(last) ? .outlet : .organization
             return NamePhrase(tokens: run, nameTokens: run, name: fullName, kind: kind, description: nil)
         }
@@ -264,6 +266,13 @@ struct NameReader {
         }
         if range.count == 1, tokens[range.lowerBound].kind == .word, Words.personalPronouns[tokens[range.lowerBound].lower] != nil {
             return .pronoun(token: range.lowerBound)
+        }
+        // "Both", "One of them", "Others": people named just before.
+        if range.count <= 3, let first = range.first,
+            ["both", "each", "neither", "others", "one", "some", "many", "several", "most", "all"].contains(tokens[first].lower),
+            range.count == 1 || tokens[range].contains(where: { ["them", "of", "whom"].contains($0.lower) })
+        {
+            return .group(text(range), span: range)
         }
         let lowerWords = tokens[range].map(\.lower)
         // The head: the last word before "of", "for", "with", "at", "from", "familiar".
