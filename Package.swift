@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "provenance", targets: ["provenance"]),
         .library(name: "ProvenanceParsing", targets: ["ProvenanceParsing"]),
         .library(name: "ProvenanceAttribution", targets: ["ProvenanceAttribution"]),
+        .library(name: "ProvenanceGraph", targets: ["ProvenanceGraph"]),
         .library(name: "ProvenanceReports", targets: ["ProvenanceReports"]),
     ],
     dependencies: [
@@ -29,10 +30,15 @@ let package = Package(
             name: "ProvenanceAttribution",
             dependencies: ["ProvenanceParsing"]
         ),
+        // Stage 3: claims across documents — same claims, derivations, chains, findings.
+        .target(
+            name: "ProvenanceGraph",
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution"]
+        ),
         // Last stage: renderers, one per output format.
         .target(
             name: "ProvenanceReports",
-            dependencies: ["ProvenanceParsing", "ProvenanceAttribution"]
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph"]
         ),
         // The thin command-line front end.
         .executableTarget(
@@ -40,6 +46,7 @@ let package = Package(
             dependencies: [
                 "ProvenanceParsing",
                 "ProvenanceAttribution",
+                "ProvenanceGraph",
                 "ProvenanceReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -47,7 +54,7 @@ let package = Package(
         // Speed of extraction next to libxml2's raw parse (release builds only make sense).
         .executableTarget(
             name: "provenance-bench",
-            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceReports"],
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceReports"],
             path: "Benchmarks/provenance-bench"
         ),
         .testTarget(
@@ -57,6 +64,10 @@ let package = Package(
         .testTarget(
             name: "ProvenanceAttributionTests",
             dependencies: ["ProvenanceAttribution"]
+        ),
+        .testTarget(
+            name: "ProvenanceGraphTests",
+            dependencies: ["ProvenanceGraph"]
         ),
         .testTarget(
             name: "ProvenanceReportsTests",

@@ -46,6 +46,7 @@ def check_report(report, files, errors):
         if text is not None and text[value["start"]:value["end"]] != value["text"]:
             errors.append(f"{owner}: span {value['start']}..{value['end']} does not hold {value['text'][:40]!r}")
 
+    claim_ids = {c["id"] for c in report["claims"]}
     for claim in report["claims"]:
         document = claim["document"]
         if document not in documents:
@@ -56,9 +57,20 @@ def check_report(report, files, errors):
             span(claim["id"], claim["source"]["mention"], document)
             if claim["source"]["id"] not in sources:
                 errors.append(f"{claim['id']}: unknown source {claim['source']['id']}")
+        for same in claim.get("same_as", []):
+            if same["claim"] not in claim_ids:
+                errors.append(f"{claim['id']}: same_as names unknown claim {same['claim']}")
         for source in claim["chain"] + claim.get("via", []) + claim.get("about", []):
             if source not in sources:
                 errors.append(f"{claim['id']}: unknown source {source} in chain/via/about")
+    claims = {c["id"] for c in report["claims"]}
+    nodes = set(documents) | sources | claims
+    for edge in report.get("edges", []):
+        for end in (edge["from"], edge["to"]):
+            if end not in nodes:
+                errors.append(f"edge {edge['kind']}: unknown node {end}")
+        for evidence in edge["evidence"]:
+            span(f"edge {edge['kind']} {edge['from']}->{edge['to']}", evidence, evidence["document"])
 
 
 def main():

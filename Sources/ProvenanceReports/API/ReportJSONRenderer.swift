@@ -1,64 +1,80 @@
 import Foundation
 import ProvenanceAttribution
+import ProvenanceGraph
 import ProvenanceParsing
 
-/// Writes attributed documents as the `report --format json` object described
-/// by `Schemas/report.schema.json`: `documents`, `sources`, `claims`, `quotes`.
+/// Writes a provenance graph as the `report --format json` object described by
+/// `Schemas/report.schema.json`: `documents`, `sources`, `claims`, `quotes`, `edges`.
 public struct ReportJSONRenderer: Sendable {
     public init() {}
 
-    public func render(_ documents: [AttributedArticle]) -> String {
-        let report = ClaimReport(documents)
+    public func render(_ graph: ProvenanceGraph) -> String {
+        let report = ClaimReport(graph)
+        func span(_ span: ClaimReport.SpanText) -> [String: Any] {
+            ["start": span.start, "end": span.end, "text": span.text]
+        }
+        func evidence(_ evidence: ProvenanceGraph.Evidence) -> [String: Any] {
+            ["document": evidence.document, "start": evidence.span.start, "end": evidence.span.end, "text": report.text(of: evidence)]
+        }
         let object: [String: Any] = [
             "documents": report.documents.map { document -> [String: Any] in
-                [
-                    "id": document.id, "path": document.path, "format": document.format,
-                    "title": document.title ?? NSNull(), "publisher": document.publisher ?? NSNull(),
-                    "published": document.published ?? NSNull(), "url": document.url ?? NSNull(),
+                let node = document.node
+                return [
+                    "id": node.id, "path": node.path, "format": node.format.rawValue,
+                    "title": node.title ?? NSNull(), "publisher": node.publisher ?? NSNull(),
+                    "published": node.published ?? NSNull(), "url": node.url ?? NSNull(),
+                    "derived_from": document.derivedFrom.map { derivation -> [String: Any] in
+                        ["document": derivation.document, "score": derivation.score ?? NSNull(),
+                         "evidence": derivation.evidence.map(evidence)]
+                    },
                 ]
             },
-            "sources": report.sources.map { source -> [String: Any] in
+            "sources": report.graph.sources.map { source -> [String: Any] in
                 ["id": source.id, "name": source.name, "kind": source.kind.rawValue, "aliases": source.aliases,
                  "descriptions": source.descriptions]
             },
             "claims": report.claims.map { claim -> [String: Any] in
-                [
-                    "id": claim.id,
-                    "document": report.documents[claim.document].id,
-                    "kind": claim.kind.rawValue,
-                    "sentence": Self.span(claim.sentence),
-                    "content": Self.span(claim.content),
+                let node = claim.node
+                return [
+                    "id": node.id,
+                    "document": node.document,
+                    "kind": node.kind.rawValue,
+                    "sentence": span(claim.sentence),
+                    "content": span(claim.content),
                     "cue": claim.cue.map { cue -> Any in
-                        var value = Self.span(cue.span)
-                        value["lemma"] = cue.lemma
+                        var value = span(cue)
+                        value["lemma"] = node.cue?.lemma
                         return value
                     } ?? NSNull(),
-                    "source": claim.source.map { source -> Any in
+                    "source": node.source.map { id -> Any in
                         [
-                            "id": source.id, "mention": Self.span(source.mention),
-                            "antecedent": source.antecedent.map(Self.span) ?? NSNull(),
-                            "resolved": source.resolved,
+                            "id": id, "mention": claim.mention.map(span) ?? NSNull(),
+                            "antecedent": claim.antecedent.map(span) ?? NSNull(), "resolved": node.resolved,
                         ] as [String: Any]
                     } ?? NSNull(),
-                    "via": claim.via,
-                    "about": claim.about,
+                    "via": node.via,
+                    "about": node.about,
                     "chain": claim.chain,
-                    "continuation": claim.continuation,
-                    "problem": claim.problem?.rawValue ?? NSNull(),
+                    "continuation": node.continuation,
+                    "problem": node.problem?.rawValue ?? NSNull(),
+                    "same_as": claim.sameAs.map { ["claim": $0.claim, "similarity": $0.similarity] as [String: Any] },
+                    "findings": claim.findings.map { finding -> [String: Any] in
+                        ["kind": finding.kind.rawValue, "related": finding.related ?? NSNull(), "source": finding.source ?? NSNull()]
+                    },
                 ]
             },
-            "quotes": report.quotes.map { quote -> [String: Any] in
-                var value = Self.span(quote.span)
-                value["document"] = report.documents[quote.document].id
-                value["role"] = quote.role.rawValue
-                return value
+            "quotes": report.documents.flatMap { document in
+                document.node.quotes.map { quote -> [String: Any] in
+                    ["document": document.node.id, "start": quote.span.start, "end": quote.span.end,
+                     "text": document.text[quote.span], "role": quote.role.rawValue]
+                }
+            },
+            "edges": report.graph.edges.map { edge -> [String: Any] in
+                ["kind": edge.kind.rawValue, "from": edge.from, "to": edge.to, "score": edge.score ?? NSNull(),
+                 "evidence": edge.evidence.map(evidence)]
             },
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func span(_ span: ClaimReport.SpanText) -> [String: Any] {
-        ["start": span.start, "end": span.end, "text": span.text]
     }
 }

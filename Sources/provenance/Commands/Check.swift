@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProvenanceAttribution
+import ProvenanceGraph
 import ProvenanceParsing
 import ProvenanceReports
 
@@ -25,10 +26,11 @@ struct Check: ParsableCommand {
     func run() throws {
         let extractor = ArticleExtractor(options: inputs.extractionOptions)
         let engine = AttributionEngine()
-        var documents: [AttributedArticle] = []
-        let failures = Batch.run(inputs.files, extractor: extractor) { documents.append(engine.attribute($0)) }
+        var builder = GraphBuilder()
+        let failures = Batch.run(inputs.files, extractor: extractor) { builder.add(engine.attribute($0)) }
+        let graph = builder.graph
         let renderer = CheckRenderer()
-        let findings = renderer.findings(documents)
+        let findings = renderer.findings(graph)
         switch format {
         case .text: print(renderer.renderText(findings), terminator: "")
         case .json: print(renderer.renderJSON(findings))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProvenanceAttribution
+import ProvenanceGraph
 import ProvenanceParsing
 import ProvenanceReports
 
@@ -25,11 +26,12 @@ struct Report: ParsableCommand {
     func run() throws {
         let extractor = ArticleExtractor(options: inputs.extractionOptions)
         let engine = AttributionEngine()
-        var documents: [AttributedArticle] = []
-        let failures = Batch.run(inputs.files, extractor: extractor) { documents.append(engine.attribute($0)) }
+        var builder = GraphBuilder()
+        let failures = Batch.run(inputs.files, extractor: extractor) { builder.add(engine.attribute($0)) }
+        let graph = builder.graph
         switch format {
-        case .text: print(ReportTextRenderer().render(documents), terminator: "")
-        case .json: print(ReportJSONRenderer().render(documents))
+        case .text: print(ReportTextRenderer().render(graph), terminator: "")
+        case .json: print(ReportJSONRenderer().render(graph))
         }
         if failures > 0 { throw ExitCode(1) }
     }

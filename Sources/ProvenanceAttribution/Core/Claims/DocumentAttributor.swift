@@ -303,10 +303,10 @@ struct DocumentAttributor {
             // ("President Aurel Venn Addresses Council"): the story's own name wins.
             if attribution.isResolved {
                 let entity = registry.entities[attribution.source]
-                guard entity.mentions.count <= 1 else { continue }
                 let mention = ScalarText(article.text)[attribution.mention]
                 if let better = registry.entities.indices.first(where: { index in
-                    index != attribution.source && registry.entities[index].mentions.count > 1
+                    index != attribution.source && registry.entities[index].mentions.count > entity.mentions.count
+                        && entity.name.contains(registry.entities[index].name)
                         && (registry.entities[index].kind == .person || registry.entities[index].kind == .organization)
                         && mention.contains(registry.entities[index].name)
                 }) {

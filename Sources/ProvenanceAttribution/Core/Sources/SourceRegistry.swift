@@ -215,8 +215,9 @@ struct SourceRegistry {
     /// descriptions contain the head word, else the nearest of the right kind.
     func resolveNominal(head: String, kind: Words.NominalKind, at position: Int, sentence: Int) -> MentionRecord? {
         let byWord = nearest(before: position, sentence: sentence, window: 40) { entity in
-            entity.words.contains(head)
-                || entity.descriptions.contains { $0.lowercased().split(separator: " ").contains(Substring(head)) }
+            (entity.kind == .person) == (kind == .person)
+                && (entity.words.contains(head)
+                    || entity.descriptions.contains { $0.lowercased().split(separator: " ").contains(Substring(head)) })
         }
         if let byWord { return byWord }
         // A person by role: someone the story gave a title, before a bare name.

@@ -1,0 +1,122 @@
+/// What the edges of a provenance graph add up to: for every claim the same
+/// claims elsewhere and its attribution chain, for every document what it
+/// derives from, and the two findings users care most about.
+public struct GraphAnalysis: Sendable {
+    /// A claim elsewhere that is the same claim.
+    public struct SameClaim: Sendable, Hashable {
+        public var claim: String
+        public var similarity: Double
+    }
+
+    /// A document this one derives from.
+    public struct Derivation: Sendable, Hashable {
+        public var document: String
+        /// The share of claims in common (1 for a citation).
+        public var score: Double?
+        public var evidence: [ProvenanceGraph.Evidence]
+    }
+
+    /// Something wrong with how a claim came down.
+    public struct Finding: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+            /// The claim was attributed in the document it derives from, and is
+            /// not attributed to that source here.
+            case attributionDropped = "attribution_dropped"
+            /// The claim matches nothing in the documents this one derives from.
+            case newClaim = "new_claim"
+
+            public var explanation: String {
+                switch self {
+                case .attributionDropped: "attribution dropped"
+                case .newClaim: "new claim"
+                }
+            }
+        }
+
+        public var kind: Kind
+        public var claim: String
+        /// The claim in the source document (for a dropped attribution).
+        public var related: String?
+        /// The source the attribution was to (for a dropped attribution).
+        public var source: String?
+    }
+
+    /// Same claims, per claim, most similar first.
+    public let sameAs: [String: [SameClaim]]
+    /// Source documents, per document.
+    public let derivedFrom: [String: [Derivation]]
+    /// The attribution chain of each claim: source ids, origin first.
+    public let chains: [String: [String]]
+    /// Findings, per claim.
+    public let findings: [String: [Finding]]
+
+    public init(_ graph: ProvenanceGraph) {
+        var sameAs: [String: [SameClaim]] = [:]
+        var derivedFrom: [String: [Derivation]] = [:]
+        for edge in graph.edges {
+            switch edge.kind {
+            case .sameClaim:
+                let similarity = edge.score ?? 1
+                sameAs[edge.from, default: []].append(SameClaim(claim: edge.to, similarity: similarity))
+                sameAs[edge.to, default: []].append(SameClaim(claim: edge.from, similarity: similarity))
+            case .derivedFrom:
+                derivedFrom[edge.from, default: []].append(Derivation(document: edge.to, score: edge.score, evidence: edge.evidence))
+            default:
+                break
+            }
+        }
+        for key in sameAs.keys { sameAs[key]?.sort { ($0.similarity, $1.claim) > ($1.similarity, $0.claim) } }
+        self.sameAs = sameAs
+        self.derivedFrom = derivedFrom
+
+        let claims = Dictionary(uniqueKeysWithValues: graph.claims.map { ($0.id, $0) })
+        let publishers = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.publisherSource) })
+        var chains: [String: [String]] = [:]
+        var visiting: Set<String> = []
+
+        /// The claim this one comes from, in a document its document derives
+        /// from: the most similar attributed one, else the most similar.
+        func parent(of claim: ProvenanceGraph.ClaimNode) -> ProvenanceGraph.ClaimNode? {
+            let sources = Set((derivedFrom[claim.document] ?? []).map(\.document))
+            guard !sources.isEmpty else { return nil }
+            let candidates = (sameAs[claim.id] ?? []).compactMap { claims[$0.claim] }.filter { sources.contains($0.document) }
+            return candidates.first { $0.source != nil && $0.kind != .caption } ?? candidates.first
+        }
+
+        func chain(_ claim: ProvenanceGraph.ClaimNode) -> [String] {
+            if let known = chains[claim.id] { return known }
+            visiting.insert(claim.id)
+            defer { visiting.remove(claim.id) }
+            var result: [String]
+            if let parent = parent(of: claim), !visiting.contains(parent.id) {
+                result = chain(parent)
+            } else {
+                result = ([claim.source].compactMap { $0 }) + claim.via
+            }
+            if let publisher = publishers[claim.document] ?? nil { result.append(publisher) }
+            var seen: Set<String> = []
+            result = result.filter { seen.insert($0).inserted }
+            chains[claim.id] = result
+            return result
+        }
+
+        var findings: [String: [Finding]] = [:]
+        for claim in graph.claims {
+            _ = chain(claim)
+            guard derivedFrom[claim.document] != nil, claim.kind != .caption else { continue }
+            guard let origin = parent(of: claim) else {
+                findings[claim.id, default: []].append(Finding(kind: .newClaim, claim: claim.id))
+                continue
+            }
+            guard let originSource = chain(origin).first, origin.source != nil else { continue }
+            let keeps = claim.source == originSource || claim.via.contains(originSource)
+                || (claim.source != nil && claim.source == origin.source)
+            if !keeps {
+                findings[claim.id, default: []].append(
+                    Finding(kind: .attributionDropped, claim: claim.id, related: origin.id, source: originSource))
+            }
+        }
+        self.chains = chains
+        self.findings = findings
+    }
+}

@@ -1,0 +1,145 @@
+import ProvenanceAttribution
+import ProvenanceParsing
+
+/// Builds a provenance graph in memory, one attributed document at a time:
+/// each new document is linked to the documents before it (and they to it)
+/// through an inverted index of claim words, never by comparing all pairs.
+public struct GraphBuilder {
+    public private(set) var graph = ProvenanceGraph()
+    private var index = MemoryIndex()
+    private var sourceKeys: [String: Int] = [:]
+
+    public init() {}
+
+    /// Adds a document and links it into the graph.
+    public mutating func add(_ attributed: AttributedArticle, contentHash: String? = nil) {
+        let (document, claims) = GraphConversion.nodes(
+            for: attributed, documentNumber: graph.documents.count + 1, firstClaim: graph.claims.count + 1,
+            contentHash: contentHash, sourceID: { source in self.sourceID(for: source) })
+        graph.documents.append(document)
+        graph.edges += GraphConversion.attributionEdges(document: document, claims: claims)
+        let signatures = GraphConversion.fingerprints(of: claims, in: document)
+        let linker = DocumentLinker()
+        let new = DocumentLinker.NewDocument(
+            id: document.id, url: document.url, title: document.title, published: document.published, links: document.links,
+            claims: zip(claims, signatures).map { ($0.id, $0.kind, $0.content, $1) })
+        let claimIndex = Dictionary(uniqueKeysWithValues: graph.claims.enumerated().map { ($1.id, $0) })
+        let existing = graph.claims
+        graph.edges += linker.link(new, into: index) { id in
+            claimIndex[id].map { (existing[$0].document, existing[$0].content) }
+        }
+        index.add(document: document, order: graph.documents.count, claims: zip(claims, signatures).map { ($0, $1) })
+        graph.claims += claims
+    }
+
+    /// Merges a source with an earlier document's source of the same name or alias.
+    private mutating func sourceID(for source: Source) -> String {
+        let keys = ([source.name] + source.aliases).map { GraphConversion.key($0) }
+        if let existing = keys.compactMap({ sourceKeys[$0] }).first {
+            var node = graph.sources[existing]
+            for alias in [source.name] + source.aliases where alias != node.name && !node.aliases.contains(alias) {
+                node.aliases.append(alias)
+            }
+            for description in source.descriptions where !node.descriptions.contains(description) {
+                node.descriptions.append(description)
+            }
+            graph.sources[existing] = node
+            for key in keys { sourceKeys[key] = existing }
+            return node.id
+        }
+        let node = ProvenanceGraph.SourceNode(
+            id: "s\(graph.sources.count + 1)", name: source.name, kind: source.kind, aliases: source.aliases,
+            descriptions: source.descriptions)
+        graph.sources.append(node)
+        for key in keys { sourceKeys[key] = graph.sources.count - 1 }
+        return node.id
+    }
+}
+
+/// The in-memory index behind ``GraphBuilder``.
+struct MemoryIndex: LinkingIndex {
+    private var postings: [String: [Int]] = [:]
+    private var candidates: [LinkCandidate] = []
+    private var addresses: [String: [String]] = [:]
+    private var titleWords: [String: Set<String>] = [:]
+    private var titles: [String: Set<String>] = [:]
+    private var linkAddresses: [String: [(String, TextSpan)]] = [:]
+    private var slugs: [(document: String, span: TextSpan, slug: Set<String>)] = []
+    private var slugWords: [String: [Int]] = [:]
+    private var datings: [String: (String?, Int)] = [:]
+    private var claimIDs: [String: [String]] = [:]
+    private var claimPositions: [String: [Int]] = [:]
+
+    var claimTotal: Int { candidates.count }
+
+    func frequency(of term: String) -> Int { postings[term]?.count ?? 0 }
+
+    func claimCandidates(sharing terms: [String], limit: Int) -> [LinkCandidate] {
+        var counts: [Int: Int] = [:]
+        for term in terms {
+            for claim in postings[term] ?? [] { counts[claim, default: 0] += 1 }
+        }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit).map { candidates[$0.key] }
+    }
+
+    func documents(atAddress key: String) -> [String] { addresses[key] ?? [] }
+
+    func documents(withTitleWords words: Set<String>) -> [String] {
+        guard let first = words.min(by: { (titleWords[$0]?.count ?? 0) < (titleWords[$1]?.count ?? 0) }) else { return [] }
+        return (titleWords[first] ?? []).sorted().filter { document in
+            titles[document].map { AddressKeys.slug(words, matches: $0) != nil } ?? false
+        }
+    }
+
+    func links(toAddress key: String) -> [(document: String, span: TextSpan)] {
+        (linkAddresses[key] ?? []).map { (document: $0.0, span: $0.1) }
+    }
+
+    func links(withSlugWordsIn words: Set<String>) -> [(document: String, span: TextSpan, slug: Set<String>)] {
+        var seen: Set<Int> = []
+        var result: [(document: String, span: TextSpan, slug: Set<String>)] = []
+        for word in words {
+            for position in slugWords[word] ?? [] where seen.insert(position).inserted {
+                result.append(slugs[position])
+            }
+        }
+        return result
+    }
+
+    func dating(of document: String) -> (published: String?, order: Int)? {
+        datings[document].map { (published: $0.0, order: $0.1) }
+    }
+
+    func claimCount(of document: String) -> Int { claimIDs[document]?.count ?? 0 }
+
+    func claimOrder(of document: String) -> [String] { claimIDs[document] ?? [] }
+
+    func claims(of document: String) -> [LinkCandidate] {
+        (claimPositions[document] ?? []).map { candidates[$0] }
+    }
+
+    mutating func add(document: ProvenanceGraph.Document, order: Int, claims: [(ProvenanceGraph.ClaimNode, ClaimFingerprint)]) {
+        for (claim, signature) in claims {
+            let position = candidates.count
+            claimPositions[document.id, default: []].append(position)
+            candidates.append(LinkCandidate(claim: claim.id, document: claim.document, signature: signature, kind: claim.kind))
+            for term in Set(signature.indexTerms) { postings[term, default: []].append(position) }
+        }
+        claimIDs[document.id] = claims.filter { $0.0.kind != .caption }.map(\.0.id)
+        datings[document.id] = (document.published, order)
+        if let url = document.url, let key = AddressKeys.key(of: url) { addresses[key, default: []].append(document.id) }
+        if let title = document.title {
+            let words = AddressKeys.titleTokens(of: title)
+            titles[document.id] = words
+            for word in words { titleWords[word, default: []].insert(document.id) }
+        }
+        for link in document.links {
+            if let key = AddressKeys.key(of: link.url) { linkAddresses[key, default: []].append((document.id, link.span)) }
+            if let slug = AddressKeys.slugTokens(of: link.url) {
+                slugs.append((document.id, link.span, slug))
+                for word in slug { slugWords[word, default: []].append(slugs.count - 1) }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Comparable forms of addresses and headlines, for telling when one
+/// document links to another.
+enum AddressKeys {
+    /// "https://www.foxnews.com/world/story/?x=1#y" → "foxnews.com/world/story".
+    static func key(of url: String) -> String? {
+        guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)), let host = components.host?.lowercased(),
+            !host.isEmpty
+        else { return nil }
+        let bareHost = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        var path = components.path
+        while path.hasSuffix("/") { path.removeLast() }
+        for suffix in ["/index.html", "/index.htm", ".html", ".htm"] where path.lowercased().hasSuffix(suffix) {
+            path.removeLast(suffix.count)
+        }
+        return bareHost + path.lowercased()
+    }
+
+    /// The words of an address's last path segment, when it reads like a
+    /// headline ("kim-jong-un-committee-north-korea-cooperate…").
+    static func slugTokens(of url: String) -> Set<String>? {
+        guard let components = URLComponents(string: url) else { return nil }
+        let segments = components.path.split(separator: "/").map(String.init)
+        guard let slug = segments.last(where: { $0.contains("-") || $0.contains("_") }) else { return nil }
+        var base = slug
+        for suffix in [".html", ".htm", ".php", ".aspx"] where base.lowercased().hasSuffix(suffix) { base.removeLast(suffix.count) }
+        let tokens = Set(base.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+            .filter { !$0.allSatisfy(\.isNumber) && !stopWords.contains($0) })
+        return tokens.count >= 3 ? tokens : nil
+    }
+
+    /// The words of a headline, as a slug would write them.
+    static func titleTokens(of title: String) -> Set<String> {
+        let folded = title.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+        return Set(folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .filter { !stopWords.contains($0) })
+    }
+
+    /// Whether a slug is the headline: nearly all its words are headline words.
+    static func slug(_ slug: Set<String>, matches title: Set<String>) -> Double? {
+        guard slug.count >= 3 else { return nil }
+        let covered = Double(slug.intersection(title).count) / Double(slug.count)
+        return covered >= 0.8 ? covered : nil
+    }
+
+    static let stopWords: Set<String> = ["the", "a", "an", "of", "to", "in", "on", "for", "and", "with", "s", "at", "by", "is"]
+}

@@ -1,0 +1,221 @@
+import ProvenanceAttribution
+import ProvenanceParsing
+
+/// A claim found through the index, with what matching needs.
+public struct LinkCandidate: Sendable {
+    public var claim: String
+    public var document: String
+    public var signature: ClaimFingerprint
+    public var kind: Claim.Kind
+
+    public init(claim: String, document: String, signature: ClaimFingerprint, kind: Claim.Kind) {
+        self.claim = claim
+        self.document = document
+        self.signature = signature
+        self.kind = kind
+    }
+}
+
+/// What the linker asks of the corpus it links a new document into. The
+/// in-memory graph and the SQLite store each answer from their own index, so
+/// linking costs the same whatever the corpus size.
+public protocol LinkingIndex {
+    /// How many claims the corpus holds.
+    var claimTotal: Int { get }
+    /// In how many claims `term` occurs.
+    func frequency(of term: String) -> Int
+    /// Claims sharing the most of `terms` (rare terms only), best first.
+    func claimCandidates(sharing terms: [String], limit: Int) -> [LinkCandidate]
+    /// Documents whose address has this key.
+    func documents(atAddress key: String) -> [String]
+    /// Documents whose headline holds all these words.
+    func documents(withTitleWords words: Set<String>) -> [String]
+    /// Links in earlier documents: to this address key.
+    func links(toAddress key: String) -> [(document: String, span: TextSpan)]
+    /// Links in earlier documents whose slug words are all among these headline words.
+    func links(withSlugWordsIn words: Set<String>) -> [(document: String, span: TextSpan, slug: Set<String>)]
+    /// Publication date (ISO 8601) and ingestion order of a document.
+    func dating(of document: String) -> (published: String?, order: Int)?
+    /// How many claims a document has.
+    func claimCount(of document: String) -> Int
+    /// The claim ids of a document, in reading order.
+    func claimOrder(of document: String) -> [String]
+    /// The claims of a document with their signatures.
+    func claims(of document: String) -> [LinkCandidate]
+}
+
+/// Links a new document into a corpus: its claims to the same earlier claims,
+/// the document to those it cites or derives from, and earlier documents that
+/// cite it to it.
+public struct DocumentLinker {
+    /// How many candidates each claim is scored against.
+    public static let candidateLimit = 24
+
+    public init() {}
+
+    /// A new document, as the linker needs it.
+    public struct NewDocument {
+        public var id: String
+        public var url: String?
+        public var title: String?
+        public var published: String?
+        public var links: [ProvenanceParsing.Link]
+        /// Its claims: id, kind, content span and signature, in reading order.
+        public var claims: [(id: String, kind: Claim.Kind, content: TextSpan, signature: ClaimFingerprint)]
+
+        public init(
+            id: String, url: String?, title: String?, published: String?, links: [ProvenanceParsing.Link],
+            claims: [(id: String, kind: Claim.Kind, content: TextSpan, signature: ClaimFingerprint)]
+        ) {
+            self.id = id
+            self.url = url
+            self.title = title
+            self.published = published
+            self.links = links
+            self.claims = claims
+        }
+    }
+
+    /// The edges the new document adds; `contentSpan` finds an earlier claim's
+    /// content span for evidence.
+    public func link(
+        _ document: NewDocument, into index: LinkingIndex, contentSpan: (String) -> (document: String, span: TextSpan)?
+    ) -> [ProvenanceGraph.Edge] {
+        var edges: [ProvenanceGraph.Edge] = []
+        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1)) { index.frequency(of: $0) }
+        // Same claims.
+        var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
+        for (position, claim) in document.claims.enumerated() {
+            let rare = claim.signature.indexTerms.filter { index.frequency(of: $0) <= max(50, index.claimTotal / 20) }
+            var best: [(LinkCandidate, Double)] = []
+            for candidate in index.claimCandidates(sharing: rare, limit: Self.candidateLimit)
+            where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
+                let score = similarity.score(claim.signature, candidate.signature)
+                if score >= ClaimLinker.threshold { best.append((candidate, score)) }
+            }
+            best.sort { $0.1 > $1.1 }
+            // At most three links per earlier document: its best claims.
+            var perDocument: [String: Int] = [:]
+            for (candidate, score) in best {
+                perDocument[candidate.document, default: 0] += 1
+                guard perDocument[candidate.document]! <= 3 else { continue }
+                var evidence = [ProvenanceGraph.Evidence(document: document.id, span: claim.content)]
+                if let other = contentSpan(candidate.claim) {
+                    evidence.append(ProvenanceGraph.Evidence(document: other.document, span: other.span))
+                }
+                edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: rounded(score), evidence: evidence))
+                if claim.kind != .caption, perDocument[candidate.document] == 1 {
+                    matchesByDocument[candidate.document, default: []].append((position, candidate.claim))
+                }
+            }
+        }
+        // Citations from this document.
+        var cited: [String: [ProvenanceGraph.Evidence]] = [:]
+        for link in document.links {
+            guard let key = AddressKeys.key(of: link.url) else { continue }
+            for target in index.documents(atAddress: key) where target != document.id {
+                cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
+            }
+            if let slug = AddressKeys.slugTokens(of: link.url) {
+                for target in index.documents(withTitleWords: slug) where target != document.id && cited[target] == nil {
+                    cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
+                }
+            }
+        }
+        // Citations of this document by earlier ones.
+        var citedBy: [String: [ProvenanceGraph.Evidence]] = [:]
+        if let url = document.url, let key = AddressKeys.key(of: url) {
+            for link in index.links(toAddress: key) where link.document != document.id {
+                citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
+            }
+        }
+        if let title = document.title {
+            let words = AddressKeys.titleTokens(of: title)
+            for link in index.links(withSlugWordsIn: words) where link.document != document.id && citedBy[link.document] == nil {
+                if AddressKeys.slug(link.slug, matches: words) != nil {
+                    citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
+                }
+            }
+        }
+        for (target, evidence) in cited.sorted(by: { $0.key < $1.key }) {
+            edges.append(ProvenanceGraph.Edge(kind: .cites, from: document.id, to: target, evidence: evidence))
+        }
+        for (source, evidence) in citedBy.sorted(by: { $0.key < $1.key }) {
+            edges.append(ProvenanceGraph.Edge(kind: .cites, from: source, to: document.id, evidence: evidence))
+        }
+        // Derivation: citing, or sharing a large part of the claims in order.
+        let own = document.claims.filter { $0.kind != .caption }.count
+        var derived: Set<String> = []
+        for (other, matches) in matchesByDocument.sorted(by: { $0.key < $1.key }) {
+            let share = Double(Set(matches.map(\.new)).count) / Double(max(own, 1))
+            let otherShare = Double(Set(matches.map(\.old)).count) / Double(max(index.claimCount(of: other), 1))
+            let order = index.claimOrder(of: other)
+            let positions = matches.sorted { $0.new < $1.new }.compactMap { order.firstIndex(of: $0.old) }
+            let inOrder = Double(Self.longestIncreasingRun(positions)) / Double(max(positions.count, 1))
+            guard matches.count >= 2, max(share, otherShare) >= 0.3, inOrder >= 0.6 else { continue }
+            let evidence = matches.prefix(5).map { ProvenanceGraph.Evidence(document: document.id, span: document.claims[$0.new].content) }
+            let (from, to) = earlierFirst(document, other, index: index, citations: cited, citedBy: citedBy)
+            derived.insert(other)
+            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: from, to: to, score: rounded(share), evidence: evidence))
+        }
+        for (target, evidence) in cited where !derived.contains(target) {
+            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: document.id, to: target, score: 1, evidence: evidence))
+            derived.insert(target)
+        }
+        for (source, evidence) in citedBy where !derived.contains(source) {
+            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: source, to: document.id, score: 1, evidence: evidence))
+            derived.insert(source)
+        }
+        // Between a document and its source, a looser likeness is enough: the
+        // derived document's claims most likely come from the source.
+        let linked = Set(edges.filter { $0.kind == .sameClaim }.map(\.from))
+        for other in derived.sorted() {
+            let theirs = index.claims(of: other).filter { $0.kind != .caption }
+            for claim in document.claims where claim.kind != .caption {
+                let best = theirs.map { ($0, similarity.score(claim.signature, $0.signature)) }.max { $0.1 < $1.1 }
+                guard let (candidate, score) = best, score >= ClaimLinker.derivedThreshold,
+                    !linked.contains(claim.id) || score >= ClaimLinker.threshold,
+                    !edges.contains(where: { $0.kind == .sameClaim && $0.from == claim.id && $0.to == candidate.claim })
+                else { continue }
+                var evidence = [ProvenanceGraph.Evidence(document: document.id, span: claim.content)]
+                if let span = contentSpan(candidate.claim) {
+                    evidence.append(ProvenanceGraph.Evidence(document: span.document, span: span.span))
+                }
+                edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: rounded(score), evidence: evidence))
+            }
+        }
+        return edges
+    }
+
+    /// The derived document first: the one that cites the other, else the
+    /// later published, else the later ingested (the new one).
+    private func earlierFirst(
+        _ document: NewDocument, _ other: String, index: LinkingIndex, citations: [String: [ProvenanceGraph.Evidence]],
+        citedBy: [String: [ProvenanceGraph.Evidence]]
+    ) -> (String, String) {
+        if citations[other] != nil { return (document.id, other) }
+        if citedBy[other] != nil { return (other, document.id) }
+        if let mine = document.published, let theirs = index.dating(of: other)?.published, mine < theirs {
+            return (other, document.id)
+        }
+        return (document.id, other)
+    }
+
+    static func longestIncreasingRun(_ values: [Int]) -> Int {
+        var tails: [Int] = []
+        for value in values {
+            var low = 0
+            var high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tails[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            if low == tails.count { tails.append(value) } else { tails[low] = value }
+        }
+        return tails.count
+    }
+
+    private func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
+    }
+}

@@ -1,0 +1,231 @@
+/// The two readings of a claim matched against other claims: what is
+/// attributed (the content) and the whole sentence, which keeps the names and
+/// setting a paraphrase of the content alone may lose.
+public struct ClaimFingerprint: Sendable, Hashable {
+    public var content: ClaimSignature
+    public var sentence: ClaimSignature
+
+    public init(content: String, sentence: String) {
+        self.content = ClaimSignature(text: content)
+        self.sentence = content == sentence ? self.content : ClaimSignature(text: sentence)
+    }
+
+    /// The words to index the claim under.
+    public var indexTerms: [String] {
+        var seen = Set(sentence.terms)
+        return sentence.terms + content.terms.filter { seen.insert($0).inserted }
+    }
+}
+
+/// What a claim's words come down to for matching: stemmed content words,
+/// the numbers it states, the names it uses, its negations and its quoted
+/// phrases.
+public struct ClaimSignature: Sendable, Hashable {
+    /// Stems of the content words (stop words left out), each once.
+    public var terms: [String]
+    /// Numbers as written, normalised ("10,000" → "10000", "3.5").
+    public var numbers: Set<String>
+    /// Stems of capitalised words inside the sentence (names).
+    public var names: Set<String>
+    /// How many negations ("not", "no", "never", "n't") the claim has.
+    public var negations: Int
+    /// Normalised quoted phrases of three words or more.
+    public var quotedPhrases: Set<String>
+    /// The names (runs of capitalised words) in order, for telling "A accused
+    /// B" from "B accused A".
+    public var nameOrder: [String]
+    /// The claim is in the passive voice ("was accused by").
+    public var isPassive: Bool
+
+    public init(text: String) {
+        let reader = SignatureReader(text)
+        terms = reader.terms
+        numbers = reader.numbers
+        names = reader.names
+        negations = reader.negations
+        quotedPhrases = reader.quotedPhrases
+        nameOrder = reader.nameOrder
+        isPassive = reader.isPassive
+    }
+
+    public init(terms: [String], numbers: Set<String>, names: Set<String>, negations: Int, quotedPhrases: Set<String>,
+                nameOrder: [String], isPassive: Bool) {
+        self.terms = terms
+        self.numbers = numbers
+        self.names = names
+        self.negations = negations
+        self.quotedPhrases = quotedPhrases
+        self.nameOrder = nameOrder
+        self.isPassive = isPassive
+    }
+}
+
+/// Reads a claim's text into a signature.
+struct SignatureReader {
+    var terms: [String] = []
+    var numbers: Set<String> = []
+    var names: Set<String> = []
+    var negations = 0
+    var quotedPhrases: Set<String> = []
+    var nameOrder: [String] = []
+    var isPassive = false
+
+    init(_ text: String) {
+        var seen: Set<String> = []
+        var previousLower = ""
+        var pendingNumber = ""
+        var phrase: [String] = []
+        var lastNameIndex = -2
+        var quoted: [String] = []
+        var quoteDepth = 0
+        var index = 0
+        for (word, isCapitalized, opensQuote, closesQuote) in Self.words(text) {
+            if opensQuote { quoteDepth += 1; quoted = [] }
+            let lower = word.lowercased()
+            defer {
+                previousLower = lower
+                index += 1
+                if closesQuote {
+                    if quoted.count >= 3 { quotedPhrases.insert(quoted.joined(separator: " ")) }
+                    quoteDepth = max(0, quoteDepth - 1)
+                }
+            }
+            if quoteDepth > 0 { quoted.append(lower) }
+            if let first = lower.unicodeScalars.first, first.properties.numericType != nil {
+                var number = Self.normalizedNumber(lower)
+                pendingNumber = number
+                if !number.isEmpty { numbers.insert(number) }
+                // "1.5m", "1.2bn": the scale written on the number.
+                for (suffix, factor) in Lexicon.scaleSuffixes where lower.hasSuffix(suffix) {
+                    numbers.remove(number)
+                    number = Self.scaled(number, by: factor)
+                    numbers.insert(number)
+                    pendingNumber = ""
+                }
+                continue
+            }
+            // "1.5 million" is 1500000, "twelve" is 12, "March" is month 3.
+            if let factor = Lexicon.scales[lower], !pendingNumber.isEmpty {
+                numbers.remove(pendingNumber)
+                numbers.insert(Self.scaled(pendingNumber, by: factor))
+                pendingNumber = ""
+                continue
+            }
+            // "two decades" is 20 years, "next year" a year from now, "May" (a name) the fifth month.
+            if lower == "decade" || lower == "decades" {
+                if !pendingNumber.isEmpty, let count = Double(pendingNumber) {
+                    numbers.remove(pendingNumber)
+                    numbers.insert("\(Int(count * 10))y")
+                } else {
+                    numbers.insert("10y")
+                }
+                pendingNumber = ""
+                continue
+            }
+            if ["year", "week", "month", "quarter"].contains(lower), let offset = ["this": "0", "next": "+1", "last": "-1", "previous": "-1"][previousLower] {
+                numbers.insert("\(lower)\(offset)")
+                pendingNumber = ""
+                continue
+            }
+            if lower == "may", isCapitalized, index > 0 {
+                numbers.insert("m5")
+                continue
+            }
+            pendingNumber = ""
+            if let value = Lexicon.numberWords[lower] {
+                numbers.insert(value)
+                pendingNumber = value
+                continue
+            }
+            if Lexicon.negations.contains(lower) || lower.hasSuffix("n't") {
+                negations += 1
+                continue
+            }
+            if let opposite = Lexicon.polarity[lower] {
+                // "denied" is "not confirmed", "unfit" is "not fit".
+                negations += 1
+                let stem = Stemmer.stem(opposite)
+                if seen.insert(stem).inserted { terms.append(stem) }
+                continue
+            }
+            if ["was", "were", "been", "being", "is", "are"].contains(previousLower), lower.hasSuffix("ed") { isPassive = true }
+            if Lexicon.stopWords.contains(lower) { continue }
+            let stem = Stemmer.stem(Lexicon.synonyms[lower] ?? lower)
+            guard !stem.isEmpty else { continue }
+            if isCapitalized {
+                names.insert(stem)
+                // Adjacent capitalised words are one name: "Central Committee".
+                if lastNameIndex == index - 1, let last = phrase.popLast() {
+                    phrase.append(last + " " + stem)
+                } else {
+                    phrase.append(stem)
+                }
+                lastNameIndex = index
+            }
+            if Lexicon.scaleWords[lower] != nil { continue }
+            if seen.insert(stem).inserted { terms.append(stem) }
+        }
+        nameOrder = phrase
+    }
+
+    /// Words with their case and the quotation marks around them.
+    private static func words(_ text: String) -> [(String, Bool, Bool, Bool)] {
+        var result: [(String, Bool, Bool, Bool)] = []
+        var current = ""
+        var opens = false
+        var pendingOpen = false
+        func flush(closing: Bool) {
+            guard !current.isEmpty else {
+                if closing, !result.isEmpty { result[result.count - 1].3 = true }
+                return
+            }
+            let capitalized = current.unicodeScalars.first?.properties.isUppercase ?? false
+            result.append((current, capitalized, opens, closing))
+            current = ""
+            opens = false
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || ((scalar == "." || scalar == "," || scalar == "'" || scalar == "’" || scalar == "-") && !current.isEmpty)
+            {
+                if current.isEmpty { opens = pendingOpen; pendingOpen = false }
+                current.unicodeScalars.append(scalar)
+                continue
+            }
+            let isOpening = scalar == "“" || scalar == "‘" || ((scalar == "\"") && current.isEmpty)
+            let isClosing = scalar == "”" || scalar == "’" || (scalar == "\"" && !current.isEmpty)
+            // Trailing dots, commas and apostrophes are not part of the word.
+            while let last = current.unicodeScalars.last, last == "." || last == "," || last == "'" || last == "’" || last == "-" {
+                current.unicodeScalars.removeLast()
+            }
+            flush(closing: isClosing)
+            if isOpening { pendingOpen = true }
+        }
+        while let last = current.unicodeScalars.last, last == "." || last == "," || last == "'" || last == "’" || last == "-" {
+            current.unicodeScalars.removeLast()
+        }
+        flush(closing: false)
+        return result
+    }
+
+    /// `number` times `factor` ("1.5" × 1,000,000 → "1500000").
+    static func scaled(_ number: String, by factor: Double) -> String {
+        guard let value = Double(number) else { return number }
+        let product = value * factor
+        if product == product.rounded(), abs(product) < 1e15 { return String(Int64(product)) }
+        return String(product)
+    }
+
+    static func normalizedNumber(_ word: String) -> String {
+        var digits = ""
+        for scalar in word.unicodeScalars {
+            if scalar.properties.numericType != nil || scalar == "." { digits.unicodeScalars.append(scalar) }
+        }
+        while digits.hasSuffix(".") { digits.removeLast() }
+        if digits.contains("."), digits.hasSuffix("0") {
+            while digits.hasSuffix("0") { digits.removeLast() }
+            if digits.hasSuffix(".") { digits.removeLast() }
+        }
+        return digits
+    }
+}

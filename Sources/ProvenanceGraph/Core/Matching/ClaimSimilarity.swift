@@ -1,0 +1,103 @@
+/// How alike two claims are, from 0 to 1, by their signatures.
+///
+/// Content words count by their rarity (inverse document frequency), so that
+/// sharing "Pyongyang" says more than sharing "meeting"; word order does not
+/// matter. What must agree does: numbers (neither side may state a number the
+/// other contradicts), negation, who did what to whom (the same names in the
+/// opposite order, in the same voice), and names (each side naming someone
+/// the other does not is a different claim). A quoted phrase of three words
+/// or more that both share makes them the same claim.
+public struct ClaimSimilarity {
+    /// The weight of a term: its inverse document frequency.
+    public var weight: (String) -> Double
+
+    public init(weight: @escaping (String) -> Double) {
+        self.weight = weight
+    }
+
+    /// Weights from document frequencies over `total` claims.
+    public static func idf(total: Int, frequency: @escaping (String) -> Int) -> ClaimSimilarity {
+        ClaimSimilarity { term in
+            let documents = Double(max(total, 1))
+            let count = Double(frequency(term))
+            return log((documents + 1) / (count + 0.5)) + 1
+        }
+    }
+
+    /// The similarity of two claims: of their contents or of their sentences,
+    /// whichever is higher.
+    public func score(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> Double {
+        max(score(a.content, b.content), score(a.sentence, b.sentence, containment: 0))
+    }
+
+    /// The similarity of `a` and `b`: the weighted overlap of their words (by
+    /// default half Dice, half containment of the smaller in the larger).
+    public func score(_ a: ClaimSignature, _ b: ClaimSignature, containment containmentShare: Double = 0.5) -> Double {
+        // Numbers: each side stating one the other lacks is a contradiction.
+        if !a.numbers.isEmpty, !b.numbers.isEmpty, !a.numbers.isSubset(of: b.numbers), !b.numbers.isSubset(of: a.numbers) {
+            return 0
+        }
+        let setA = Set(a.terms)
+        let setB = Set(b.terms)
+        let shared = setA.intersection(setB)
+        let sharedWeight = shared.reduce(0) { $0 + weight($1) }
+        let weightA = setA.reduce(0) { $0 + weight($1) }
+        let weightB = setB.reduce(0) { $0 + weight($1) }
+        guard weightA > 0, weightB > 0 else { return 0 }
+        let dice = 2 * sharedWeight / (weightA + weightB)
+        let containment = sharedWeight / min(weightA, weightB)
+        var score = (1 - containmentShare) * dice + containmentShare * containment
+        // Sharing only who (names), not what, is not the same claim.
+        let sharedNames = shared.filter { a.names.contains($0) || b.names.contains($0) }.reduce(0) { $0 + weight($1) }
+        if sharedWeight > 0, sharedNames / sharedWeight >= 0.75 { score *= 0.5 }
+        // Near-identical sentences tell their differences apart: a negation,
+        // swapped roles, or another word in the same place ("met" / "fired").
+        if dice >= 0.6 {
+            if (a.negations % 2) != (b.negations % 2) { return 0 }
+            if swapsRoles(a, b) { return 0 }
+            // In a short claim, one or two words swapped for others, all else
+            // equal, is another claim: "met" / "fired". A long claim with a
+            // word or two changed is a rewrite.
+            let onlyA = setA.subtracting(setB)
+            let onlyB = setB.subtracting(setA)
+            if shared.count <= 9, (1...2).contains(onlyA.count), (1...2).contains(onlyB.count) { score *= 0.5 }
+        }
+        // Names: each side naming someone the other does not is someone else.
+        let namesOnlyA = a.names.subtracting(setB)
+        let namesOnlyB = b.names.subtracting(setA)
+        if !namesOnlyA.isEmpty, !namesOnlyB.isEmpty { score *= 0.5 }
+        if shareQuotation(a, b) { score = max(score, 0.9) }
+        return min(score, 1)
+    }
+
+    /// A quoted phrase of one inside a quoted phrase of the other.
+    private func shareQuotation(_ a: ClaimSignature, _ b: ClaimSignature) -> Bool {
+        for phrase in a.quotedPhrases {
+            for other in b.quotedPhrases where phrase.contains(other) || other.contains(phrase) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// "Velmora says Castavia owes it …" against "Castavia says Velmora owes it …"
+    /// (in the same voice: "X was taken over by Y" may be "Y took over X").
+    private func swapsRoles(_ a: ClaimSignature, _ b: ClaimSignature) -> Bool {
+        func firstOccurrences(_ order: [String], among names: Set<String>) -> [String] {
+            var result: [String] = []
+            for name in order where names.contains(name) && !result.contains(name) { result.append(name) }
+            return result
+        }
+        let common = Set(a.nameOrder).intersection(b.nameOrder)
+        guard common.count >= 2, Set(a.nameOrder) == Set(b.nameOrder) else { return false }
+        let orderA = firstOccurrences(a.nameOrder, among: common)
+        let orderB = firstOccurrences(b.nameOrder, among: common)
+        return orderA != orderB && a.isPassive == b.isPassive
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,128 @@
+/// Word lists for matching claims (data). Lowercase.
+enum Lexicon {
+    static let negations: Set<String> = ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"]
+
+    /// Words that state the opposite of another: each counts as a negation of
+    /// that other word.
+    static let polarity: [String: String] = [
+        "denied": "confirmed", "denies": "confirms", "deny": "confirm", "refused": "granted", "refuses": "grants",
+        "criticised": "praised", "criticized": "praised", "criticises": "praises", "criticizes": "praises",
+        "sell": "buy", "sold": "bought", "sells": "buys", "lost": "won", "lose": "win", "loses": "wins",
+        "unfit": "fit", "unable": "able", "unlikely": "likely", "unsafe": "safe", "illegal": "legal",
+        "failed": "succeeded", "fails": "succeeds", "rejected": "approved", "rejects": "approves",
+        "opposed": "supported", "opposes": "supports", "acquitted": "convicted", "cancelled": "planned",
+        "canceled": "planned", "left": "joined", "quit": "joined", "withdrew": "confirmed",
+    ]
+
+    /// Numbers written as words, and months, as the numbers they stand for.
+    static let numberWords: [String: String] = [
+        "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+        "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+        "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
+        "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+        "ninety": "90", "hundred": "100", "dozen": "12", "half": "0.5", "third": "0.333", "quarter": "0.25",
+        "twice": "2", "double": "2",
+        "january": "m1", "february": "m2", "march": "m3", "april": "m4", "june": "m6", "july": "m7",
+        "august": "m8", "september": "m9", "october": "m10", "november": "m11", "december": "m12",
+        "monday": "d1", "tuesday": "d2", "wednesday": "d3", "thursday": "d4", "friday": "d5", "saturday": "d6",
+        "sunday": "d7",
+    ]
+
+    static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+    static let scaleSuffixes: [(String, Double)] = [("bn", 1e9), ("m", 1e6), ("k", 1e3)]
+
+    /// Function words, reporting verbs and filler that say nothing about the claim.
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
+        "about", "as", "than", "that", "this", "these", "those", "it", "its", "it's", "he", "she", "they", "them",
+        "his", "her", "their", "we", "our", "you", "your", "i", "me", "my", "him", "who", "whom", "whose", "which",
+        "what", "when", "where", "why", "how", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+        "had", "do", "does", "did", "will", "would", "could", "should", "can", "may", "might", "must", "shall",
+        "also", "very", "more", "most", "much", "many", "such", "so", "if", "then", "there", "here", "some", "any",
+        "all", "each", "both", "other", "another", "after", "before", "over", "under", "up", "down", "out", "off",
+        "again", "further", "just", "only", "even", "still", "yet", "already", "while", "during", "since", "until",
+        "because", "though", "although", "whether", "per", "via", "among", "between", "against", "within", "upon",
+        "said", "says", "say", "saying", "told", "tell", "tells", "reported", "reports", "according", "added",
+        "adding", "stated", "noted", "announced", "claimed", "wrote", "mr", "mrs", "ms", "dr", "its", "one",
+        "including", "include", "includes", "like", "well", "however", "meanwhile", "around", "across", "through",
+        "which", "being", "year's", "new",
+    ]
+
+    /// Words that scale a number ("1.2 billion", "1.2bn"): units, not content.
+    static let scaleWords: [String: String] = [
+        "billion": "b", "bn": "b", "million": "m", "mn": "m", "thousand": "k", "percent": "%", "per": "%",
+        "cent": "%", "pct": "%", "trillion": "t",
+    ]
+
+    /// Words a rewrite swaps for each other, mapped to one of them.
+    static let synonyms: [String: String] = {
+        let groups: [[String]] = [
+            ["increase", "raise", "raised", "raises", "raising", "lift", "lifted", "lifts", "hike", "hiked", "boost",
+             "boosted", "rise", "rose", "risen", "rises", "grow", "grew", "grown", "growth", "climb", "climbed", "jump",
+             "jumped", "surge", "surged", "increased", "increases", "increasing", "higher", "soar", "soared"],
+            ["decrease", "cut", "cuts", "lower", "lowered", "reduce", "reduced", "reduction", "fall", "fell", "fallen",
+             "falls", "drop", "dropped", "drops", "decline", "declined", "declines", "slide", "slid", "plunge",
+             "plunged", "sink", "sank", "dip", "dipped", "decreased", "shrink", "shrank"],
+            ["home", "homes", "house", "houses", "dwelling", "dwellings", "residence", "residences"],
+            ["die", "died", "dead", "death", "deaths", "killed", "kill", "kills", "fatal", "fatalities", "lives"],
+            ["fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires"],
+            ["country", "countries", "nation", "nations", "national"],
+            ["company", "companies", "firm", "firms", "business", "businesses", "group"],
+            ["vaccinate", "vaccinated", "vaccination", "vaccinations", "immunise", "immunised", "immunize",
+             "immunized", "immunisation", "immunization", "inoculate", "inoculated", "jab", "jabs", "vaccine",
+             "vaccines"],
+            ["buy", "bought", "buys", "purchase", "purchased", "acquire", "acquired", "acquisition", "takeover"],
+            ["start", "started", "begin", "began", "begun", "launch", "launched", "commence", "commenced"],
+            ["large", "big", "major", "huge", "massive", "sizable", "significant"],
+            ["small", "little", "minor", "modest", "slight"],
+            ["talks", "negotiations", "negotiation", "discussions"],
+            ["meeting", "session", "summit", "conference", "plenary"],
+            ["deal", "agreement", "accord", "pact", "treaty"],
+            ["child", "children", "kids", "youngsters", "infants"],
+            ["cooperation", "collaboration", "cooperate", "collaborate", "partnership", "cooperating"],
+            ["expand", "expansion", "widen", "widening", "broaden", "extend", "extension", "enlarge"],
+            ["price", "prices", "cost", "costs"],
+            ["ban", "banned", "prohibit", "prohibited", "outlaw", "outlawed", "bar", "barred"],
+            ["approve", "approved", "approval", "pass", "passed", "adopt", "adopted", "endorse", "endorsed"],
+            ["reject", "rejected", "refuse", "refused", "rebuff", "rebuffed", "dismissed"],
+            ["warn", "warned", "warning", "caution", "cautioned"],
+            ["attack", "attacks", "attacked", "assault", "strike", "strikes"],
+            ["arrest", "arrested", "detain", "detained", "apprehend", "apprehended"],
+            ["leader", "chief", "head"],
+            ["military", "army", "forces", "troops", "soldiers"],
+            ["war", "conflict", "fighting", "hostilities"],
+            ["protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "protesters", "demonstrators"],
+            ["accelerate", "speed", "hasten", "quicken"],
+            ["emphasize", "emphasise", "emphasized", "stress", "stressed", "underscore", "underscored", "highlight",
+             "highlighted", "importance"],
+            ["need", "needs", "necessity", "necessary", "require", "required"],
+            ["infection", "infections", "case", "cases"],
+            ["lawmakers", "legislators", "parliamentarians", "deputies", "mps"],
+            ["parliament", "legislature", "assembly"],
+            ["government", "administration", "cabinet", "authorities"],
+            ["quit", "resign", "resigned", "resignation", "stepped", "step"],
+            ["storm", "hurricane", "typhoon", "cyclone"],
+            ["flood", "floods", "flooding", "flooded", "inundated"],
+            ["doctor", "doctors", "physician", "physicians", "medics"],
+            ["hospital", "hospitals", "clinic", "clinics"],
+            ["job", "jobs", "posts", "positions", "employment"],
+            ["worker", "workers", "staff", "employees", "personnel"],
+            ["money", "funds", "funding", "cash"],
+            ["rule", "ruled", "ruling", "decide", "decided", "decision"],
+            ["sue", "sued", "lawsuit", "suit"],
+            ["court", "tribunal"],
+            ["investigate", "investigation", "probe", "inquiry"],
+            ["accuse", "accused", "allege", "alleged", "accusation", "charge", "charged"],
+            ["annual", "yearly", "annually"],
+            ["traditional", "traditionally", "historically", "customary", "customarily", "usually"],
+            ["speak", "spoke", "spoken", "speaks", "address", "addressed", "addresses", "speech", "speeches", "remarks"],
+            ["united", "u.s", "us", "america", "american"],
+            ["recap", "recaps", "review", "summary"],
+        ]
+        var table: [String: String] = [:]
+        for group in groups {
+            for word in group where table[word] == nil { table[word] = group[0] }
+        }
+        return table
+    }()
+}

@@ -1,0 +1,79 @@
+import Testing
+import ProvenanceGraph
+
+@Suite struct LinkingTests {
+    static let story = """
+        Port of Portvale reopens after storm
+
+        The port of Portvale reopened on Monday after a three-day closure caused by the storm, the harbour authority said.
+
+        “Ships are moving again and the channel is safe,” harbour master Ana Ruiz told reporters.
+
+        Officials estimated the damage to the quays at about 4 million dollars.
+        """
+
+    static let rewrite = """
+        After a three-day shutdown caused by the storm, the port of Portvale reopened on Monday.
+
+        Ana Ruiz said ships are moving again and the channel is safe.
+
+        The storm damaged the quays, causing losses of about 4 million dollars.
+
+        Experts believe the port will become the busiest in the region within a decade.
+
+        Sources:
+
+        – Coast Courier: [Article Link](https://coastcourier.example/news/port-of-portvale-reopens-after-storm)
+        """
+
+    @Test func aRewriteLinksToTheStoryItCites() throws {
+        let story = try GraphSupport.attributed(text: Self.story, path: "story.txt", publisher: "Coast Courier")
+        let rewrite = try GraphSupport.attributed(text: Self.rewrite, path: "rewrite.txt")
+        let graph = GraphSupport.graph([story, rewrite])
+        let analysis = GraphAnalysis(graph)
+        #expect(graph.edges.contains { $0.kind == .cites && $0.from == "d2" && $0.to == "d1" })
+        #expect(analysis.derivedFrom["d2"]?.first?.document == "d1")
+        let reopened = try #require(graph.claim(containing: "reopened on Monday", in: "d2"))
+        #expect(analysis.findings[reopened.id]?.first?.kind == .attributionDropped)
+        #expect(analysis.chains[reopened.id]?.map(graph.name) == ["harbour authority", "Coast Courier"])
+        let prediction = try #require(graph.claim(containing: "busiest in the region", in: "d2"))
+        #expect(analysis.findings[prediction.id]?.first?.kind == .newClaim)
+    }
+
+    @Test func documentOrderDoesNotMatter() throws {
+        let story = try GraphSupport.attributed(text: Self.story, path: "story.txt", publisher: "Coast Courier")
+        let rewrite = try GraphSupport.attributed(text: Self.rewrite, path: "rewrite.txt")
+        let graph = GraphSupport.graph([rewrite, story])
+        let analysis = GraphAnalysis(graph)
+        // The earlier document gains the link when the later one arrives.
+        #expect(analysis.derivedFrom["d1"]?.first?.document == "d2")
+        #expect(analysis.derivedFrom["d2"] == nil)
+    }
+
+    @Test func unrelatedDocumentsStayApart() throws {
+        let story = try GraphSupport.attributed(text: Self.story, path: "story.txt")
+        let other = try GraphSupport.attributed(
+            text: "Election results\n\nThe governing party won 52 seats in the northern province on Sunday, officials said.\n",
+            path: "other.txt")
+        let graph = GraphSupport.graph([story, other])
+        #expect(!graph.edges.contains { $0.kind == .sameClaim || $0.kind == .derivedFrom || $0.kind == .cites })
+    }
+
+    @Test func numbersAndNegationsMustAgree() {
+        let similarity = ClaimSimilarity { _ in 1 }
+        let a = ClaimFingerprint(content: "Exports rose 12 percent in March.", sentence: "Exports rose 12 percent in March.")
+        let b = ClaimFingerprint(content: "Exports rose 21 percent in March.", sentence: "Exports rose 21 percent in March.")
+        let c = ClaimFingerprint(content: "Exports did not rise 12 percent in March.", sentence: "Exports did not rise 12 percent in March.")
+        let d = ClaimFingerprint(content: "In March, exports grew by 12 percent.", sentence: "In March, exports grew by 12 percent.")
+        #expect(similarity.score(a, b) == 0)
+        #expect(similarity.score(a, c) == 0)
+        #expect(similarity.score(a, d) >= ClaimLinker.threshold)
+    }
+
+    @Test func swappedRolesAreDifferentClaims() {
+        let similarity = ClaimSimilarity { _ in 1 }
+        let a = ClaimFingerprint(content: "Ardmoor accused Castavia of breaking the ceasefire.", sentence: "Ardmoor accused Castavia of breaking the ceasefire.")
+        let b = ClaimFingerprint(content: "Castavia accused Ardmoor of breaking the ceasefire.", sentence: "Castavia accused Ardmoor of breaking the ceasefire.")
+        #expect(similarity.score(a, b) == 0)
+    }
+}
