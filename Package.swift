@@ -8,10 +8,13 @@ let package = Package(
         .library(name: "ProvenanceParsing", targets: ["ProvenanceParsing"]),
         .library(name: "ProvenanceAttribution", targets: ["ProvenanceAttribution"]),
         .library(name: "ProvenanceGraph", targets: ["ProvenanceGraph"]),
+        .library(name: "ProvenanceStore", targets: ["ProvenanceStore"]),
         .library(name: "ProvenanceReports", targets: ["ProvenanceReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev; only Core/HTML/LibXML2Parser.swift imports it.
@@ -35,6 +38,15 @@ let package = Package(
             name: "ProvenanceGraph",
             dependencies: ["ProvenanceParsing", "ProvenanceAttribution"]
         ),
+        // The corpus store: SQLite through GRDB, one transaction per document.
+        .target(
+            name: "ProvenanceStore",
+            dependencies: [
+                "ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Last stage: renderers, one per output format.
         .target(
             name: "ProvenanceReports",
@@ -47,6 +59,7 @@ let package = Package(
                 "ProvenanceParsing",
                 "ProvenanceAttribution",
                 "ProvenanceGraph",
+                "ProvenanceStore",
                 "ProvenanceReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -68,6 +81,10 @@ let package = Package(
         .testTarget(
             name: "ProvenanceGraphTests",
             dependencies: ["ProvenanceGraph"]
+        ),
+        .testTarget(
+            name: "ProvenanceStoreTests",
+            dependencies: ["ProvenanceStore"]
         ),
         .testTarget(
             name: "ProvenanceReportsTests",

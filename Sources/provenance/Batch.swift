@@ -1,22 +1,37 @@
+import ProvenanceAttribution
+import ProvenanceGraph
 import ProvenanceParsing
+import ProvenanceStore
 
 /// Reads and extracts a list of inputs in order; a failing input costs one
 /// line on standard error and the batch goes on.
 enum Batch {
     /// Calls `handle` for every article that could be read; returns how many
     /// inputs failed.
-    static func run(_ paths: [String], extractor: ArticleExtractor, handle: (Article) -> Void) -> Int {
+    static func run(_ paths: [String], extractor: ArticleExtractor, handle: (Article, [UInt8]) throws -> Void) -> Int {
         var failures = 0
         for path in paths {
             do {
                 let bytes = try InputReader.read(path, limit: extractor.options.maximumBytes)
-                handle(try extractor.extract(bytes, path: path))
+                try handle(try extractor.extract(bytes, path: path), bytes)
             } catch {
                 FileHandleOutput.standardError.write("provenance: error: \(error)\n")
                 failures += 1
             }
         }
         return failures
+    }
+
+    /// The graph of the store, or of the files read in memory; the number of
+    /// inputs that failed.
+    static func graph(files: [String], store path: String?, extractor: ArticleExtractor) throws -> (ProvenanceGraph, Int) {
+        if let path {
+            return (try CorpusStore(path: path).graph(), 0)
+        }
+        let engine = AttributionEngine()
+        var builder = GraphBuilder()
+        let failures = run(files, extractor: extractor) { article, _ in builder.add(engine.attribute(article)) }
+        return (builder.graph, failures)
     }
 }
 

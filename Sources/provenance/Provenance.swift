@@ -14,7 +14,7 @@ struct Provenance: ParsableCommand {
             (each failure is one line on standard error), 2 for a usage error.
             """,
         version: "0.1.0",
-        subcommands: [Extract.self, Report.self, Check.self]
+        subcommands: [Extract.self, Report.self, Check.self, Ingest.self, Sources.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 as documented.

@@ -41,8 +41,8 @@ public struct CheckRenderer: Sendable {
     public init() {}
 
     /// The findings of the graph, in document and reading order.
-    public func findings(_ graph: ProvenanceGraph) -> [Finding] {
-        let report = ClaimReport(graph)
+    public func findings(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> [Finding] {
+        let report = ClaimReport(graph, selection: selection)
         var result: [Finding] = []
         for claim in report.claims {
             var reasons: [(Reason, String?)] = []

@@ -8,8 +8,8 @@ import ProvenanceParsing
 public struct ReportJSONRenderer: Sendable {
     public init() {}
 
-    public func render(_ graph: ProvenanceGraph) -> String {
-        let report = ClaimReport(graph)
+    public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
+        let report = ClaimReport(graph, selection: selection)
         func span(_ span: ClaimReport.SpanText) -> [String: Any] {
             ["start": span.start, "end": span.end, "text": span.text]
         }
@@ -69,7 +69,9 @@ public struct ReportJSONRenderer: Sendable {
                      "text": document.text[quote.span], "role": quote.role.rawValue]
                 }
             },
-            "edges": report.graph.edges.map { edge -> [String: Any] in
+            "edges": report.graph.edges.filter { edge in
+                selection.isAll || [edge.from, edge.to].contains { report.claim($0) != nil || report.documentIndexContains($0) }
+            }.map { edge -> [String: Any] in
                 ["kind": edge.kind.rawValue, "from": edge.from, "to": edge.to, "score": edge.score ?? NSNull(),
                  "evidence": edge.evidence.map(evidence)]
             },

@@ -9,8 +9,8 @@ import ProvenanceParsing
 public struct ReportTextRenderer: Sendable {
     public init() {}
 
-    public func render(_ graph: ProvenanceGraph) -> String {
-        let report = ClaimReport(graph)
+    public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
+        let report = ClaimReport(graph, selection: selection)
         var lines: [String] = []
         for (index, document) in report.documents.enumerated() {
             let node = document.node

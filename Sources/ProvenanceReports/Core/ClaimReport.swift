@@ -38,15 +38,31 @@ struct ClaimReport {
     private var claimIndex: [String: Int] = [:]
     private var documentIndex: [String: Int] = [:]
 
-    init(_ graph: ProvenanceGraph) {
+    init(_ graph: ProvenanceGraph, selection: GraphSelection = .all) {
         self.graph = graph
         analysis = GraphAnalysis(graph)
-        for (index, document) in graph.documents.enumerated() {
-            documentIndex[document.id] = index
-            documents.append(Document(node: document, text: ScalarText(document.text), derivedFrom: analysis.derivedFrom[document.id] ?? []))
-        }
         for (index, source) in graph.sources.enumerated() { sourceIndex[source.id] = index }
+        let sourcesByID = Dictionary(uniqueKeysWithValues: graph.sources.map { ($0.id, $0) })
+        var texts: [String: ScalarText] = [:]
+        var chosen: [String: [ProvenanceGraph.ClaimNode]] = [:]
+        var chosenIDs: Set<String> = []
+        for document in graph.documents where selection.includes(document: document) {
+            texts[document.id] = ScalarText(document.text)
+        }
         for claim in graph.claims {
+            guard let text = texts[claim.document] else { continue }
+            guard selection.isAll
+                || (selection.includes(source: claim.source.flatMap { sourcesByID[$0] })
+                    && selection.includes(sentence: text[claim.sentence]))
+            else { continue }
+            chosen[claim.document, default: []].append(claim)
+            chosenIDs.insert(claim.id)
+        }
+        for document in graph.documents where texts[document.id] != nil && (selection.isAll || chosen[document.id] != nil) {
+            documentIndex[document.id] = documents.count
+            documents.append(Document(node: document, text: texts[document.id]!, derivedFrom: analysis.derivedFrom[document.id] ?? []))
+        }
+        for claim in graph.claims where chosenIDs.contains(claim.id) {
             guard let document = documentIndex[claim.document] else { continue }
             let text = documents[document].text
             func span(_ span: TextSpan) -> SpanText { SpanText(start: span.start, end: span.end, text: text[span]) }
@@ -66,9 +82,15 @@ struct ClaimReport {
 
     func name(_ id: String) -> String { source(id)?.name ?? id }
 
+    func documentIndexContains(_ id: String) -> Bool { documentIndex[id] != nil }
+
     func claim(_ id: String) -> ClaimEntry? { claimIndex[id].map { claims[$0] } }
 
-    func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }
+    func document(_ id: String) -> Document? {
+        if let index = documentIndex[id] { return documents[index] }
+        // A document outside the selection, named by another's evidence.
+        return graph.documents.first { $0.id == id }.map { Document(node: $0, text: ScalarText($0.text), derivedFrom: []) }
+    }
 
     /// The words of an evidence span.
     func text(of evidence: ProvenanceGraph.Evidence) -> String {

@@ -1,15 +1,14 @@
 import ArgumentParser
-import ProvenanceAttribution
-import ProvenanceGraph
 import ProvenanceParsing
 import ProvenanceReports
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the claims that lack attribution.",
+        abstract: "List the claims that lack attribution, dropped attributions and new claims.",
         discussion: """
-            Each finding is one line, path:line:column: reason: excerpt. Reasons: \
-            unattributed, quote without speaker, source is a pronoun we could not resolve.
+            Each finding is one line, path:line:column: reason: excerpt. Reasons: unattributed, \
+            quote without speaker, source is a pronoun we could not resolve, and across \
+            documents: attribution dropped, new claim.
             Exit status: 0 no findings, 1 findings (or some inputs failed), 2 usage error.
             """
     )
@@ -19,18 +18,20 @@ struct Check: ParsableCommand {
     }
 
     @OptionGroup var inputs: InputOptions
+    @OptionGroup var corpus: StoreOptions
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    func validate() throws {
+        try corpus.validate(files: inputs.files)
+    }
+
     func run() throws {
-        let extractor = ArticleExtractor(options: inputs.extractionOptions)
-        let engine = AttributionEngine()
-        var builder = GraphBuilder()
-        let failures = Batch.run(inputs.files, extractor: extractor) { builder.add(engine.attribute($0)) }
-        let graph = builder.graph
+        let (graph, failures) = try Batch.graph(
+            files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions))
         let renderer = CheckRenderer()
-        let findings = renderer.findings(graph)
+        let findings = renderer.findings(graph, selection: corpus.selection)
         switch format {
         case .text: print(renderer.renderText(findings), terminator: "")
         case .json: print(renderer.renderJSON(findings))

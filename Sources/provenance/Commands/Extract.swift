@@ -23,11 +23,15 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also list what was left out of the body and why.")
     var verbose = false
 
+    func validate() throws {
+        guard !inputs.files.isEmpty else { throw ValidationError("Give at least one file.") }
+    }
+
     func run() throws {
         let extractor = ArticleExtractor(options: inputs.extractionOptions)
         let json = ArticleJSONRenderer()
         let text = ArticleTextRenderer(verbose: verbose)
-        let failures = Batch.run(inputs.files, extractor: extractor) { article in
+        let failures = Batch.run(inputs.files, extractor: extractor) { article, _ in
             switch format {
             case .json: print(json.render(article))
             case .text: print(text.render(article))

@@ -1,10 +1,11 @@
 import ArgumentParser
 import ProvenanceParsing
+import ProvenanceReports
 
 /// The options of every command that reads articles.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Saved web pages (.html) or plain-text articles.")
-    var files: [String]
+    var files: [String] = []
 
     @Option(name: .customLong("input-format"), help: "Read every input as html or text instead of sniffing its content.")
     var inputFormat: InputFormat?
@@ -22,7 +23,6 @@ struct InputOptions: ParsableArguments {
     var maximumBytes: Int = ExtractionOptions.defaultMaximumBytes
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("Give at least one file.") }
         guard maximumBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
     }
 
@@ -34,3 +34,28 @@ struct InputOptions: ParsableArguments {
 }
 
 extension InputFormat: ExpressibleByArgument {}
+
+/// The corpus store option and the report filters that apply to it.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "A corpus store (SQLite) to read from instead of, or besides, the files.")
+    var store: String?
+
+    @Option(help: "Only this document (its id, such as d3, or part of its path).")
+    var document: String?
+
+    @Option(help: "Only claims attributed to this source (part of its name or alias).")
+    var source: String?
+
+    @Option(help: "Only claims whose sentence contains this text.")
+    var claim: String?
+
+    /// Files or a store, not both, and filters only with something to filter.
+    func validate(files: [String]) throws {
+        if store == nil && files.isEmpty { throw ValidationError("Give at least one file, or --store.") }
+        if store != nil && !files.isEmpty { throw ValidationError("Give files or --store, not both (ingest the files first).") }
+    }
+
+    var selection: GraphSelection {
+        GraphSelection(document: document, source: source, claimText: claim)
+    }
+}

@@ -1,6 +1,4 @@
 import ArgumentParser
-import ProvenanceAttribution
-import ProvenanceGraph
 import ProvenanceParsing
 import ProvenanceReports
 
@@ -8,30 +6,36 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report every claim of the articles with its attribution chain.",
         discussion: """
-            With --format json, writes one object {documents, sources, claims, quotes} \
-            (see Schemas/report.schema.json); every span is Unicode scalar offsets into \
-            its document's text.
+            Reads the files given, or the corpus in --store. With --format json, writes one \
+            object {documents, sources, claims, quotes, edges} (see Schemas/report.schema.json); \
+            every span is Unicode scalar offsets into its document's text. --format prov writes \
+            W3C PROV-JSON, --format dot a Graphviz graph.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, prov, dot
     }
 
     @OptionGroup var inputs: InputOptions
+    @OptionGroup var corpus: StoreOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, prov (W3C PROV-JSON) or dot (Graphviz).")
     var format: Format = .text
 
+    func validate() throws {
+        try corpus.validate(files: inputs.files)
+    }
+
     func run() throws {
-        let extractor = ArticleExtractor(options: inputs.extractionOptions)
-        let engine = AttributionEngine()
-        var builder = GraphBuilder()
-        let failures = Batch.run(inputs.files, extractor: extractor) { builder.add(engine.attribute($0)) }
-        let graph = builder.graph
+        let (graph, failures) = try Batch.graph(
+            files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions))
+        let selection = corpus.selection
         switch format {
-        case .text: print(ReportTextRenderer().render(graph), terminator: "")
-        case .json: print(ReportJSONRenderer().render(graph))
+        case .text: print(ReportTextRenderer().render(graph, selection: selection), terminator: "")
+        case .json: print(ReportJSONRenderer().render(graph, selection: selection))
+        case .prov: print(PROVRenderer().render(graph, selection: selection))
+        case .dot: print(DOTRenderer().render(graph, selection: selection), terminator: "")
         }
         if failures > 0 { throw ExitCode(1) }
     }

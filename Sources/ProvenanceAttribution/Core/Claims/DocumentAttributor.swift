@@ -357,7 +357,8 @@ struct DocumentAttributor {
     private mutating func finish() -> AttributedArticle {
         var publisher: Int?
         if let name = article.metadata.publisher {
-            let kind = Gazetteer.standard.organization(named: name).map(SourceRegistry.kind) ?? .outlet
+            let kind = Gazetteer.standard.organization(named: name).map(SourceRegistry.kind)
+                ?? (name.lowercased().hasSuffix("agency") ? .agency : .outlet)
             publisher = registry.entity(named: name, kind: kind)
             registry.markReported(publisher!)
         }

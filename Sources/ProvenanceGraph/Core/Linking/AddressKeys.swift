@@ -2,9 +2,9 @@ import Foundation
 
 /// Comparable forms of addresses and headlines, for telling when one
 /// document links to another.
-enum AddressKeys {
+public enum AddressKeys {
     /// "https://www.foxnews.com/world/story/?x=1#y" → "foxnews.com/world/story".
-    static func key(of url: String) -> String? {
+    public static func key(of url: String) -> String? {
         guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)), let host = components.host?.lowercased(),
             !host.isEmpty
         else { return nil }
@@ -19,7 +19,7 @@ enum AddressKeys {
 
     /// The words of an address's last path segment, when it reads like a
     /// headline ("kim-jong-un-committee-north-korea-cooperate…").
-    static func slugTokens(of url: String) -> Set<String>? {
+    public static func slugTokens(of url: String) -> Set<String>? {
         guard let components = URLComponents(string: url) else { return nil }
         let segments = components.path.split(separator: "/").map(String.init)
         guard let slug = segments.last(where: { $0.contains("-") || $0.contains("_") }) else { return nil }
@@ -31,7 +31,7 @@ enum AddressKeys {
     }
 
     /// The words of a headline, as a slug would write them.
-    static func titleTokens(of title: String) -> Set<String> {
+    public static func titleTokens(of title: String) -> Set<String> {
         let folded = title.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
         return Set(folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
@@ -39,7 +39,7 @@ enum AddressKeys {
     }
 
     /// Whether a slug is the headline: nearly all its words are headline words.
-    static func slug(_ slug: Set<String>, matches title: Set<String>) -> Double? {
+    public static func slug(_ slug: Set<String>, matches title: Set<String>) -> Double? {
         guard slug.count >= 3 else { return nil }
         let covered = Double(slug.intersection(title).count) / Double(slug.count)
         return covered >= 0.8 ? covered : nil

@@ -1,0 +1,30 @@
+/// Why the corpus store could not do what was asked.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Reason: Sendable {
+        /// The file is not a provenance store (another SQLite database, or not SQLite at all).
+        case notAStore
+        /// The store was written by a newer provenance.
+        case newerSchema(Int)
+        /// Another process is writing to the store and did not finish in time.
+        case busy
+        /// SQLite reported an error.
+        case database(String)
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .notAStore: "\(path): not a provenance store (refusing to touch it)"
+        case .newerSchema(let version): "\(path): written by a newer provenance (schema \(version))"
+        case .busy: "\(path): another process is writing to the store; try again when it is done"
+        case .database(let message): "\(path): \(message)"
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import ProvenanceAttribution
+import ProvenanceGraph
+import ProvenanceParsing
+
+/// Adds one document to the store inside the caller's transaction.
+struct Ingestion {
+    let db: Database
+
+    func ingest(_ attributed: AttributedArticle, hash: String) throws -> CorpusStore.IngestOutcome {
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE hash = ?", arguments: [hash]) {
+            return .unchanged(document: "d\(existing)")
+        }
+        let documentNumber = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM documents") ?? 0) + 1
+        let firstClaim = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM claims") ?? 0) + 1
+        var sourceIDs: [Source: String] = [:]
+        for source in attributed.sources { sourceIDs[source] = try sourceID(for: source) }
+        let (document, claims) = GraphConversion.nodes(
+            for: attributed, documentNumber: documentNumber, firstClaim: firstClaim, contentHash: hash,
+            sourceID: { sourceIDs[$0]! })
+        let fingerprints = GraphConversion.fingerprints(of: claims, in: document)
+        let text = ScalarText(document.text)
+
+        // Link first, against the documents already stored.
+        let index = StoreIndex(db: db)
+        let new = DocumentLinker.NewDocument(
+            id: document.id, url: document.url, title: document.title, published: document.published, links: document.links,
+            claims: zip(claims, fingerprints).map { ($0.id, $0.kind, $0.content, $1) })
+        var edges = GraphConversion.attributionEdges(document: document, claims: claims)
+        edges += DocumentLinker().link(new, into: index) { id in index.contentSpan(of: id) }
+
+        try insert(document, number: documentNumber, claims: claims.count)
+        for (ordinal, (claim, fingerprint)) in zip(claims, fingerprints).enumerated() {
+            try insert(claim, ordinal: ordinal, text: text)
+            for term in Set(fingerprint.indexTerms) {
+                try db.execute(sql: "INSERT OR IGNORE INTO terms (term, claim_id) VALUES (?, ?)", arguments: [term, Self.number(claim.id)])
+                try db.execute(
+                    sql: "INSERT INTO term_counts (term, count) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET count = count + 1",
+                    arguments: [term])
+            }
+        }
+        for edge in edges { try insert(edge) }
+        return .added(document: document.id)
+    }
+
+    /// The id of a source, merged with a stored one of the same name or alias.
+    private func sourceID(for source: Source) throws -> String {
+        let keys = ([source.name] + source.aliases).map(GraphConversion.key)
+        for key in keys {
+            if let existing = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_keys WHERE key = ?", arguments: [key]) {
+                try merge(source, into: existing, keys: keys)
+                return "s\(existing)"
+            }
+        }
+        try db.execute(
+            sql: "INSERT INTO sources (name, kind, aliases, descriptions) VALUES (?, ?, ?, ?)",
+            arguments: [source.name, source.kind.rawValue, JSONColumns.encode(source.aliases), JSONColumns.encode(source.descriptions)])
+        let id = db.lastInsertedRowID
+        for key in keys {
+            try db.execute(sql: "INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)", arguments: [key, id])
+        }
+        return "s\(id)"
+    }
+
+    private func merge(_ source: Source, into id: Int64, keys: [String]) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT name, aliases, descriptions FROM sources WHERE id = ?", arguments: [id]) else {
+            return
+        }
+        let name: String = row["name"]
+        var aliases: [String] = JSONColumns.decode(row["aliases"])
+        var descriptions: [String] = JSONColumns.decode(row["descriptions"])
+        for alias in [source.name] + source.aliases where alias != name && !aliases.contains(alias) { aliases.append(alias) }
+        for description in source.descriptions where !descriptions.contains(description) { descriptions.append(description) }
+        try db.execute(
+            sql: "UPDATE sources SET aliases = ?, descriptions = ? WHERE id = ?",
+            arguments: [JSONColumns.encode(aliases), JSONColumns.encode(descriptions), id])
+        for key in keys {
+            try db.execute(sql: "INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)", arguments: [key, id])
+        }
+    }
+
+    private func insert(_ document: ProvenanceGraph.Document, number: Int, claims: Int) throws {
+        let urlKey = document.url.flatMap(AddressKeys.key(of:))
+        try db.execute(
+            sql: """
+                INSERT INTO documents (id, hash, path, format, title, publisher, published, url, url_key, text,
+                    publisher_source, links, quotes, claim_count, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                number, document.contentHash, document.path, document.format.rawValue, document.title, document.publisher,
+                document.published, document.url, urlKey, document.text, document.publisherSource.map(Self.number),
+                JSONColumns.encode(document.links.map(JSONColumns.LinkRecord.init)),
+                JSONColumns.encode(document.quotes.map(JSONColumns.QuoteRecord.init)), claims,
+                ISO8601DateFormatter().string(from: Date()),
+            ])
+        if let title = document.title {
+            for word in AddressKeys.titleTokens(of: title) {
+                try db.execute(sql: "INSERT OR IGNORE INTO title_words (word, document_id) VALUES (?, ?)", arguments: [word, number])
+            }
+        }
+        for link in document.links {
+            let slug = AddressKeys.slugTokens(of: link.url)
+            try db.execute(
+                sql: "INSERT INTO links (document_id, start, end, url_key, slug) VALUES (?, ?, ?, ?, ?)",
+                arguments: [number, link.span.start, link.span.end, AddressKeys.key(of: link.url), slug.map { JSONColumns.encode($0.sorted()) }])
+            let linkID = db.lastInsertedRowID
+            for word in slug ?? [] {
+                try db.execute(sql: "INSERT OR IGNORE INTO slug_words (word, link_id) VALUES (?, ?)", arguments: [word, linkID])
+            }
+        }
+    }
+
+    private func insert(_ claim: ProvenanceGraph.ClaimNode, ordinal: Int, text: ScalarText) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO claims (id, document_id, ordinal, kind, sentence_start, sentence_end, content_start, content_end,
+                    cue_start, cue_end, cue_lemma, source_id, mention_start, mention_end, antecedent_start, antecedent_end,
+                    resolved, via, about, continuation, problem, content_text, sentence_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                Self.number(claim.id), Self.number(claim.document), ordinal, claim.kind.rawValue, claim.sentence.start,
+                claim.sentence.end, claim.content.start, claim.content.end, claim.cue?.span.start, claim.cue?.span.end,
+                claim.cue?.lemma, claim.source.map(Self.number), claim.mention?.start, claim.mention?.end,
+                claim.antecedent?.start, claim.antecedent?.end, claim.resolved, JSONColumns.encode(claim.via),
+                JSONColumns.encode(claim.about), claim.continuation, claim.problem?.rawValue, text[claim.content],
+                text[claim.sentence],
+            ])
+    }
+
+    private func insert(_ edge: ProvenanceGraph.Edge) throws {
+        try db.execute(
+            sql: "INSERT INTO edges (kind, from_node, to_node, score, evidence) VALUES (?, ?, ?, ?, ?)",
+            arguments: [edge.kind.rawValue, edge.from, edge.to, edge.score,
+                        JSONColumns.encode(edge.evidence.map(JSONColumns.EvidenceRecord.init))])
+    }
+
+    /// "d12" → 12.
+    static func number(_ id: String) -> Int64 {
+        Int64(id.dropFirst()) ?? 0
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import ProvenanceAttribution
+import ProvenanceGraph
+import ProvenanceParsing
+
+/// Values kept as JSON text in a column.
+enum JSONColumns {
+    struct LinkRecord: Codable {
+        var text: String
+        var url: String
+        var start: Int
+        var end: Int
+        var role: String
+        var label: String?
+
+        init(_ link: ProvenanceParsing.Link) {
+            text = link.text
+            url = link.url
+            start = link.span.start
+            end = link.span.end
+            role = link.role.rawValue
+            label = link.label
+        }
+
+        var link: ProvenanceParsing.Link {
+            ProvenanceParsing.Link(
+                text: text, url: url, span: TextSpan(start: start, end: end), role: Link.Role(rawValue: role) ?? .body, label: label)
+        }
+    }
+
+    struct QuoteRecord: Codable {
+        var start: Int
+        var end: Int
+        var innerStart: Int
+        var innerEnd: Int
+        var role: String
+
+        init(_ quote: Quote) {
+            start = quote.span.start
+            end = quote.span.end
+            innerStart = quote.inner.start
+            innerEnd = quote.inner.end
+            role = quote.role.rawValue
+        }
+
+        var quote: Quote {
+            Quote(span: TextSpan(start: start, end: end), inner: TextSpan(start: innerStart, end: innerEnd),
+                  role: Quote.Role(rawValue: role) ?? .term)
+        }
+    }
+
+    struct EvidenceRecord: Codable {
+        var document: String
+        var start: Int
+        var end: Int
+
+        init(_ evidence: ProvenanceGraph.Evidence) {
+            document = evidence.document
+            start = evidence.span.start
+            end = evidence.span.end
+        }
+
+        var evidence: ProvenanceGraph.Evidence {
+            ProvenanceGraph.Evidence(document: document, span: TextSpan(start: start, end: end))
+        }
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable & ExpressibleByArrayLiteral>(_ text: String?) -> T {
+        guard let text, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else { return [] }
+        return value
+    }
+}

@@ -1,0 +1,51 @@
+import GRDB
+
+/// The tables of a corpus store and how they came to be.
+enum Schema {
+    static let application = "provenance"
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE documents (
+                    id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, path TEXT NOT NULL, format TEXT NOT NULL,
+                    title TEXT, publisher TEXT, published TEXT, url TEXT, url_key TEXT, text TEXT NOT NULL,
+                    publisher_source INTEGER, links TEXT NOT NULL, quotes TEXT NOT NULL, claim_count INTEGER NOT NULL,
+                    ingested_at TEXT NOT NULL);
+                CREATE INDEX documents_url_key ON documents(url_key);
+                CREATE TABLE sources (
+                    id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, aliases TEXT NOT NULL,
+                    descriptions TEXT NOT NULL);
+                CREATE TABLE source_keys (key TEXT PRIMARY KEY NOT NULL, source_id INTEGER NOT NULL REFERENCES sources(id));
+                CREATE TABLE claims (
+                    id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), ordinal INTEGER NOT NULL,
+                    kind TEXT NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+                    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, cue_start INTEGER, cue_end INTEGER,
+                    cue_lemma TEXT, source_id INTEGER, mention_start INTEGER, mention_end INTEGER, antecedent_start INTEGER,
+                    antecedent_end INTEGER, resolved INTEGER NOT NULL, via TEXT NOT NULL, about TEXT NOT NULL,
+                    continuation INTEGER NOT NULL, problem TEXT, content_text TEXT NOT NULL, sentence_text TEXT NOT NULL);
+                CREATE INDEX claims_document ON claims(document_id, ordinal);
+                CREATE INDEX claims_source ON claims(source_id);
+                CREATE TABLE terms (term TEXT NOT NULL, claim_id INTEGER NOT NULL, PRIMARY KEY (term, claim_id)) WITHOUT ROWID;
+                CREATE TABLE term_counts (term TEXT PRIMARY KEY NOT NULL, count INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE title_words (word TEXT NOT NULL, document_id INTEGER NOT NULL, PRIMARY KEY (word, document_id)) WITHOUT ROWID;
+                CREATE TABLE links (
+                    id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+                    url_key TEXT, slug TEXT);
+                CREATE INDEX links_url_key ON links(url_key);
+                CREATE TABLE slug_words (word TEXT NOT NULL, link_id INTEGER NOT NULL, PRIMARY KEY (word, link_id)) WITHOUT ROWID;
+                CREATE TABLE edges (
+                    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, from_node TEXT NOT NULL, to_node TEXT NOT NULL, score REAL,
+                    evidence TEXT NOT NULL);
+                CREATE INDEX edges_from ON edges(from_node);
+                CREATE INDEX edges_to ON edges(to_node);
+                """)
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('application', ?), ('schema', ?)",
+                           arguments: [application, String(version)])
+        }
+        return migrator
+    }
+}

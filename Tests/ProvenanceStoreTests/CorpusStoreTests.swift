@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import ProvenanceAttribution
+import ProvenanceGraph
+import ProvenanceParsing
+import ProvenanceStore
+
+@Suite struct CorpusStoreTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let examples = ["meridian-news-agency-dispatch.txt", "harbor-ledger-castavia-port-talks.html", "content-farm-rewrite.txt"]
+
+    private func temporaryStore() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("provenance-\(UUID().uuidString).sqlite").path
+    }
+
+    private func input(_ name: String) throws -> (AttributedArticle, String) {
+        let bytes = [UInt8](try Data(contentsOf: Self.root.appendingPathComponent("Examples").appendingPathComponent(name)))
+        let article = try ArticleExtractor().extract(bytes, path: "Examples/" + name)
+        return (AttributionEngine().attribute(article), CorpusStore.contentHash(of: bytes))
+    }
+
+    @Test func ingestingTheSameBytesTwiceChangesNothing() throws {
+        let path = temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try CorpusStore(path: path)
+        let (article, hash) = try input(Self.examples[0])
+        #expect(try store.ingest(article, hash: hash) == .added(document: "d1"))
+        #expect(try store.ingest(article, hash: hash) == .unchanged(document: "d1"))
+        #expect(try store.documentCount() == 1)
+    }
+
+    @Test func theStoreGivesTheSameGraphAsMemoryAndReopensIt() throws {
+        let path = temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var builder = GraphBuilder()
+        do {
+            let store = try CorpusStore(path: path)
+            for name in Self.examples {
+                let (article, hash) = try input(name)
+                builder.add(article)
+                _ = try store.ingest(article, hash: hash)
+            }
+        }
+        let stored = try CorpusStore(path: path).graph()
+        let memory = builder.graph
+        #expect(stored.documents.map(\.path) == memory.documents.map(\.path))
+        #expect(stored.claims.count == memory.claims.count)
+        #expect(stored.claims.map(\.kind) == memory.claims.map(\.kind))
+        #expect(Set(stored.edges.map { "\($0.kind) \($0.from) \($0.to)" }) == Set(memory.edges.map { "\($0.kind) \($0.from) \($0.to)" }))
+        let analysis = GraphAnalysis(stored)
+        #expect(analysis.derivedFrom["d3"]?.contains { $0.document == "d2" } == true)
+    }
+
+    @Test func earlierDocumentsGainLinksFromLaterOnes() throws {
+        let path = temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try CorpusStore(path: path)
+        // The rewrite first, then the page it cites.
+        for name in [Self.examples[2], Self.examples[1]] {
+            let (article, hash) = try input(name)
+            _ = try store.ingest(article, hash: hash)
+        }
+        let analysis = GraphAnalysis(try store.graph())
+        #expect(analysis.derivedFrom["d1"]?.contains { $0.document == "d2" } == true)
+    }
+
+    @Test func aForeignFileIsRefusedUntouched() throws {
+        let path = temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = Data("not a database, just some notes\n".utf8)
+        try text.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try CorpusStore(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
+    }
+
+    @Test func anotherSQLiteDatabaseIsRefused() throws {
+        let path = temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", path]
+        try process.run()
+        process.waitUntilExit()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try CorpusStore(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func sourcesAreCountedAcrossDocuments() throws {
+        let path = temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try CorpusStore(path: path)
+        for name in Self.examples {
+            let (article, hash) = try input(name)
+            _ = try store.ingest(article, hash: hash)
+        }
+        let venn = try #require(try store.sources().first { $0.source.name == "Aurel Venn" })
+        #expect(venn.documents == 3)
+        #expect(venn.claims >= 10)
+    }
+}
