@@ -67,7 +67,7 @@ let package = Package(
         // Speed of extraction next to libxml2's raw parse (release builds only make sense).
         .executableTarget(
             name: "provenance-bench",
-            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceReports"],
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceReports", "ProvenanceStore"],
             path: "Benchmarks/provenance-bench"
         ),
         .testTarget(

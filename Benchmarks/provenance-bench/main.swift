@@ -11,11 +11,20 @@
 //               (also as sentences/s and MB/s of article text)
 //   pipeline    extract + attribute, the work `provenance report` does per document
 // Each is run --rounds times (default 5) on one thread; the best round is reported.
+//
+//   swift run -c release provenance-bench ingest N
+//
+// Generates N synthetic stories (one in ten a rewrite citing an earlier one),
+// ingests them one by one into a fresh store, and reports documents per second
+// over the first and the last tenth (a flat cost per document keeps them
+// close) and the peak memory.
 
 import Foundation
 import ProvenanceAttribution
+import ProvenanceGraph
 import ProvenanceParsing
 import ProvenanceReports
+import ProvenanceStore
 
 #if canImport(Glibc)
 import Glibc
@@ -64,6 +73,10 @@ func peakMemoryMiB() -> Double {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "ingest" {
+    runIngestBenchmark(Array(arguments.dropFirst()))
+    exit(0)
+}
 var rounds = 5
 if let index = arguments.firstIndex(of: "--rounds"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
     rounds = max(1, value)
@@ -146,3 +159,40 @@ if let raw = rates["raw parse (libxml2)"], let extract = rates["extract"], let p
 }
 print(String(format: "peak memory: %.0f MiB", peakMemoryMiB()))
 if sink == 42 { print("") }
+
+func runIngestBenchmark(_ arguments: [String]) {
+    let count = arguments.first.flatMap(Int.init) ?? 1000
+    let path = "/tmp/provenance-bench-\(getpid()).sqlite"
+    defer { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
+    guard let store = try? CorpusStore(path: path) else {
+        print("cannot create \(path)")
+        return
+    }
+    var corpus = SyntheticCorpus()
+    var stories: [(title: String, sentences: [String], url: String)] = []
+    let extractor = ArticleExtractor(options: ExtractionOptions(inputFormat: .text))
+    let engine = AttributionEngine()
+    let tenth = max(1, count / 10)
+    var firstTenth = 0.0
+    var lastTenth = 0.0
+    var total = 0.0
+    var bytes = 0
+    for number in 0..<count {
+        var (name, text) = corpus.document(number, stories: &stories)
+        if number % 10 != 9, let story = stories.last { name = story.url }
+        let input = Array(text.utf8)
+        bytes += input.count
+        let elapsed = seconds {
+            guard let article = try? extractor.extract(input, path: name) else { return }
+            var attributed = engine.attribute(article)
+            attributed.article.metadata.url = name.hasPrefix("http") ? name : nil
+            _ = try? store.ingest(attributed, hash: CorpusStore.contentHash(of: input))
+        }
+        total += elapsed
+        if number < tenth { firstTenth += elapsed }
+        if number >= count - tenth { lastTenth += elapsed }
+    }
+    print(String(format: "ingest %d synthetic documents (%.1f MB): %.0f documents/s overall", count, Double(bytes) / 1e6, Double(count) / total))
+    print(String(format: "  first tenth %.0f documents/s, last tenth %.0f documents/s", Double(tenth) / firstTenth, Double(tenth) / lastTenth))
+    print(String(format: "  peak memory: %.0f MiB", peakMemoryMiB()))
+}

@@ -73,14 +73,39 @@ import ProvenanceStore
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
     }
 
+    /// Runs one SQL statement on a database with Python's sqlite3, outside the store.
+    private func execute(_ sql: String, on path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()", path, sql]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+    }
+
+    @Test func claimsWithoutAStoredFingerprintAreReadFromTheirText() throws {
+        var graphs: [ProvenanceGraph] = []
+        for clearFingerprints in [false, true] {
+            let path = temporaryStore()
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+            do {
+                let (article, hash) = try input(Self.examples[1])
+                _ = try CorpusStore(path: path).ingest(article, hash: hash)
+            }
+            if clearFingerprints { try execute("UPDATE claims SET fingerprint = CASE id % 2 WHEN 0 THEN NULL ELSE 'fp0' END", on: path) }
+            let store = try CorpusStore(path: path)
+            let (article, hash) = try input(Self.examples[2])
+            _ = try store.ingest(article, hash: hash)
+            graphs.append(try store.graph())
+        }
+        #expect(graphs[0].edges.contains { $0.kind == .derivedFrom && $0.from == "d2" && $0.to == "d1" })
+        #expect(graphs[0].edges == graphs[1].edges)
+    }
+
     @Test func anotherSQLiteDatabaseIsRefused() throws {
         let path = temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", path]
-        try process.run()
-        process.waitUntilExit()
+        try execute("create table t(x)", on: path)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) { try CorpusStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)

@@ -61,8 +61,8 @@ struct MemoryIndex: LinkingIndex {
     private var postings: [String: [Int]] = [:]
     private var candidates: [LinkCandidate] = []
     private var addresses: [String: [String]] = [:]
-    private var titleWords: [String: Set<String>] = [:]
-    private var titles: [String: Set<String>] = [:]
+    private var titleWords: [String: [Int]] = [:]
+    private var documentIDs: [String] = []
     private var linkAddresses: [String: [(String, TextSpan)]] = [:]
     private var slugs: [(document: String, span: TextSpan, slug: Set<String>)] = []
     private var slugWords: [String: [Int]] = [:]
@@ -74,37 +74,32 @@ struct MemoryIndex: LinkingIndex {
 
     func frequency(of term: String) -> Int { postings[term]?.count ?? 0 }
 
-    func claimCandidates(sharing terms: [String], limit: Int) -> [LinkCandidate] {
+    func claimCandidates(sharing terms: [String], postingLimit: Int, limit: Int) -> [LinkCandidate] {
         var counts: [Int: Int] = [:]
         for term in terms {
-            for claim in postings[term] ?? [] { counts[claim, default: 0] += 1 }
+            for claim in (postings[term] ?? []).suffix(postingLimit) { counts[claim, default: 0] += 1 }
         }
-        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit).map { candidates[$0.key] }
+        return DocumentLinker.mostShared(counts, limit: limit).map { candidates[$0] }
     }
 
     func documents(atAddress key: String) -> [String] { addresses[key] ?? [] }
 
-    func documents(withTitleWords words: Set<String>) -> [String] {
-        guard let first = words.min(by: { (titleWords[$0]?.count ?? 0) < (titleWords[$1]?.count ?? 0) }) else { return [] }
-        return (titleWords[first] ?? []).sorted().filter { document in
-            titles[document].map { AddressKeys.slug(words, matches: $0) != nil } ?? false
+    func documents(withTitleWords words: Set<String>, postingLimit: Int) -> [String] {
+        var counts: [Int: Int] = [:]
+        for word in words {
+            for document in (titleWords[word] ?? []).suffix(postingLimit) { counts[document, default: 0] += 1 }
         }
+        return counts.filter { $0.value * 10 >= words.count * 8 }.keys.sorted().map { documentIDs[$0] }
     }
 
     func links(toAddress key: String) -> [(document: String, span: TextSpan)] {
         (linkAddresses[key] ?? []).map { (document: $0.0, span: $0.1) }
     }
 
-    func links(withSlugWordsIn words: Set<String>) -> [(document: String, span: TextSpan, slug: Set<String>)] {
-        var seen: Set<Int> = []
-        var result: [(document: String, span: TextSpan, slug: Set<String>)] = []
-        for word in words {
-            for position in slugWords[word] ?? [] where seen.insert(position).inserted {
-                result.append(slugs[position])
-            }
-        }
-        return result
+    func links(withSlugWordsIn words: Set<String>, postingLimit: Int) -> [(document: String, span: TextSpan, slug: Set<String>)] {
+        var positions: Set<Int> = []
+        for word in words { positions.formUnion((slugWords[word] ?? []).suffix(postingLimit)) }
+        return positions.sorted().map { slugs[$0] }
     }
 
     func dating(of document: String) -> (published: String?, order: Int)? {
@@ -129,10 +124,9 @@ struct MemoryIndex: LinkingIndex {
         claimIDs[document.id] = claims.filter { $0.0.kind != .caption }.map(\.0.id)
         datings[document.id] = (document.published, order)
         if let url = document.url, let key = AddressKeys.key(of: url) { addresses[key, default: []].append(document.id) }
+        documentIDs.append(document.id)
         if let title = document.title {
-            let words = AddressKeys.titleTokens(of: title)
-            titles[document.id] = words
-            for word in words { titleWords[word, default: []].insert(document.id) }
+            for word in AddressKeys.titleTokens(of: title) { titleWords[word, default: []].append(documentIDs.count - 1) }
         }
         for link in document.links {
             if let key = AddressKeys.key(of: link.url) { linkAddresses[key, default: []].append((document.id, link.span)) }

@@ -32,12 +32,13 @@ struct Ingestion {
 
         try insert(document, number: documentNumber, claims: claims.count)
         for (ordinal, (claim, fingerprint)) in zip(claims, fingerprints).enumerated() {
-            try insert(claim, ordinal: ordinal, text: text)
+            try insert(claim, ordinal: ordinal, text: text, fingerprint: fingerprint)
+            let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO terms (term, claim_id) VALUES (?, ?)")
+            let counting = try db.cachedStatement(
+                sql: "INSERT INTO term_counts (term, count) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET count = count + 1")
             for term in Set(fingerprint.indexTerms) {
-                try db.execute(sql: "INSERT OR IGNORE INTO terms (term, claim_id) VALUES (?, ?)", arguments: [term, Self.number(claim.id)])
-                try db.execute(
-                    sql: "INSERT INTO term_counts (term, count) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET count = count + 1",
-                    arguments: [term])
+                try posting.execute(arguments: [term, Self.number(claim.id)])
+                try counting.execute(arguments: [term])
             }
         }
         for edge in edges { try insert(edge) }
@@ -112,21 +113,22 @@ struct Ingestion {
         }
     }
 
-    private func insert(_ claim: ProvenanceGraph.ClaimNode, ordinal: Int, text: ScalarText) throws {
-        try db.execute(
+    private func insert(_ claim: ProvenanceGraph.ClaimNode, ordinal: Int, text: ScalarText, fingerprint: ClaimFingerprint) throws {
+        try db.cachedStatement(
             sql: """
                 INSERT INTO claims (id, document_id, ordinal, kind, sentence_start, sentence_end, content_start, content_end,
                     cue_start, cue_end, cue_lemma, source_id, mention_start, mention_end, antecedent_start, antecedent_end,
-                    resolved, via, about, continuation, problem, content_text, sentence_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                    resolved, via, about, continuation, problem, content_text, sentence_text, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(
             arguments: [
                 Self.number(claim.id), Self.number(claim.document), ordinal, claim.kind.rawValue, claim.sentence.start,
                 claim.sentence.end, claim.content.start, claim.content.end, claim.cue?.span.start, claim.cue?.span.end,
                 claim.cue?.lemma, claim.source.map(Self.number), claim.mention?.start, claim.mention?.end,
                 claim.antecedent?.start, claim.antecedent?.end, claim.resolved, JSONColumns.encode(claim.via),
                 JSONColumns.encode(claim.about), claim.continuation, claim.problem?.rawValue, text[claim.content],
-                text[claim.sentence],
+                text[claim.sentence], fingerprint.stored,
             ])
     }
 

@@ -3,7 +3,7 @@ import GRDB
 /// The tables of a corpus store and how they came to be.
 enum Schema {
     static let application = "provenance"
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -45,6 +45,13 @@ enum Schema {
                 """)
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('application', ?), ('schema', ?)",
                            arguments: [application, String(version)])
+        }
+        // v2: each claim's matching fingerprint, so that linking does not
+        // read every candidate's text again. Claims stored before have none
+        // and are read from their text.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE claims ADD COLUMN fingerprint TEXT")
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [String(version)])
         }
         return migrator
     }

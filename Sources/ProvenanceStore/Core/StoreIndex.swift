@@ -18,28 +18,27 @@ final class StoreIndex: LinkingIndex {
 
     func frequency(of term: String) -> Int {
         if let known = frequencies[term] { return known }
-        let count = (try? Int.fetchOne(db, sql: "SELECT count FROM term_counts WHERE term = ?", arguments: [term])) ?? 0
-        frequencies[term] = count ?? 0
-        return count ?? 0
+        let statement = try? db.cachedStatement(sql: "SELECT count FROM term_counts WHERE term = ?")
+        let count = statement.flatMap { try? Int.fetchOne($0, arguments: [term]) } ?? 0
+        frequencies[term] = count
+        return count
     }
 
-    func claimCandidates(sharing terms: [String], limit: Int) -> [LinkCandidate] {
-        guard !terms.isEmpty else { return [] }
-        let placeholders = databaseQuestionMarks(count: terms.count)
-        let ids = (try? Int64.fetchAll(
-            db,
-            sql: """
-                SELECT claim_id FROM terms WHERE term IN (\(placeholders))
-                GROUP BY claim_id ORDER BY COUNT(*) DESC, claim_id LIMIT ?
-                """,
-            arguments: StatementArguments(terms + [String(limit)]))) ?? []
-        return loadCandidates(ids: ids)
+    func claimCandidates(sharing terms: [String], postingLimit: Int, limit: Int) -> [LinkCandidate] {
+        guard !terms.isEmpty,
+            let statement = try? db.cachedStatement(sql: "SELECT claim_id FROM terms WHERE term = ? ORDER BY claim_id DESC LIMIT ?")
+        else { return [] }
+        var counts: [Int: Int] = [:]
+        for term in terms {
+            for claim in (try? Int.fetchAll(statement, arguments: [term, postingLimit])) ?? [] { counts[claim, default: 0] += 1 }
+        }
+        return loadCandidates(ids: DocumentLinker.mostShared(counts, limit: limit).map(Int64.init))
     }
 
     private func loadCandidates(ids: [Int64]) -> [LinkCandidate] {
         guard !ids.isEmpty else { return [] }
         let rows = (try? Row.fetchAll(
-            db, sql: "SELECT id, document_id, kind, content_text, sentence_text FROM claims WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+            db, sql: "SELECT id, document_id, kind, content_text, sentence_text, fingerprint FROM claims WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
             arguments: StatementArguments(ids))) ?? []
         var byID: [Int64: LinkCandidate] = [:]
         for row in rows {
@@ -47,26 +46,31 @@ final class StoreIndex: LinkingIndex {
             let document: Int64 = row["document_id"]
             byID[id] = LinkCandidate(
                 claim: "c\(id)", document: "d\(document)",
-                signature: ClaimFingerprint(content: row["content_text"], sentence: row["sentence_text"]),
+                signature: Self.fingerprint(of: row),
                 kind: Claim.Kind(rawValue: row["kind"]) ?? .unattributed)
         }
         return ids.compactMap { byID[$0] }
+    }
+
+    /// The stored fingerprint, or (stored by an older version) one read from the text.
+    private static func fingerprint(of row: Row) -> ClaimFingerprint {
+        if let stored: String = row["fingerprint"], let fingerprint = ClaimFingerprint(stored: stored) { return fingerprint }
+        return ClaimFingerprint(content: row["content_text"], sentence: row["sentence_text"])
     }
 
     func documents(atAddress key: String) -> [String] {
         ((try? Int64.fetchAll(db, sql: "SELECT id FROM documents WHERE url_key = ?", arguments: [key])) ?? []).map { "d\($0)" }
     }
 
-    func documents(withTitleWords words: Set<String>) -> [String] {
-        guard !words.isEmpty else { return [] }
-        let ids = (try? Int64.fetchAll(
-            db,
-            sql: """
-                SELECT document_id FROM title_words WHERE word IN (\(databaseQuestionMarks(count: words.count)))
-                GROUP BY document_id HAVING COUNT(*) * 10 >= ? * 8
-                """,
-            arguments: StatementArguments(Array(words) + [words.count]))) ?? []
-        return ids.map { "d\($0)" }
+    func documents(withTitleWords words: Set<String>, postingLimit: Int) -> [String] {
+        guard let statement = try? db.cachedStatement(
+            sql: "SELECT document_id FROM title_words WHERE word = ? ORDER BY document_id DESC LIMIT ?")
+        else { return [] }
+        var counts: [Int64: Int] = [:]
+        for word in words {
+            for document in (try? Int64.fetchAll(statement, arguments: [word, postingLimit])) ?? [] { counts[document, default: 0] += 1 }
+        }
+        return counts.filter { $0.value * 10 >= words.count * 8 }.keys.sorted().map { "d\($0)" }
     }
 
     func links(toAddress key: String) -> [(document: String, span: TextSpan)] {
@@ -77,16 +81,14 @@ final class StoreIndex: LinkingIndex {
         }
     }
 
-    func links(withSlugWordsIn words: Set<String>) -> [(document: String, span: TextSpan, slug: Set<String>)] {
-        guard !words.isEmpty else { return [] }
-        let rows = (try? Row.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT l.document_id, l.start, l.end, l.slug FROM slug_words w JOIN links l ON l.id = w.link_id
-                WHERE w.word IN (\(databaseQuestionMarks(count: words.count)))
-                """,
-            arguments: StatementArguments(Array(words)))) ?? []
-        return rows.map { row in
+    func links(withSlugWordsIn words: Set<String>, postingLimit: Int) -> [(document: String, span: TextSpan, slug: Set<String>)] {
+        guard let statement = try? db.cachedStatement(sql: "SELECT link_id FROM slug_words WHERE word = ? ORDER BY link_id DESC LIMIT ?"),
+            let load = try? db.cachedStatement(sql: "SELECT document_id, start, end, slug FROM links WHERE id = ?")
+        else { return [] }
+        var ids: Set<Int64> = []
+        for word in words { ids.formUnion((try? Int64.fetchAll(statement, arguments: [word, postingLimit])) ?? []) }
+        return ids.sorted().compactMap { id in
+            guard let row = try? Row.fetchOne(load, arguments: [id]) else { return nil }
             let document: Int64 = row["document_id"]
             let slug: [String] = JSONColumns.decode(row["slug"])
             return ("d\(document)", TextSpan(start: row["start"], end: row["end"]), Set(slug))
@@ -100,9 +102,9 @@ final class StoreIndex: LinkingIndex {
     }
 
     func claimCount(of document: String) -> Int {
-        ((try? Int.fetchOne(
+        (try? Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM claims WHERE document_id = ? AND kind != 'caption'", arguments: [Ingestion.number(document)]))
-            ?? 0) ?? 0
+            ?? 0
     }
 
     func claimOrder(of document: String) -> [String] {

@@ -24,16 +24,22 @@ public protocol LinkingIndex {
     var claimTotal: Int { get }
     /// In how many claims `term` occurs.
     func frequency(of term: String) -> Int
-    /// Claims sharing the most of `terms` (rare terms only), best first.
-    func claimCandidates(sharing terms: [String], limit: Int) -> [LinkCandidate]
+    /// Claims sharing the most of `terms`, best first (ties: earlier first).
+    /// Each term contributes at most `postingLimit` of its most recent claims,
+    /// so that the cost of a lookup does not grow with the corpus.
+    func claimCandidates(sharing terms: [String], postingLimit: Int, limit: Int) -> [LinkCandidate]
     /// Documents whose address has this key.
     func documents(atAddress key: String) -> [String]
-    /// Documents whose headline holds all these words.
-    func documents(withTitleWords words: Set<String>) -> [String]
+    /// Documents whose headline holds at least four in five of these words
+    /// (a slug's), in ingestion order. Each word brings at most
+    /// `postingLimit` of its most recent documents.
+    func documents(withTitleWords words: Set<String>, postingLimit: Int) -> [String]
     /// Links in earlier documents: to this address key.
     func links(toAddress key: String) -> [(document: String, span: TextSpan)]
-    /// Links in earlier documents whose slug words are all among these headline words.
-    func links(withSlugWordsIn words: Set<String>) -> [(document: String, span: TextSpan, slug: Set<String>)]
+    /// Links in earlier documents whose slug shares a word with this headline,
+    /// in ingestion order. Each word brings at most `postingLimit` of its most
+    /// recent links.
+    func links(withSlugWordsIn words: Set<String>, postingLimit: Int) -> [(document: String, span: TextSpan, slug: Set<String>)]
     /// Publication date (ISO 8601) and ingestion order of a document.
     func dating(of document: String) -> (published: String?, order: Int)?
     /// How many claims a document has.
@@ -50,8 +56,28 @@ public protocol LinkingIndex {
 public struct DocumentLinker {
     /// How many candidates each claim is scored against.
     public static let candidateLimit = 24
+    /// How many of a claim's rarest terms look up candidates.
+    public static let queryTermLimit = 16
+    /// How many claims, documents or links (the most recent) a term or
+    /// headline word brings at most: what keeps a lookup's cost flat as the
+    /// corpus grows, at the price of missing old matches found only through
+    /// common words.
+    public static let postingLimit = 128
 
     public init() {}
+
+    /// The `limit` keys with the highest counts, ties to the smaller key: how
+    /// an index ranks the claims a lookup's terms brought. Counts are small
+    /// (at most one per query term), so this buckets rather than sorts.
+    public static func mostShared(_ counts: [Int: Int], limit: Int) -> [Int] {
+        var buckets: [[Int]] = Array(repeating: [], count: (counts.values.max() ?? 0) + 1)
+        for (id, count) in counts { buckets[count].append(id) }
+        var result: [Int] = []
+        for bucket in buckets.reversed() where result.count < limit {
+            result += bucket.sorted().prefix(limit - result.count)
+        }
+        return result
+    }
 
     /// A new document, as the linker needs it.
     public struct NewDocument {
@@ -82,13 +108,13 @@ public struct DocumentLinker {
         _ document: NewDocument, into index: LinkingIndex, contentSpan: (String) -> (document: String, span: TextSpan)?
     ) -> [ProvenanceGraph.Edge] {
         var edges: [ProvenanceGraph.Edge] = []
-        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1)) { index.frequency(of: $0) }
+        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1), frequency: index.frequency(of:)).memoized()
         // Same claims.
         var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
         for (position, claim) in document.claims.enumerated() {
-            let rare = claim.signature.indexTerms.filter { index.frequency(of: $0) <= max(50, index.claimTotal / 20) }
+            let rare = rareTerms(of: claim.signature, in: index)
             var best: [(LinkCandidate, Double)] = []
-            for candidate in index.claimCandidates(sharing: rare, limit: Self.candidateLimit)
+            for candidate in index.claimCandidates(sharing: rare, postingLimit: Self.postingLimit, limit: Self.candidateLimit)
             where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
                 let score = similarity.score(claim.signature, candidate.signature)
                 if score >= ClaimLinker.threshold { best.append((candidate, score)) }
@@ -117,7 +143,7 @@ public struct DocumentLinker {
                 cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
             }
             if let slug = AddressKeys.slugTokens(of: link.url) {
-                for target in index.documents(withTitleWords: slug) where target != document.id && cited[target] == nil {
+                for target in index.documents(withTitleWords: slug, postingLimit: Self.postingLimit) where target != document.id && cited[target] == nil {
                     cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
                 }
             }
@@ -131,7 +157,7 @@ public struct DocumentLinker {
         }
         if let title = document.title {
             let words = AddressKeys.titleTokens(of: title)
-            for link in index.links(withSlugWordsIn: words) where link.document != document.id && citedBy[link.document] == nil {
+            for link in index.links(withSlugWordsIn: words, postingLimit: Self.postingLimit) where link.document != document.id && citedBy[link.document] == nil {
                 if AddressKeys.slug(link.slug, matches: words) != nil {
                     citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
                 }
@@ -185,6 +211,18 @@ public struct DocumentLinker {
             }
         }
         return edges
+    }
+
+    /// The rarest of a claim's terms, leaving out those too common to find anything.
+    private func rareTerms(of signature: ClaimFingerprint, in index: LinkingIndex) -> [String] {
+        let ceiling = max(50, index.claimTotal / 20)
+        var counted: [(term: String, frequency: Int)] = []
+        for term in signature.indexTerms {
+            let frequency = index.frequency(of: term)
+            if frequency <= ceiling { counted.append((term, frequency)) }
+        }
+        counted.sort { $0.frequency != $1.frequency ? $0.frequency < $1.frequency : $0.term < $1.term }
+        return counted.prefix(Self.queryTermLimit).map(\.term)
     }
 
     /// The derived document first: the one that cites the other, else the

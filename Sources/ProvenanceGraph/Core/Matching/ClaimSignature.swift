@@ -15,6 +15,64 @@ public struct ClaimFingerprint: Sendable, Hashable {
         var seen = Set(sentence.terms)
         return sentence.terms + content.terms.filter { seen.insert($0).inserted }
     }
+
+    // MARK: Stored form
+
+    /// The fingerprint as one line of text, for a store to keep so that it
+    /// need not read the claim again. It starts with a format version:
+    /// `init(stored:)` refuses other versions, and the caller then reads the
+    /// claim's text anew.
+    public var stored: String {
+        var fields = [Self.storedVersion]
+        fields += content.storedFields
+        if sentence != content { fields += sentence.storedFields }
+        return fields.joined(separator: String(Self.fieldSeparator))
+    }
+
+    /// A fingerprint from its stored form; nil when the form is not this version's.
+    public init?(stored: String) {
+        let fields = Self.storedFields(of: stored)
+        guard fields.first == [Self.storedVersion] else { return nil }
+        let width = ClaimSignature.storedFieldCount
+        guard fields.count == 1 + width || fields.count == 1 + 2 * width,
+            let content = ClaimSignature(storedFields: fields[1...width])
+        else { return nil }
+        self.content = content
+        if fields.count == 1 + 2 * width {
+            guard let sentence = ClaimSignature(storedFields: fields[(1 + width)...]) else { return nil }
+            self.sentence = sentence
+        } else {
+            self.sentence = content
+        }
+    }
+
+    /// The fields of a stored form, each as its items, read in one pass over
+    /// the bytes (both separators are single ASCII bytes).
+    private static func storedFields(of stored: String) -> [[String]] {
+        let bytes = Array(stored.utf8)
+        let field: UInt8 = 0x1F
+        let item: UInt8 = 0x1E
+        var fields: [[String]] = []
+        var items: [String] = []
+        var start = 0
+        for position in 0...bytes.count {
+            let byte = position < bytes.count ? bytes[position] : field
+            guard byte == field || byte == item else { continue }
+            if position > start || byte == item || !items.isEmpty {
+                items.append(String(decoding: bytes[start..<position], as: UTF8.self))
+            }
+            if byte == field {
+                fields.append(items)
+                items = []
+            }
+            start = position + 1
+        }
+        return fields
+    }
+
+    /// Bumped whenever what a signature holds, or how it is read, changes.
+    static let storedVersion = "fp1"
+    static let fieldSeparator: Character = "\u{1F}"  // 0x1F, as `storedFields(of:)` reads it
 }
 
 /// What a claim's words come down to for matching: stemmed content words,
@@ -22,7 +80,11 @@ public struct ClaimFingerprint: Sendable, Hashable {
 /// phrases.
 public struct ClaimSignature: Sendable, Hashable {
     /// Stems of the content words (stop words left out), each once.
-    public var terms: [String]
+    public var terms: [String] {
+        didSet { termSet = Set(terms) }
+    }
+    /// The same stems as a set, for the set operations of matching.
+    public private(set) var termSet: Set<String>
     /// Numbers as written, normalised ("10,000" → "10000", "3.5").
     public var numbers: Set<String>
     /// Stems of capitalised words inside the sentence (names).
@@ -40,6 +102,7 @@ public struct ClaimSignature: Sendable, Hashable {
     public init(text: String) {
         let reader = SignatureReader(text)
         terms = reader.terms
+        termSet = Set(reader.terms)
         numbers = reader.numbers
         names = reader.names
         negations = reader.negations
@@ -48,9 +111,34 @@ public struct ClaimSignature: Sendable, Hashable {
         isPassive = reader.isPassive
     }
 
+    static let storedFieldCount = 7
+    static let itemSeparator: Character = "\u{1E}"  // 0x1E, as `storedFields(of:)` reads it
+
+    /// The seven fields of the stored form; sets in sorted order.
+    var storedFields: [String] {
+        let separator = String(Self.itemSeparator)
+        return [
+            terms.joined(separator: separator), numbers.sorted().joined(separator: separator),
+            names.sorted().joined(separator: separator), String(negations),
+            quotedPhrases.sorted().joined(separator: separator), nameOrder.joined(separator: separator),
+            isPassive ? "1" : "0",
+        ]
+    }
+
+    init?(storedFields fields: ArraySlice<[String]>) {
+        let values = Array(fields)
+        guard values.count == Self.storedFieldCount, values[3].count == 1, let negations = Int(values[3][0]),
+            values[6].count == 1
+        else { return nil }
+        self.init(
+            terms: values[0], numbers: Set(values[1]), names: Set(values[2]), negations: negations,
+            quotedPhrases: Set(values[4]), nameOrder: values[5], isPassive: values[6][0] == "1")
+    }
+
     public init(terms: [String], numbers: Set<String>, names: Set<String>, negations: Int, quotedPhrases: Set<String>,
                 nameOrder: [String], isPassive: Bool) {
         self.terms = terms
+        self.termSet = Set(terms)
         self.numbers = numbers
         self.names = names
         self.negations = negations
@@ -168,6 +256,15 @@ struct SignatureReader {
         nameOrder = phrase
     }
 
+    /// Letters and digits, with an ASCII fast path.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
     /// Words with their case and the quotation marks around them.
     private static func words(_ text: String) -> [(String, Bool, Bool, Bool)] {
         var result: [(String, Bool, Bool, Bool)] = []
@@ -179,14 +276,13 @@ struct SignatureReader {
                 if closing, !result.isEmpty { result[result.count - 1].3 = true }
                 return
             }
-            let capitalized = current.unicodeScalars.first?.properties.isUppercase ?? false
+            let capitalized = current.unicodeScalars.first.map { $0.isASCII ? ("A"..."Z").contains($0) : $0.properties.isUppercase } ?? false
             result.append((current, capitalized, opens, closing))
             current = ""
             opens = false
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || ((scalar == "." || scalar == "," || scalar == "'" || scalar == "’" || scalar == "-") && !current.isEmpty)
+            if Self.isWordScalar(scalar) || ((scalar == "." || scalar == "," || scalar == "'" || scalar == "’" || scalar == "-") && !current.isEmpty)
             {
                 if current.isEmpty { opens = pendingOpen; pendingOpen = false }
                 current.unicodeScalars.append(scalar)

@@ -24,6 +24,22 @@ public struct ClaimSimilarity {
         }
     }
 
+    /// The same similarity, remembering each term's weight: for linking one
+    /// document, where the same terms are weighed again and again.
+    public func memoized() -> ClaimSimilarity {
+        final class Memory: @unchecked Sendable {
+            var weights: [String: Double] = [:]
+        }
+        let memory = Memory()
+        let weight = self.weight
+        return ClaimSimilarity { term in
+            if let known = memory.weights[term] { return known }
+            let value = weight(term)
+            memory.weights[term] = value
+            return value
+        }
+    }
+
     /// The similarity of two claims: of their contents or of their sentences,
     /// whichever is higher.
     public func score(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> Double {
@@ -37,8 +53,8 @@ public struct ClaimSimilarity {
         if !a.numbers.isEmpty, !b.numbers.isEmpty, !a.numbers.isSubset(of: b.numbers), !b.numbers.isSubset(of: a.numbers) {
             return 0
         }
-        let setA = Set(a.terms)
-        let setB = Set(b.terms)
+        let setA = a.termSet
+        let setB = b.termSet
         let shared = setA.intersection(setB)
         let sharedWeight = shared.reduce(0) { $0 + weight($1) }
         let weightA = setA.reduce(0) { $0 + weight($1) }
@@ -73,9 +89,22 @@ public struct ClaimSimilarity {
     /// A quoted phrase of one inside a quoted phrase of the other.
     private func shareQuotation(_ a: ClaimSignature, _ b: ClaimSignature) -> Bool {
         for phrase in a.quotedPhrases {
-            for other in b.quotedPhrases where phrase.contains(other) || other.contains(phrase) {
+            for other in b.quotedPhrases where Self.contains(phrase, other) || Self.contains(other, phrase) {
                 return true
             }
+        }
+        return false
+    }
+
+    /// Whether `part` occurs in `text`, compared byte by byte (both are
+    /// normalised lower-case phrases).
+    private static func contains(_ text: String, _ part: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let needle = Array(part.utf8)
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
         }
         return false
     }

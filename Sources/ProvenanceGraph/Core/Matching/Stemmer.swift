@@ -3,7 +3,10 @@
 /// and "strategy" meet.
 enum Stemmer {
     static func stem(_ word: String) -> String {
-        var word = word.replacingOccurrences(of: "’", with: "'")
+        var word = word
+        if word.unicodeScalars.contains("’") {
+            word = String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "’" ? "'" : $0 }))
+        }
         if word.hasSuffix("'s") { word.removeLast(2) }
         if word.hasSuffix("'") { word.removeLast() }
         guard word.count > 3 else { return word }

@@ -1,0 +1,41 @@
+import Testing
+import ProvenanceGraph
+
+@Suite struct FingerprintTests {
+    static let sentences = [
+        ("Ships are moving again and the channel is safe", "“Ships are moving again and the channel is safe,” harbour master Ana Ruiz told reporters."),
+        ("Exports did not rise 12 percent in March.", "Exports did not rise 12 percent in March."),
+        ("the losses reached 1.5 million dollars", "Velmora was accused by Castavia, which said “the losses reached 1.5 million dollars.”"),
+        ("", ""),
+    ]
+
+    @Test(arguments: sentences)
+    func theStoredFormReadsBackTheSame(content: String, sentence: String) throws {
+        let fingerprint = ClaimFingerprint(content: content, sentence: sentence)
+        let stored = fingerprint.stored
+        #expect(!stored.contains("\n"))
+        let read = try #require(ClaimFingerprint(stored: stored))
+        #expect(read == fingerprint)
+        #expect(read.content.termSet == Set(fingerprint.content.terms))
+    }
+
+    @Test func anotherVersionOrDamagedFormIsRefused() {
+        let stored = ClaimFingerprint(content: "Ports reopened.", sentence: "Ports reopened, officials said.").stored
+        #expect(ClaimFingerprint(stored: "fp0" + stored.dropFirst(3)) == nil)
+        #expect(ClaimFingerprint(stored: String(stored.dropLast(4))) == nil)
+        #expect(ClaimFingerprint(stored: "") == nil)
+    }
+
+    @Test func termSetFollowsTheTerms() {
+        var signature = ClaimSignature(text: "The port reopened on Monday.")
+        signature.terms = ["harbour"]
+        #expect(signature.termSet == ["harbour"])
+    }
+
+    @Test func candidatesRankByTermsSharedThenAge() {
+        let counts = [7: 1, 3: 2, 9: 2, 1: 1, 4: 3]
+        #expect(DocumentLinker.mostShared(counts, limit: 3) == [4, 3, 9])
+        #expect(DocumentLinker.mostShared(counts, limit: 10) == [4, 3, 9, 1, 7])
+        #expect(DocumentLinker.mostShared([:], limit: 5).isEmpty)
+    }
+}
