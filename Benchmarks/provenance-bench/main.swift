@@ -173,8 +173,7 @@ func runIngestBenchmark(_ arguments: [String]) {
     let extractor = ArticleExtractor(options: ExtractionOptions(inputFormat: .text))
     let engine = AttributionEngine()
     let tenth = max(1, count / 10)
-    var firstTenth = 0.0
-    var lastTenth = 0.0
+    var tenths = [Double](repeating: 0, count: 10)
     var total = 0.0
     var bytes = 0
     for number in 0..<count {
@@ -189,10 +188,10 @@ func runIngestBenchmark(_ arguments: [String]) {
             _ = try? store.ingest(attributed, hash: CorpusStore.contentHash(of: input))
         }
         total += elapsed
-        if number < tenth { firstTenth += elapsed }
-        if number >= count - tenth { lastTenth += elapsed }
+        tenths[min(9, number / tenth)] += elapsed
     }
     print(String(format: "ingest %d synthetic documents (%.1f MB): %.0f documents/s overall", count, Double(bytes) / 1e6, Double(count) / total))
-    print(String(format: "  first tenth %.0f documents/s, last tenth %.0f documents/s", Double(tenth) / firstTenth, Double(tenth) / lastTenth))
+    print(String(format: "  first tenth %.0f documents/s, last tenth %.0f documents/s", Double(tenth) / tenths[0], Double(tenth) / tenths[9]))
+    print("  each tenth (documents/s): " + tenths.map { String(format: "%.0f", Double(tenth) / $0) }.joined(separator: " "))
     print(String(format: "  peak memory: %.0f MiB", peakMemoryMiB()))
 }

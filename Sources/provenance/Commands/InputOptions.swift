@@ -37,7 +37,7 @@ extension InputFormat: ExpressibleByArgument {}
 
 /// The corpus store option and the report filters that apply to it.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "A corpus store (SQLite) to read from instead of, or besides, the files.")
+    @Option(help: "A corpus store (SQLite) to read instead of files.")
     var store: String?
 
     @Option(help: "Only this document (its id, such as d3, or part of its path).")

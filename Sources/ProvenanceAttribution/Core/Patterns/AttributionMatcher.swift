@@ -796,7 +796,8 @@ struct AttributionMatcher {
             return true
         }
         if ["official", "new", "false", "recent", "earlier", "similar", "unverified", "initial", "previous", "repeated",
-            "further", "many", "several", "some", "other", "unconfirmed", "conflicting", "media", "press", "news"].contains(previous),
+            "further", "many", "several", "some", "other", "unconfirmed", "conflicting", "media", "press", "news", "editorial",
+            "unsupported", "unfounded", "baseless", "dubious", "sweeping", "bold", "wild", "competing", "rival"].contains(previous),
             tokens[index].lower.hasSuffix("s"), !entry.isParticiple
         {
             return true
