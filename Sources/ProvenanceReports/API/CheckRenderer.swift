@@ -58,6 +58,8 @@ public struct CheckRenderer: Sendable {
                 case .newClaim: reasons.append((.newClaim, nil))
                 }
             }
+            // "Attribution dropped" is the fuller account of an unattributed claim.
+            if reasons.contains(where: { $0.0 == .attributionDropped }) { reasons.removeAll { $0.0 == .unattributed } }
             let position = report.position(of: claim.sentence.start, in: claim.document)
             for (reason, detail) in reasons {
                 result.append(

@@ -76,4 +76,20 @@ import ProvenanceGraph
         let b = ClaimFingerprint(content: "Castavia accused Ardmoor of breaking the ceasefire.", sentence: "Castavia accused Ardmoor of breaking the ceasefire.")
         #expect(similarity.score(a, b) == 0)
     }
+
+    @Test func sentencesAlikeOnlyInWhoSpokeAreDifferentClaims() {
+        let similarity = ClaimSimilarity { _ in 1 }
+        let attributed = ClaimFingerprint(
+            content: "his wish to widen trade with the coastal states",
+            sentence: "President Aurel Venn spoke at the council session in Portvale, underscoring his wish to widen trade with the coastal states.")
+        let frameOnly = ClaimFingerprint(
+            content: "The council is chaired by President Aurel Venn, who opened its session in Portvale.",
+            sentence: "The council is chaired by President Aurel Venn, who opened its session in Portvale.")
+        let paraphrase = ClaimFingerprint(
+            content: "Venn wants to widen trade with the coastal states, he told the council session.",
+            sentence: "Venn wants to widen trade with the coastal states, he told the council session.")
+        #expect(similarity.score(frameOnly, attributed) < ClaimLinker.derivedThreshold)
+        #expect(similarity.score(attributed, frameOnly) < ClaimLinker.derivedThreshold)
+        #expect(similarity.score(paraphrase, attributed) >= ClaimLinker.threshold)
+    }
 }

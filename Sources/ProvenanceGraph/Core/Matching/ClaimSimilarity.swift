@@ -43,7 +43,25 @@ public struct ClaimSimilarity {
     /// The similarity of two claims: of their contents or of their sentences,
     /// whichever is higher.
     public func score(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> Double {
-        max(score(a.content, b.content), score(a.sentence, b.sentence, containment: 0))
+        let contents = score(a.content, b.content)
+        // The sentence of an attributed claim also holds its frame (who
+        // said it, where, when). Sentences alike only in that frame — the
+        // same speaker described the same way — are not the same claim: the
+        // other sentence must carry some of what was said.
+        if a.content != a.sentence, coverage(of: a.content, by: b.sentence) < Self.minimumContentCoverage { return contents }
+        if b.content != b.sentence, coverage(of: b.content, by: a.sentence) < Self.minimumContentCoverage { return contents }
+        return max(contents, score(a.sentence, b.sentence, containment: 0))
+    }
+
+    /// How much of an attributed claim's content a sentence must share for
+    /// the two sentences to be compared whole.
+    static let minimumContentCoverage = 0.25
+
+    /// The weighted share of `part`'s terms that `whole` has.
+    private func coverage(of part: ClaimSignature, by whole: ClaimSignature) -> Double {
+        let total = part.termSet.reduce(0) { $0 + weight($1) }
+        guard total > 0 else { return 1 }
+        return part.termSet.intersection(whole.termSet).reduce(0) { $0 + weight($1) } / total
     }
 
     /// The similarity of `a` and `b`: the weighted overlap of their words (by
