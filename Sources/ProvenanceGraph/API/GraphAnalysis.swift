@@ -11,8 +11,12 @@ public struct GraphAnalysis: Sendable {
     /// A document this one derives from.
     public struct Derivation: Sendable, Hashable {
         public var document: String
-        /// The share of claims in common (1 for a citation).
-        public var score: Double?
+        /// The share of this document's claims (captions aside) that are the
+        /// same claim as one of the source's, in the graph as it is now.
+        public var share: Double
+        /// The links by which this document cites the source, if it does.
+        public var citations: [ProvenanceGraph.Evidence]
+        /// The derivation edge's evidence: citations, then matched claims.
         public var evidence: [ProvenanceGraph.Evidence]
     }
 
@@ -52,7 +56,8 @@ public struct GraphAnalysis: Sendable {
 
     public init(_ graph: ProvenanceGraph) {
         var sameAs: [String: [SameClaim]] = [:]
-        var derivedFrom: [String: [Derivation]] = [:]
+        var derivations: [ProvenanceGraph.Edge] = []
+        var citations: [String: [ProvenanceGraph.Evidence]] = [:]
         for edge in graph.edges {
             switch edge.kind {
             case .sameClaim:
@@ -60,16 +65,29 @@ public struct GraphAnalysis: Sendable {
                 sameAs[edge.from, default: []].append(SameClaim(claim: edge.to, similarity: similarity))
                 sameAs[edge.to, default: []].append(SameClaim(claim: edge.from, similarity: similarity))
             case .derivedFrom:
-                derivedFrom[edge.from, default: []].append(Derivation(document: edge.to, score: edge.score, evidence: edge.evidence))
+                derivations.append(edge)
+            case .cites:
+                citations[edge.from + " " + edge.to, default: []] += edge.evidence
             default:
                 break
             }
         }
         for key in sameAs.keys { sameAs[key]?.sort { ($0.similarity, $1.claim) > ($1.similarity, $0.claim) } }
         self.sameAs = sameAs
-        self.derivedFrom = derivedFrom
 
         let claims = Dictionary(uniqueKeysWithValues: graph.claims.map { ($0.id, $0) })
+        var ownClaims: [String: [String]] = [:]
+        for claim in graph.claims where claim.kind != .caption { ownClaims[claim.document, default: []].append(claim.id) }
+        var derivedFrom: [String: [Derivation]] = [:]
+        for edge in derivations {
+            let own = ownClaims[edge.from] ?? []
+            let matched = own.filter { id in (sameAs[id] ?? []).contains { claims[$0.claim]?.document == edge.to } }
+            derivedFrom[edge.from, default: []].append(Derivation(
+                document: edge.to, share: own.isEmpty ? 0 : Double(matched.count) / Double(own.count),
+                citations: citations[edge.from + " " + edge.to] ?? [], evidence: edge.evidence))
+        }
+        self.derivedFrom = derivedFrom
+
         let publishers = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.publisherSource) })
         var chains: [String: [String]] = [:]
         var visiting: Set<String> = []

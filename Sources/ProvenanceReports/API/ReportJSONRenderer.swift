@@ -24,8 +24,8 @@ public struct ReportJSONRenderer: Sendable {
                     "title": node.title ?? NSNull(), "publisher": node.publisher ?? NSNull(),
                     "published": node.published ?? NSNull(), "url": node.url ?? NSNull(),
                     "derived_from": document.derivedFrom.map { derivation -> [String: Any] in
-                        ["document": derivation.document, "score": derivation.score ?? NSNull(),
-                         "evidence": derivation.evidence.map(evidence)]
+                        ["document": derivation.document, "share": (derivation.share * 1000).rounded() / 1000,
+                         "citations": derivation.citations.map(evidence), "evidence": derivation.evidence.map(evidence)]
                     },
                 ]
             },

@@ -24,8 +24,10 @@ public struct ReportTextRenderer: Sendable {
             for derivation in document.derivedFrom {
                 let source = report.document(derivation.document)?.node.path ?? derivation.document
                 var line = "derives from \(source)"
-                if let score = derivation.score, score < 1 { line += String(format: " (%.0f%% of its claims)", score * 100) }
-                if let cited = derivation.evidence.first, derivation.score == 1 { line += " (cites it: “\(report.text(of: cited))”)" }
+                var notes: [String] = []
+                if let cited = derivation.citations.first { notes.append("cites it: “\(report.text(of: cited))”") }
+                if derivation.share > 0 { notes.append(String(format: "%.0f%% of its claims are in it", derivation.share * 100)) }
+                if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }
                 lines.append(line)
             }
             let claims = report.claims.filter { $0.document == index }

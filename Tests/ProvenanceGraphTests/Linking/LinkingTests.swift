@@ -92,4 +92,26 @@ import ProvenanceGraph
         #expect(similarity.score(attributed, frameOnly) < ClaimLinker.derivedThreshold)
         #expect(similarity.score(paraphrase, attributed) >= ClaimLinker.threshold)
     }
+
+    @Test func theOrderDocumentsArriveInDoesNotChangeTheLinks() throws {
+        let names = ["meridian-news-agency-dispatch.txt", "harbor-ledger-castavia-port-talks.html", "content-farm-rewrite.txt"]
+        let articles = try names.map { try GraphSupport.attributed(GraphSupport.packageRoot.appendingPathComponent("Examples/" + $0)) }
+        /// The graph's same-claim pairs and derivations, named by document path and span rather than by id.
+        func shape(_ graph: ProvenanceGraph) -> (Set<String>, Set<String>) {
+            let paths = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.path) })
+            let claims = Dictionary(uniqueKeysWithValues: graph.claims.map { ($0.id, "\(paths[$0.document]!)@\($0.content)") })
+            var pairs: Set<String> = []
+            var derivations: Set<String> = []
+            for edge in graph.edges {
+                if edge.kind == .sameClaim { pairs.insert([claims[edge.from]!, claims[edge.to]!].sorted().joined(separator: " = ")) }
+                if edge.kind == .derivedFrom { derivations.insert("\(paths[edge.from]!) <- \(paths[edge.to]!)") }
+            }
+            return (pairs, derivations)
+        }
+        let forward = shape(GraphSupport.graph(articles))
+        let backward = shape(GraphSupport.graph(articles.reversed()))
+        #expect(forward.1 == backward.1)
+        #expect(forward.1.count == 3)
+        #expect(forward.0 == backward.0)
+    }
 }

@@ -178,36 +178,59 @@ public struct DocumentLinker {
             let order = index.claimOrder(of: other)
             let positions = matches.sorted { $0.new < $1.new }.compactMap { order.firstIndex(of: $0.old) }
             let inOrder = Double(Self.longestIncreasingRun(positions)) / Double(max(positions.count, 1))
-            guard matches.count >= 2, max(share, otherShare) >= 0.3, inOrder >= 0.6 else { continue }
-            let evidence = matches.prefix(5).map { ProvenanceGraph.Evidence(document: document.id, span: document.claims[$0.new].content) }
             let (from, to) = earlierFirst(document, other, index: index, citations: cited, citedBy: citedBy)
+            let cites = cited[other] ?? citedBy[other] ?? []
+            guard !cites.isEmpty || (matches.count >= 2 && max(share, otherShare) >= 0.3 && inOrder >= 0.6) else { continue }
+            // The score is the share of the derived document's claims found in
+            // its source; the evidence its citation, then matched claims.
+            let claimEvidence = matches.prefix(5).map { ProvenanceGraph.Evidence(document: document.id, span: document.claims[$0.new].content) }
             derived.insert(other)
-            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: from, to: to, score: rounded(share), evidence: evidence))
+            edges.append(ProvenanceGraph.Edge(
+                kind: .derivedFrom, from: from, to: to, score: rounded(from == document.id ? share : otherShare),
+                evidence: cites + claimEvidence))
         }
         for (target, evidence) in cited where !derived.contains(target) {
-            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: document.id, to: target, score: 1, evidence: evidence))
+            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: document.id, to: target, score: 0, evidence: evidence))
             derived.insert(target)
         }
         for (source, evidence) in citedBy where !derived.contains(source) {
-            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: source, to: document.id, score: 1, evidence: evidence))
+            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: source, to: document.id, score: 0, evidence: evidence))
             derived.insert(source)
         }
         // Between a document and its source, a looser likeness is enough: the
-        // derived document's claims most likely come from the source.
-        let linked = Set(edges.filter { $0.kind == .sameClaim }.map(\.from))
+        // derived document's claims most likely come from the source. Each
+        // claim of the derived document (whichever of the two is new) gets
+        // its best match in the source, unless it already has a strong one.
+        let mine = document.claims.filter { $0.kind != .caption }.map {
+            LinkCandidate(claim: $0.id, document: document.id, signature: $0.signature, kind: $0.kind)
+        }
+        let spans = Dictionary(uniqueKeysWithValues: document.claims.map { ($0.id, $0.content) })
+        func span(of claim: String) -> ProvenanceGraph.Evidence? {
+            if let own = spans[claim] { return ProvenanceGraph.Evidence(document: document.id, span: own) }
+            return contentSpan(claim).map { ProvenanceGraph.Evidence(document: $0.document, span: $0.span) }
+        }
         for other in derived.sorted() {
             let theirs = index.claims(of: other).filter { $0.kind != .caption }
-            for claim in document.claims where claim.kind != .caption {
-                let best = theirs.map { ($0, similarity.score(claim.signature, $0.signature)) }.max { $0.1 < $1.1 }
+            let newIsDerived = edges.contains { $0.kind == .derivedFrom && $0.from == document.id && $0.to == other }
+            let (derivedClaims, sourceClaims) = newIsDerived ? (mine, theirs) : (theirs, mine)
+            let sourceIDs = Set(sourceClaims.map(\.claim))
+            var strong: Set<String> = []
+            var existing: Set<String> = []
+            for edge in edges where edge.kind == .sameClaim {
+                existing.insert(edge.from + " " + edge.to)
+                existing.insert(edge.to + " " + edge.from)
+                if sourceIDs.contains(edge.to) { strong.insert(edge.from) }
+                if sourceIDs.contains(edge.from) { strong.insert(edge.to) }
+            }
+            for claim in derivedClaims {
+                let best = sourceClaims.map { ($0, similarity.score(claim.signature, $0.signature)) }.max { $0.1 < $1.1 }
                 guard let (candidate, score) = best, score >= ClaimLinker.derivedThreshold,
-                    !linked.contains(claim.id) || score >= ClaimLinker.threshold,
-                    !edges.contains(where: { $0.kind == .sameClaim && $0.from == claim.id && $0.to == candidate.claim })
+                    !strong.contains(claim.claim) || score >= ClaimLinker.threshold,
+                    !existing.contains(claim.claim + " " + candidate.claim)
                 else { continue }
-                var evidence = [ProvenanceGraph.Evidence(document: document.id, span: claim.content)]
-                if let span = contentSpan(candidate.claim) {
-                    evidence.append(ProvenanceGraph.Evidence(document: span.document, span: span.span))
-                }
-                edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: rounded(score), evidence: evidence))
+                let evidence = [span(of: claim.claim), span(of: candidate.claim)].compactMap { $0 }
+                edges.append(ProvenanceGraph.Edge(
+                    kind: .sameClaim, from: claim.claim, to: candidate.claim, score: rounded(score), evidence: evidence))
             }
         }
         return edges
