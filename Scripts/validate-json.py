@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Validates JSON (one object, or JSON Lines) read from stdin against a JSON Schema.
+"""Validates JSON (one document, or JSON Lines) read from stdin against a JSON Schema.
 
 Usage: provenance extract --format json FILE... | Scripts/validate-json.py Schemas/article.schema.json
        provenance report --format json FILE...  | Scripts/validate-json.py Schemas/report.schema.json FILE...
+       provenance check --format json FILE...   | Scripts/validate-json.py Schemas/check.schema.json FILE...
+       provenance check --format sarif FILE...  | Scripts/validate-json.py Schemas/check.sarif.schema.json FILE...
 
 Also checks what a schema cannot say. For articles: every start/end lies within
 `text` and every span's words are what the record says. For reports (given the
 same FILEs, read as text): every span's `text` equals the file's words at those
-offsets, and every id a claim uses is defined.
+offsets, and every id a claim uses is defined. For check findings and SARIF
+results in those FILEs: line and column are where the offset is.
 """
 import json
 import sys
@@ -73,22 +76,69 @@ def check_report(report, files, errors):
             span(f"edge {edge['kind']} {edge['from']}->{edge['to']}", evidence, evidence["document"])
 
 
+def position(text, offset):
+    """1-based line and column (in scalars) of an offset."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def check_positions(path, offset, length, start, end, files, errors):
+    """A finding's offsets and its line/column agree, for the FILEs given."""
+    if path not in files:
+        return
+    text = open(path, encoding="utf-8", errors="replace").read()
+    if not (0 <= offset <= offset + length <= len(text)):
+        errors.append(f"{path}: offset {offset}+{length} is outside the file")
+        return
+    if length and (position(text, offset), position(text, offset + length)) != (start, end):
+        errors.append(f"{path}: offset {offset} is at {position(text, offset)}, not {start}")
+
+
+def check_findings(record, files, errors):
+    for finding in record["findings"]:
+        check_positions(finding["path"], finding["start"], finding["end"] - finding["start"],
+                        (finding["line"], finding["column"]), (finding["end_line"], finding["end_column"]), files, errors)
+
+
+def check_sarif(record, files, errors):
+    run = record["runs"][0]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for result in run["results"]:
+        if rules[result["ruleIndex"]] != result["ruleId"]:
+            errors.append(f"result {result['ruleId']}: ruleIndex {result['ruleIndex']} names {rules[result['ruleIndex']]}")
+        location = result["locations"][0]["physicalLocation"]
+        region = location["region"]
+        check_positions(location["artifactLocation"]["uri"], region["charOffset"], region["charLength"],
+                        (region["startLine"], region["startColumn"]), (region["endLine"], region["endColumn"]), files, errors)
+
+
+def records(text):
+    """One JSON document, or JSON Lines."""
+    try:
+        return [json.loads(text)]
+    except json.JSONDecodeError:
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
 def main():
     schema = json.load(open(sys.argv[1], encoding="utf-8"))
     files = set(sys.argv[2:])
     validator = jsonschema.Draft202012Validator(schema)
     errors = []
     count = 0
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        record = json.loads(line)
+    for record in records(sys.stdin.read()):
         count += 1
         for error in validator.iter_errors(record):
             errors.append(f"{record.get('path', '?')}: {error.message} at {list(error.absolute_path)}")
+        if errors:
+            continue
         if "claims" in record:
             check_report(record, files, errors)
-        else:
+        elif "findings" in record:
+            check_findings(record, files, errors)
+        elif "runs" in record:
+            check_sarif(record, files, errors)
+        elif "text" in record:
             check_spans(record, errors)
     for error in errors:
         print(error, file=sys.stderr)

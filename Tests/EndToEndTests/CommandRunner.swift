@@ -28,7 +28,10 @@ struct CommandRunner {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
+        // Output wraps to COLUMNS when not at a terminal: fix it, so that
+        // snapshots do not depend on the terminal the tests run in.
         var merged = ProcessInfo.processInfo.environment
+        merged["COLUMNS"] = "100"
         merged.merge(environment) { $1 }
         process.environment = merged
         // Files rather than pipes: a chatty child can never block on a full pipe.

@@ -29,12 +29,12 @@ import Testing
         try withStore { store in
             _ = try CommandRunner.run(["ingest", "--store", store] + ExtractCommandTests.examples)
             let bySource = try CommandRunner.run(["report", "--store", store, "--source", "Ilse Maren"])
-            #expect(bySource.standardOutput.contains("source: Ilse Maren"))
-            #expect(!bySource.standardOutput.contains("source: Aurel Venn"))
+            #expect(bySource.standardOutput.contains("Ilse Maren · person"))
+            #expect(!bySource.standardOutput.contains("Aurel Venn · person"))
             let byText = try CommandRunner.run(["report", "--store", store, "--claim", "Blue Corridor"])
-            #expect(byText.standardOutput.split(separator: "\n").filter { $0.hasPrefix("== ") }.count == 3)
+            #expect(byText.standardOutput.split(separator: "\n").filter { $0.hasPrefix("━━ ") }.count == 3)
             let byDocument = try CommandRunner.run(["report", "--store", store, "--document", "content-farm"])
-            #expect(byDocument.standardOutput.split(separator: "\n").filter { $0.hasPrefix("== ") } == ["== Examples/content-farm-rewrite.txt"])
+            #expect(byDocument.standardOutput.split(separator: "\n").filter { $0.hasPrefix("━━ ") } == ["━━ Examples/content-farm-rewrite.txt"])
         }
     }
 

@@ -14,6 +14,8 @@ public struct CheckRenderer: Sendable {
         case unresolvedSource = "unresolved_source"
         case attributionDropped = "attribution_dropped"
         case newClaim = "new_claim"
+        /// A document attributes a smaller share of its claims than asked.
+        case lowAttribution = "low_attribution"
 
         public var explanation: String {
             switch self {
@@ -22,8 +24,26 @@ public struct CheckRenderer: Sendable {
             case .unresolvedSource: "source is a pronoun we could not resolve"
             case .attributionDropped: "attribution dropped"
             case .newClaim: "new claim"
+            case .lowAttribution: "too few claims attributed"
             }
         }
+
+        /// What `--fail-on` calls this reason.
+        public var category: Category {
+            switch self {
+            case .unattributed, .quoteWithoutSpeaker, .unresolvedSource: .unattributed
+            case .attributionDropped: .dropped
+            case .newClaim: .new
+            case .lowAttribution: .share
+            }
+        }
+    }
+
+    /// The groups of reasons a CI job can fail on.
+    public enum Category: String, Sendable, Hashable, CaseIterable {
+        case unattributed, dropped, new
+        /// Below `--min-attributed`: fails whenever that threshold is given.
+        case share
     }
 
     /// One finding.
@@ -36,15 +56,34 @@ public struct CheckRenderer: Sendable {
         public var span: TextSpan
         /// For a dropped attribution: whom the source document attributed it to.
         public var detail: String?
+        /// Where the span ends: 1-based line and column (in scalars).
+        public var endLine: Int
+        public var endColumn: Int
     }
 
     public init() {}
 
-    /// The findings of the graph, in document and reading order.
-    public func findings(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> [Finding] {
+    /// The findings of the graph, in document and reading order; with
+    /// `minimumAttributed`, first for each document a finding when the share
+    /// of its claims attributed in it is lower.
+    public func findings(_ graph: ProvenanceGraph, selection: GraphSelection = .all, minimumAttributed: Double? = nil) -> [Finding] {
         let report = ClaimReport(graph, selection: selection)
         var result: [Finding] = []
+        var lowShare: [Int: Finding] = [:]
+        if let minimum = minimumAttributed {
+            for document in report.documents.indices {
+                let summary = DocumentOutline(report: report, document: document).summary
+                guard summary.attributedShare < minimum else { continue }
+                lowShare[document] = Finding(
+                    path: summary.path, line: 1, column: 1, reason: .lowAttribution,
+                    excerpt: "\(summary.attributed) of \(Wording.count(summary.claims, "claim")) attributed "
+                        + "(\(Wording.percent(summary.attributedShare)), below \(Wording.percent(minimum)))",
+                    span: TextSpan(start: 0, end: 0), detail: nil, endLine: 1, endColumn: 1)
+            }
+        }
+        var reported: Set<Int> = []
         for claim in report.claims {
+            if let finding = lowShare[claim.document], reported.insert(claim.document).inserted { result.append(finding) }
             var reasons: [(Reason, String?)] = []
             switch claim.node.problem {
             case .unattributed?: reasons.append((.unattributed, nil))
@@ -61,13 +100,18 @@ public struct CheckRenderer: Sendable {
             // "Attribution dropped" is the fuller account of an unattributed claim.
             if reasons.contains(where: { $0.0 == .attributionDropped }) { reasons.removeAll { $0.0 == .unattributed } }
             let position = report.position(of: claim.sentence.start, in: claim.document)
+            let end = report.position(of: claim.sentence.end, in: claim.document)
             for (reason, detail) in reasons {
                 result.append(
                     Finding(
                         path: report.documents[claim.document].node.path, line: position.line, column: position.column,
                         reason: reason, excerpt: Self.excerpt(claim.sentence.text),
-                        span: TextSpan(start: claim.sentence.start, end: claim.sentence.end), detail: detail))
+                        span: TextSpan(start: claim.sentence.start, end: claim.sentence.end), detail: detail,
+                        endLine: end.line, endColumn: end.column))
             }
+        }
+        for (document, finding) in lowShare.sorted(by: { $0.key < $1.key }) where !reported.contains(document) {
+            result.append(finding)
         }
         return result
     }
@@ -79,11 +123,15 @@ public struct CheckRenderer: Sendable {
         }.joined()
     }
 
-    public func renderJSON(_ findings: [Finding]) -> String {
+    /// The findings as `{"findings": […]}` (see `Schemas/check.schema.json`);
+    /// `fails` tells which of them are in a `failing` category.
+    public func renderJSON(_ findings: [Finding], failing: Set<Category> = Set(Category.allCases)) -> String {
         let object = findings.map { finding -> [String: Any] in
             [
                 "path": finding.path, "line": finding.line, "column": finding.column,
+                "end_line": finding.endLine, "end_column": finding.endColumn,
                 "reason": finding.reason.rawValue, "message": finding.reason.explanation,
+                "category": finding.reason.category.rawValue, "fails": failing.contains(finding.reason.category),
                 "excerpt": finding.excerpt, "start": finding.span.start, "end": finding.span.end,
                 "detail": finding.detail ?? NSNull(),
             ]
@@ -92,8 +140,60 @@ public struct CheckRenderer: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private static func excerpt(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return line.count > 120 ? String(line.prefix(119)) + "…" : line
+    /// The findings as a SARIF 2.1.0 log, for code-scanning tools: one rule
+    /// per reason, findings in a `failing` category as errors and the others
+    /// as warnings. Columns and character offsets count Unicode scalars, as
+    /// every span of ours does (`columnKind: unicodeCodePoints`).
+    public func renderSARIF(_ findings: [Finding], failing: Set<Category>) -> String {
+        let reasons: [Reason] = [.unattributed, .quoteWithoutSpeaker, .unresolvedSource, .attributionDropped, .newClaim, .lowAttribution]
+        let rules = reasons.map { reason -> [String: Any] in
+            [
+                "id": reason.rawValue,
+                "name": reason.rawValue.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
+                "shortDescription": ["text": reason.explanation.prefix(1).uppercased() + reason.explanation.dropFirst()],
+                "fullDescription": ["text": Self.ruleDescription(reason)],
+                "defaultConfiguration": ["level": failing.contains(reason.category) ? "error" : "warning"],
+            ]
+        }
+        let results = findings.map { finding -> [String: Any] in
+            var region: [String: Any] = [
+                "startLine": finding.line, "startColumn": finding.column, "endLine": finding.endLine, "endColumn": finding.endColumn,
+                "charOffset": finding.span.start, "charLength": finding.span.end - finding.span.start,
+            ]
+            var message = finding.reason.explanation
+            if let detail = finding.detail { message += " (the source document credits \(detail))" }
+            message += ": " + finding.excerpt
+            return [
+                "ruleId": finding.reason.rawValue,
+                "ruleIndex": reasons.firstIndex(of: finding.reason) ?? 0,
+                "level": failing.contains(finding.reason.category) ? "error" : "warning",
+                "message": ["text": message],
+                "locations": [["physicalLocation": ["artifactLocation": ["uri": finding.path], "region": region]]],
+            ]
+        }
+        let log: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [[
+                "tool": ["driver": ["name": "provenance", "semanticVersion": "0.1.0", "rules": rules]],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            ]],
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: log, options: [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted])
+        return String(decoding: data, as: UTF8.self)
     }
+
+    private static func ruleDescription(_ reason: Reason) -> String {
+        switch reason {
+        case .unattributed: "A claim names no source: no person, agency or outlet is said to have said or reported it."
+        case .quoteWithoutSpeaker: "A quotation is given without saying who said it."
+        case .unresolvedSource: "A claim is attributed to a pronoun or description that could not be resolved to a named source."
+        case .attributionDropped: "The document this one derives from attributes the claim to a source; this document does not."
+        case .newClaim: "A claim of a derived document matches nothing in the documents it derives from."
+        case .lowAttribution: "The share of a document's claims that are attributed is below the threshold asked for."
+        }
+    }
+
+    private static func excerpt(_ text: String) -> String { Wording.excerpt(text, limit: 120) }
 }

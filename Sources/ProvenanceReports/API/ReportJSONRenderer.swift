@@ -79,4 +79,21 @@ public struct ReportJSONRenderer: Sendable {
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// The `--summary` figures, described by `Schemas/summary.schema.json`.
+    public func renderSummary(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
+        let documents = DocumentSummary.summaries(of: graph, selection: selection).map { summary -> [String: Any] in
+            [
+                "path": summary.path, "claims": summary.claims, "attributed": summary.attributed,
+                "attributed_share": (summary.attributedShare * 1000).rounded() / 1000, "traced": summary.traced,
+                "traced_share": (summary.tracedShare * 1000).rounded() / 1000,
+                "by_kind": Dictionary(uniqueKeysWithValues: Claim.Kind.allCases.map { ($0.rawValue, summary.byKind[$0] ?? 0) }),
+                "top_sources": summary.topSources.map { ["name": $0.name, "claims": $0.claims] as [String: Any] },
+                "derives": summary.derives,
+                "dropped": summary.derives ? summary.dropped : NSNull(), "new": summary.derives ? summary.new : NSNull(),
+            ]
+        }
+        let data = try! JSONSerialization.data(withJSONObject: ["documents": documents], options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
 }

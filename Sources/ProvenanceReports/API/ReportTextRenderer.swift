@@ -2,89 +2,181 @@ import ProvenanceAttribution
 import ProvenanceGraph
 import ProvenanceParsing
 
-/// Writes a provenance graph for a person to read: per document, what it
-/// derives from, then every claim with its kind, its source (and what a
-/// pronoun stood for), its cue, the same claims elsewhere, its attribution
-/// chain from the origin to this document's publisher, and the findings.
+/// Writes a provenance graph for a person at a terminal: per document, what
+/// it derives from and its figures, then its claims grouped by source, each
+/// attribution chain drawn as a tree from its origin, with dropped
+/// attributions and new claims marked.
 public struct ReportTextRenderer: Sendable {
-    public init() {}
+    /// ANSI colours (for a terminal).
+    public var color: Bool
+    /// The width to wrap to, in characters.
+    public var width: Int
+
+    public init(color: Bool = false, width: Int = 100) {
+        self.color = color
+        self.width = width
+    }
 
     public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
         let report = ClaimReport(graph, selection: selection)
-        var lines: [String] = []
-        for (index, document) in report.documents.enumerated() {
-            let node = document.node
-            if index > 0 { lines.append("") }
-            lines.append("== \(node.path)")
-            if let title = node.title { lines.append(title) }
-            var published: [String] = []
-            if let publisher = node.publisher { published.append("published by \(publisher)") }
-            if let date = node.published { published.append(date) }
-            if !published.isEmpty { lines.append(published.joined(separator: ", ")) }
-            for derivation in document.derivedFrom {
-                let source = report.document(derivation.document)?.node.path ?? derivation.document
-                var line = "derives from \(source)"
-                var notes: [String] = []
-                if let cited = derivation.citations.first { notes.append("cites it: “\(report.text(of: cited))”") }
-                if derivation.share > 0 { notes.append(String(format: "%.0f%% of its claims are in it", derivation.share * 100)) }
-                if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }
-                lines.append(line)
+        var lines: [StyledText] = []
+        for document in report.documents.indices {
+            if document > 0 { lines.append(StyledText()) }
+            let outline = DocumentOutline(report: report, document: document)
+            lines += header(of: outline, report: report)
+            for root in outline.roots {
+                lines.append(StyledText())
+                lines += branch(root, report: report, document: document, prefix: "   ", isRoot: true)
             }
-            let claims = report.claims.filter { $0.document == index }
-            let attributed = claims.filter { $0.node.kind != .unattributed }.count
-            let dropped = claims.filter { $0.findings.contains { $0.kind == .attributionDropped } }.count
-            let new = claims.filter { $0.findings.contains { $0.kind == .newClaim } }.count
-            var summary = "\(claims.count) claims, \(attributed) attributed"
-            if !document.derivedFrom.isEmpty { summary += ", \(dropped) with the attribution dropped, \(new) new" }
-            lines.append(summary)
-            for (number, claim) in claims.enumerated() {
-                lines.append("")
-                lines.append("\(number + 1). [\(claim.node.kind.rawValue)] \(excerpt(claim.content.text))")
-                lines += describe(claim, report: report).map { "   " + $0 }
+            if !outline.unsourced.isEmpty {
+                lines.append(StyledText())
+                lines.append(StyledText("   ") + StyledText("No source named", .bold) + StyledText(" · \(Wording.count(outline.unsourced.count, "claim"))", .dim))
+                lines += leaves(outline.unsourced, report: report, prefix: "   ", more: false)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { $0.render(color: color) }.joined(separator: "\n") + "\n"
     }
 
-    private func describe(_ claim: ClaimReport.ClaimEntry, report: ClaimReport) -> [String] {
-        var lines: [String] = []
-        let node = claim.node
-        if let source = node.source {
-            let mention = claim.mention?.text ?? ""
-            var who = report.name(source)
-            if !mention.isEmpty, mention != who { who += " (as “\(mention)”)" }
-            if !node.resolved { who = "“\(mention)”, which we could not resolve" }
-            var line = node.kind == .caption ? "credit: \(who)" : "source: \(who)"
-            if let cue = claim.cue, node.kind != .caption { line += ", cue “\(cue.text)”" }
-            if node.continuation { line += " (continues the quotation before)" }
-            lines.append(line)
-        } else if let cue = claim.cue {
-            lines.append("no source named, cue “\(cue.text)”")
-        } else if node.kind == .direct || node.kind == .mixed {
-            lines.append("quotation without a speaker")
-        } else {
-            lines.append("no source named")
+    /// Per document, the figures of `--summary`.
+    public func renderSummary(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
+        let report = ClaimReport(graph, selection: selection)
+        var lines: [StyledText] = []
+        for document in report.documents.indices {
+            if document > 0 { lines.append(StyledText()) }
+            let summary = DocumentOutline(report: report, document: document).summary
+            lines.append(StyledText("━━ ", .dim) + StyledText(summary.path, .bold))
+            var score = StyledText("provenance score ") + StyledText(Wording.percent(summary.attributedShare), .bold)
+            score = score + " — \(summary.attributed) of \(Wording.count(summary.claims, "claim")) attributed here"
+            if summary.derives || summary.traced > summary.attributed {
+                score = score + "; \(summary.traced) (\(Wording.percent(summary.tracedShare))) traced to a source"
+            }
+            lines += wrap(score, prefix: "   ", hanging: "     ")
+            let kinds = Claim.Kind.allCases.compactMap { kind in summary.byKind[kind].map { "\($0) \(kind.rawValue)" } }
+            if !kinds.isEmpty { lines += wrap(StyledText("by kind: " + kinds.joined(separator: " · ")), prefix: "   ", hanging: "     ") }
+            if !summary.topSources.isEmpty {
+                let names = summary.topSources.map { "\($0.name) (\($0.claims))" }.joined(separator: " · ")
+                lines += wrap(StyledText("top sources: " + names), prefix: "   ", hanging: "     ")
+            }
+            if summary.derives {
+                lines.append(StyledText("   ") + StyledText("\(summary.dropped) attribution dropped", summary.dropped > 0 ? .boldRed : .plain)
+                    + " · " + StyledText(Wording.count(summary.new, "new claim"), summary.new > 0 ? .boldYellow : .plain))
+            }
         }
-        if !node.about.isEmpty { lines.append("about: " + node.about.map(report.name).joined(separator: ", ")) }
-        for same in claim.sameAs.prefix(3) {
-            guard let other = report.claim(same.claim), let path = report.document(other.node.document)?.node.path else { continue }
-            lines.append(String(format: "same claim (%.2f) in %@: %@", same.similarity, path, excerpt(other.content.text, limit: 90)))
+        return lines.map { $0.render(color: color) }.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Parts
+
+    private func header(of outline: DocumentOutline, report: ClaimReport) -> [StyledText] {
+        let document = report.documents[outline.document]
+        let node = document.node
+        var lines: [StyledText] = [StyledText("━━ ", .dim) + StyledText(node.path, .bold)]
+        if let title = node.title { lines += wrap(StyledText(title, .bold), prefix: "   ", hanging: "   ") }
+        var published: [String] = []
+        if let publisher = node.publisher { published.append("published by \(publisher)") }
+        if let date = node.published { published.append(date) }
+        if !published.isEmpty { lines += wrap(StyledText(published.joined(separator: ", ")), prefix: "   ", hanging: "   ") }
+        for derivation in document.derivedFrom {
+            let source = report.document(derivation.document)?.node.path ?? derivation.document
+            var line = StyledText("derives from ") + StyledText(source, .bold)
+            var notes: [String] = []
+            if let cited = derivation.citations.first { notes.append("cites it: “\(report.text(of: cited))”") }
+            if derivation.share > 0 { notes.append("\(Wording.percent(derivation.share)) of its claims are in it") }
+            if !notes.isEmpty { line = line + " (" + notes.joined(separator: "; ") + ")" }
+            lines += wrap(line, prefix: "   ", hanging: "     ")
         }
-        if !claim.chain.isEmpty { lines.append("chain: " + claim.chain.map(report.name).joined(separator: " → ")) }
-        for finding in claim.findings {
-            switch finding.kind {
-            case .attributionDropped:
-                let from = finding.source.map(report.name) ?? "its source"
-                lines.append("! attribution dropped: the source document attributes it to \(from)")
-            case .newClaim:
-                lines.append("! new claim: not in the documents this one derives from")
+        let summary = outline.summary
+        var figures = StyledText("\(Wording.count(summary.claims, "claim")) · \(summary.attributed) attributed (\(Wording.percent(summary.attributedShare)))")
+        if summary.derives {
+            figures = figures + " · " + StyledText("\(summary.dropped) attribution dropped", summary.dropped > 0 ? .boldRed : .plain)
+                + " · " + StyledText("\(summary.new) new", summary.new > 0 ? .boldYellow : .plain)
+        }
+        lines += wrap(figures, prefix: "   ", hanging: "   ")
+        return lines
+    }
+
+    /// A source, then the claims it ends the chain of, then the sources
+    /// the chain passes through next.
+    private func branch(
+        _ branch: DocumentOutline.Branch, report: ClaimReport, document: Int, prefix: String, isRoot: Bool,
+        connector: String = "", isLast: Bool = true
+    ) -> [StyledText] {
+        let source = report.source(branch.source)
+        var title = StyledText(source?.name ?? branch.source, .bold)
+        if let kind = source?.kind { title = title + StyledText(" · \(kind.rawValue)", .dim) }
+        if isRoot { title = title + StyledText(" · \(Wording.count(branch.claimCount, "claim"))", .dim) }
+        var lines = wrap(title, prefix: prefix + connector, hanging: prefix + (isRoot ? "" : (isLast ? "   " : "│  ")))
+        let inner = prefix + (isRoot ? "" : (isLast ? "   " : "│  "))
+        lines += leaves(branch.claims, report: report, prefix: inner, more: !branch.children.isEmpty)
+        for (position, child) in branch.children.enumerated() {
+            let last = position == branch.children.count - 1
+            lines += self.branch(
+                child, report: report, document: document, prefix: inner, isRoot: false, connector: last ? "└─ " : "├─ ", isLast: last)
+        }
+        return lines
+    }
+
+    /// Claims as the leaves under a source.
+    private func leaves(_ claims: [Int], report: ClaimReport, prefix: String, more: Bool) -> [StyledText] {
+        var lines: [StyledText] = []
+        for (position, index) in claims.enumerated() {
+            let last = position == claims.count - 1 && !more
+            let claim = report.claims[index]
+            let connector = last ? "└─ " : "├─ "
+            let hanging = prefix + (last ? "   " : "│  ")
+            lines += wrap(Self.tag(claim.node.kind) + " " + StyledText(Wording.excerpt(claim.content.text, limit: 240)), prefix: prefix + connector, hanging: hanging)
+            for detail in details(of: claim, report: report) {
+                lines += wrap(detail, prefix: hanging + "  ", hanging: hanging + "  ")
             }
         }
         return lines
     }
 
-    private func excerpt(_ text: String, limit: Int = 160) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
+    private func details(of claim: ClaimReport.ClaimEntry, report: ClaimReport) -> [StyledText] {
+        var parts: [String] = []
+        let node = claim.node
+        if let mention = claim.mention?.text, let source = node.source, mention != report.name(source) {
+            parts.append(node.resolved ? "as “\(mention)”" : "“\(mention)”, not resolved")
+        }
+        if let cue = claim.cue, node.kind != .caption { parts.append("“\(cue.text)”") }
+        if node.source == nil, node.kind == .direct || node.kind == .mixed { parts.append("quotation without a speaker") }
+        let position = report.position(of: claim.sentence.start, in: claim.document)
+        parts.append("line \(position.line)")
+        var lines = [StyledText(parts.joined(separator: " · "), .dim)]
+        let sources = Set(report.documents[claim.document].derivedFrom.map(\.document))
+        if let same = claim.sameAs.first(where: { report.claim($0.claim).map { sources.contains($0.node.document) } ?? false }),
+            let other = report.claim(same.claim), let path = report.document(other.node.document)?.node.path
+        {
+            let line = report.position(of: other.sentence.start, in: other.document).line
+            lines.append(StyledText("from \(path):\(line): “\(Wording.excerpt(other.content.text, limit: 80))”", .dim))
+        }
+        for finding in claim.findings {
+            switch finding.kind {
+            case .attributionDropped:
+                let from = finding.source.map(report.name) ?? "its source"
+                lines.append(StyledText("✗ attribution dropped", .boldRed) + " — the source document credits \(from)")
+            case .newClaim:
+                lines.append(StyledText("✚ new claim", .boldYellow) + " — in none of the documents this one derives from")
+            }
+        }
+        return lines
+    }
+
+    static func tag(_ kind: Claim.Kind) -> StyledText {
+        let style: StyledText.Style =
+            switch kind {
+            case .direct: .green
+            case .mixed: .cyan
+            case .indirect: .blue
+            case .caption: .magenta
+            case .unattributed: .dim
+            }
+        return StyledText("[\(kind.rawValue)]", style)
+    }
+
+    private func wrap(_ text: StyledText, prefix: String, hanging: String) -> [StyledText] {
+        text.wrapped(to: width - hanging.count).enumerated().map { position, line in
+            StyledText(position == 0 ? prefix : hanging, .dim) + line
+        }
     }
 }

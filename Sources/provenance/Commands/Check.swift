@@ -7,35 +7,78 @@ struct Check: ParsableCommand {
         abstract: "List the claims that lack attribution, dropped attributions and new claims.",
         discussion: """
             Each finding is one line, path:line:column: reason: excerpt. Reasons: unattributed, \
-            quote without speaker, source is a pronoun we could not resolve, and across \
-            documents: attribution dropped, new claim.
-            Exit status: 0 no findings, 1 findings (or some inputs failed), 2 usage error.
+            quote without speaker, source is a pronoun we could not resolve; across documents: \
+            attribution dropped, new claim; with --min-attributed: too few claims attributed. \
+            --format json and --format sarif (SARIF 2.1.0, for code scanning) give the same.
+
+            Exit status: 0 when no finding is in a --fail-on category (by default any finding \
+            fails) and no document is under --min-attributed; 1 when one is, or when some input \
+            could not be read; 2 for a usage error.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif
+    }
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case unattributed, dropped, new, none
     }
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var corpus: StoreOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or sarif.")
     var format: Format = .text
+
+    @Option(
+        name: .customLong("fail-on"),
+        help: """
+            Which findings fail the check (repeat for several): unattributed (also quotes without \
+            a speaker and unresolved pronouns), dropped, new, or none. Default: all three.
+            """)
+    var failOn: [FailOn] = []
+
+    @Option(
+        name: .customLong("min-attributed"),
+        help: "Fail a document that attributes less than this share of its claims (0 to 1), such as 0.8.")
+    var minimumAttributed: Double?
+
+    @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         try corpus.validate(files: inputs.files)
+        if failOn.contains(.none), failOn.count > 1 { throw ValidationError("--fail-on none cannot be combined with other values.") }
+        if let share = minimumAttributed, !(0...1).contains(share) { throw ValidationError("--min-attributed must be between 0 and 1.") }
+    }
+
+    /// The categories whose findings fail the check.
+    var failing: Set<CheckRenderer.Category> {
+        var categories: Set<CheckRenderer.Category> = minimumAttributed == nil ? [] : [.share]
+        let chosen = failOn.isEmpty ? [.unattributed, .dropped, .new] : failOn
+        for value in chosen {
+            switch value {
+            case .unattributed: categories.insert(.unattributed)
+            case .dropped: categories.insert(.dropped)
+            case .new: categories.insert(.new)
+            case .none: break
+            }
+        }
+        return categories
     }
 
     func run() throws {
         let (graph, failures) = try Batch.graph(
-            files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions))
+            files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
+            quiet: progress.quiet)
         let renderer = CheckRenderer()
-        let findings = renderer.findings(graph, selection: corpus.selection)
+        let findings = renderer.findings(graph, selection: corpus.selection, minimumAttributed: minimumAttributed)
+        let failing = failing
         switch format {
         case .text: print(renderer.renderText(findings), terminator: "")
-        case .json: print(renderer.renderJSON(findings))
+        case .json: print(renderer.renderJSON(findings, failing: failing))
+        case .sarif: print(renderer.renderSARIF(findings, failing: failing))
         }
-        if failures > 0 || !findings.isEmpty { throw ExitCode(1) }
+        if failures > 0 || findings.contains(where: { failing.contains($0.reason.category) }) { throw ExitCode(1) }
     }
 }

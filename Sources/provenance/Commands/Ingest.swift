@@ -17,6 +17,8 @@ struct Ingest: ParsableCommand {
     @Option(help: "The corpus store (SQLite); created when it does not exist.")
     var store: String
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         guard !inputs.files.isEmpty else { throw ValidationError("Give at least one file.") }
     }
@@ -26,7 +28,9 @@ struct Ingest: ParsableCommand {
         let engine = AttributionEngine()
         var added = 0
         var unchanged = 0
-        let failures = Batch.run(inputs.files, extractor: ArticleExtractor(options: inputs.extractionOptions)) { article, bytes in
+        let failures = Batch.run(
+            inputs.files, extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: progress.quiet
+        ) { article, bytes in
             switch try corpus.ingest(engine.attribute(article), hash: CorpusStore.contentHash(of: bytes)) {
             case .added: added += 1
             case .unchanged: unchanged += 1

@@ -59,3 +59,11 @@ struct StoreOptions: ParsableArguments {
         GraphSelection(document: document, source: source, claimText: claim)
     }
 }
+
+/// The progress line of commands that read many files.
+struct ProgressOptions: ParsableArguments {
+    @Flag(name: [.short, .long], help: "No progress line on standard error (there is one only when it is a terminal).")
+    var quiet = false
+}
+
+extension ColorChoice: ExpressibleByArgument {}

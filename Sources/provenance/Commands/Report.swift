@@ -6,36 +6,59 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report every claim of the articles with its attribution chain.",
         discussion: """
-            Reads the files given, or the corpus in --store. With --format json, writes one \
-            object {documents, sources, claims, quotes, edges} (see Schemas/report.schema.json); \
-            every span is Unicode scalar offsets into its document's text. --format prov writes \
-            W3C PROV-JSON, --format dot a Graphviz graph.
+            Reads the files given, or the corpus in --store. --format text (the default) draws each \
+            document's claims grouped by source, each attribution chain a tree from its origin, in \
+            colour on a terminal (--color, NO_COLOR). --format markdown writes the same for an \
+            editor's note; --format html one self-contained page with the claims highlighted in the \
+            text. --format json writes one object {documents, sources, claims, quotes, edges} (see \
+            Schemas/report.schema.json); every span is Unicode scalar offsets into its document's \
+            text. --format prov writes W3C PROV-JSON, --format dot a Graphviz graph. --summary gives \
+            each document's figures instead (text, markdown or json).
+            Exit status: 0 when every input was read, 1 when some failed, 2 for a usage error.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, prov, dot
+        case text, markdown, html, json, prov, dot
     }
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var corpus: StoreOptions
 
-    @Option(help: "Output format: text, json, prov (W3C PROV-JSON) or dot (Graphviz).")
+    @Option(help: "Output format: text, markdown, html, json, prov (W3C PROV-JSON) or dot (Graphviz).")
     var format: Format = .text
+
+    @Flag(help: "Per document: claims, share attributed, kinds, top sources, dropped attributions, new claims.")
+    var summary = false
+
+    @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         try corpus.validate(files: inputs.files)
+        if summary, ![.text, .markdown, .json].contains(format) {
+            throw ValidationError("--summary is written as text, markdown or json.")
+        }
     }
 
     func run() throws {
         let (graph, failures) = try Batch.graph(
-            files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions))
+            files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
+            quiet: progress.quiet)
         let selection = corpus.selection
-        switch format {
-        case .text: print(ReportTextRenderer().render(graph, selection: selection), terminator: "")
-        case .json: print(ReportJSONRenderer().render(graph, selection: selection))
-        case .prov: print(PROVRenderer().render(graph, selection: selection))
-        case .dot: print(DOTRenderer().render(graph, selection: selection), terminator: "")
+        let text = ReportTextRenderer(color: Terminal.color(color), width: Terminal.width())
+        switch (format, summary) {
+        case (.text, false): print(text.render(graph, selection: selection), terminator: "")
+        case (.text, true): print(text.renderSummary(graph, selection: selection), terminator: "")
+        case (.markdown, false): print(ReportMarkdownRenderer().render(graph, selection: selection), terminator: "")
+        case (.markdown, true): print(ReportMarkdownRenderer().renderSummary(graph, selection: selection), terminator: "")
+        case (.json, false): print(ReportJSONRenderer().render(graph, selection: selection))
+        case (.json, true): print(ReportJSONRenderer().renderSummary(graph, selection: selection))
+        case (.html, _): print(ReportHTMLRenderer().render(graph, selection: selection), terminator: "")
+        case (.prov, _): print(PROVRenderer().render(graph, selection: selection))
+        case (.dot, _): print(DOTRenderer().render(graph, selection: selection), terminator: "")
         }
         if failures > 0 { throw ExitCode(1) }
     }

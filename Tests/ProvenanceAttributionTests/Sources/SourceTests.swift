@@ -17,6 +17,24 @@ import ProvenanceAttribution
         #expect(attribution.antecedent.map(attributed.text) == "Ana Ruiz")
     }
 
+    @Test func aPronounSkipsSomeoneOfTheOtherGender() throws {
+        let attributed = AttributionSupport.attribute("""
+            A story
+
+            President Aurel Venn opened the session and spoke for an hour.
+
+            Minister Ilse Maren said her ministry would publish a draft in April.
+
+            He said the republic had recorded “remarkable gains in every harbour.”
+
+            Mr. Tomas Rell, the harbour master, inspected the quay. Mrs. Ana Ruiz, his deputy, joined him.
+
+            She said the quay was safe.
+            """)
+        #expect(attributed.view(containing: "remarkable gains")?.source == "Aurel Venn")
+        #expect(attributed.view(containing: "the quay was safe")?.source == "Ana Ruiz")
+    }
+
     @Test func descriptionsResolveToTheSourceTheyDescribe() throws {
         let attributed = AttributionSupport.attribute("""
             A story

@@ -64,6 +64,8 @@ struct DocumentAttributor {
     /// after them can be resolved.
     private mutating func recordNames(in sentence: Range<Int>, block: ReadBlock, names: NameReader) {
         let runs = names.capitalizedRuns(in: sentence, sentenceStart: sentence.lowerBound)
+        var people: [(entity: Int, end: Int)] = []
+        defer { learnGender(of: people, in: sentence, block: block) }
         for (order, run) in runs.enumerated() {
             guard let name = names.classify(run) else { continue }
             let kind: Source.Kind
@@ -77,6 +79,15 @@ struct DocumentAttributor {
             let entity = registry.entity(named: name.name, kind: kind, description: name.description)
             let isSubject = order == 0 && block.depths[run.lowerBound] == 0 && run.lowerBound <= sentence.lowerBound + 3
             registry.recordMention(of: entity, at: block.span(of: name.nameTokens), sentence: sentenceNumber, isSubject: isSubject)
+            if kind == .person {
+                people.append((entity, run.upperBound))
+                // "Mrs. Ana Ruiz", "Mr Rell": a title that says the gender.
+                var before = name.nameTokens.lowerBound - 1
+                if before >= sentence.lowerBound, block.tokens[before].isPunctuation(".") { before -= 1 }
+                for index in [before, name.nameTokens.lowerBound] where index >= sentence.lowerBound && index < block.tokens.count {
+                    if let gender = Words.genderedTitles[block.tokens[index].lower] { registry.learn(gender, of: entity) }
+                }
+            }
         }
         // A subject that is a pronoun or a description ("He …", "The leader …")
         // carries its antecedent forward, so the next "he" finds the same one.
@@ -101,6 +112,26 @@ struct DocumentAttributor {
             let head = block.tokens[end].lower
             if let record = registry.resolveNominal(head: head, kind: kind, at: first.start, sentence: sentenceNumber) {
                 registry.recordMention(of: record.entity, at: block.span(of: start..<(end + 1)), sentence: sentenceNumber, isSubject: true)
+            }
+        }
+    }
+
+    /// A person named in the sentence and then, before anyone else is named,
+    /// referred to by a gendered pronoun ("Ilse Maren said her ministry …")
+    /// is known to be that gender, so that a later "he" does not find her.
+    private mutating func learnGender(of people: [(entity: Int, end: Int)], in sentence: Range<Int>, block: ReadBlock) {
+        for (position, person) in people.enumerated() {
+            let limit = position + 1 < people.count ? people[position + 1].end : sentence.upperBound
+            var start = min(person.end, limit)
+            // An apposition after the name ("Ana Ruiz, his deputy,") speaks of someone else.
+            if start < limit, block.tokens[start].isPunctuation(",") {
+                start = block.tokens[(start + 1)..<limit].firstIndex { $0.isPunctuation(",") }.map { $0 + 1 } ?? limit
+            }
+            for token in block.tokens[start..<limit] where token.kind == .word {
+                if let gender = Words.pronounGender[token.lower] {
+                    registry.learn(gender, of: person.entity)
+                    break
+                }
             }
         }
     }

@@ -28,6 +28,24 @@ enum Words {
 
     /// Titles and roles written before a name ("President", "Supreme Leader",
     /// "Foreign Minister", "Dr.").
+    /// A person's gender as pronouns and titles show it.
+    enum Gender: Sendable {
+        case female, male
+    }
+
+    /// Pronouns that say the gender of whom they stand for.
+    static let pronounGender: [String: Gender] = [
+        "he": .male, "him": .male, "his": .male, "himself": .male,
+        "she": .female, "her": .female, "hers": .female, "herself": .female,
+    ]
+
+    /// Titles that say a person's gender.
+    static let genderedTitles: [String: Gender] = [
+        "mr": .male, "sir": .male, "lord": .male, "king": .male, "prince": .male, "father": .male, "brother": .male,
+        "mrs": .female, "ms": .female, "miss": .female, "dame": .female, "lady": .female, "queen": .female,
+        "princess": .female, "sister": .female, "mother": .female,
+    ]
+
     static let titles: Set<String> = [
         "president", "vice", "prime", "minister", "secretary", "chairman", "chairwoman", "chair", "chairperson",
         "chief", "executive", "ceo", "cfo", "coo", "cto", "director", "governor", "gov", "senator", "sen",

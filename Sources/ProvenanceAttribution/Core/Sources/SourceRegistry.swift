@@ -14,6 +14,8 @@ struct SourceRegistry {
         var words: [String]
         /// Used as a source (or publisher, or subject of a quotation): reported.
         var isReported = false
+        /// For a person, as the text's pronouns or titles show it.
+        var gender: Words.Gender?
     }
 
     /// A named mention, in document order, for resolving pronouns.
@@ -110,6 +112,10 @@ struct SourceRegistry {
             return found
         }
         var entity = Entity(name: name, kind: kind, words: Self.words(name))
+        if kind == .person, let description {
+            entity.gender = description.lowercased().split(whereSeparator: { !$0.isLetter })
+                .lazy.compactMap { Words.genderedTitles[String($0)] }.first
+        }
         if let organization = gazetteer.organization(named: name) {
             entity.kind = Self.kind(of: organization)
             if organization.name != name {
@@ -185,6 +191,11 @@ struct SourceRegistry {
         mentions.append(MentionRecord(entity: entity, span: span, sentence: sentence, isSubject: isSubject))
     }
 
+    /// What a pronoun or title showed of a person; the first sign wins.
+    mutating func learn(_ gender: Words.Gender, of entity: Int) {
+        if entities[entity].kind == .person, entities[entity].gender == nil { entities[entity].gender = gender }
+    }
+
     mutating func markReported(_ entity: Int) {
         entities[entity].isReported = true
     }
@@ -202,8 +213,9 @@ struct SourceRegistry {
     /// nearest group or organisation.
     func resolvePronoun(_ pronoun: String, at position: Int, sentence: Int) -> MentionRecord? {
         let person = ["he", "she", "him", "her", "i"].contains(pronoun)
+        let gender = Words.pronounGender[pronoun]
         let accepts: (Entity) -> Bool = { entity in
-            if person { return entity.kind == .person }
+            if person { return entity.kind == .person && (gender == nil || entity.gender == nil || entity.gender == gender) }
             if pronoun == "it" { return entity.kind != .person && entity.kind != .group }
             return entity.kind != .person
         }
@@ -220,8 +232,10 @@ struct SourceRegistry {
                     || entity.descriptions.contains { $0.lowercased().split(separator: " ").contains(Substring(head)) })
         }
         if let byWord { return byWord }
-        // A person by role: someone the story gave a title, before a bare name.
-        if kind == .person, let titled = nearest(before: position, sentence: sentence, window: 12, accepts: { entity in
+        // A person by role: someone the story gave a title, before a bare name
+        // — of several, the one the story names most ("the leader" is its
+        // main figure more often than the last official quoted).
+        if kind == .person, let titled = mostNamed(before: position, sentence: sentence, window: 12, accepts: { entity in
             entity.kind == .person && entity.descriptions.contains { description in
                 description.lowercased().split(separator: " ").contains { Words.personTitles.contains(String($0)) }
             }
@@ -237,6 +251,23 @@ struct SourceRegistry {
             case .document: entity.kind == .agency || entity.kind == .wire || entity.kind == .outlet
             }
         }
+    }
+
+    /// Of the entities named in the window that fit, the one named most
+    /// often in the document so far (ties: the latest); its latest mention.
+    private func mostNamed(before position: Int, sentence: Int, window: Int, accepts: (Entity) -> Bool) -> MentionRecord? {
+        var best: MentionRecord?
+        var bestCount = 0
+        for record in mentions.reversed() {
+            if record.sentence <= sentence - window { break }
+            guard record.span.end <= position, accepts(entities[record.entity]) else { continue }
+            let count = mentions.filter { $0.entity == record.entity && $0.span.end <= position }.count
+            if count > bestCount {
+                best = record
+                bestCount = count
+            }
+        }
+        return best
     }
 
     private func nearest(before position: Int, sentence: Int, window: Int, accepts: (Entity) -> Bool) -> MentionRecord? {

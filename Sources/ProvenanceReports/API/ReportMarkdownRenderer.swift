@@ -1,0 +1,109 @@
+import ProvenanceAttribution
+import ProvenanceGraph
+import ProvenanceParsing
+
+/// Writes the report as Markdown for an editor's note: the terminal report's
+/// content, with the attribution trees as nested lists.
+public struct ReportMarkdownRenderer: Sendable {
+    public init() {}
+
+    public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
+        let report = ClaimReport(graph, selection: selection)
+        var lines = ["# Provenance report", ""]
+        for document in report.documents.indices {
+            let outline = DocumentOutline(report: report, document: document)
+            lines += header(of: outline, report: report)
+            for root in outline.roots {
+                lines += branch(root, report: report, depth: 0, isRoot: true)
+            }
+            if !outline.unsourced.isEmpty {
+                lines.append("- *No source named* — \(Wording.count(outline.unsourced.count, "claim"))")
+                for index in outline.unsourced { lines += leaf(report.claims[index], report: report, depth: 1) }
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The `--summary` figures as one table.
+    public func renderSummary(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
+        let report = ClaimReport(graph, selection: selection)
+        var lines = [
+            "# Provenance summary", "",
+            "| document | claims | attributed here | traced to a source | attribution dropped | new claims | top sources |",
+            "|---|---:|---:|---:|---:|---:|---|",
+        ]
+        for document in report.documents.indices {
+            let summary = DocumentOutline(report: report, document: document).summary
+            let sources = summary.topSources.map { "\(Self.escape($0.name)) (\($0.claims))" }.joined(separator: ", ")
+            lines.append(
+                "| `\(summary.path)` | \(summary.claims) | \(summary.attributed) (\(Wording.percent(summary.attributedShare))) "
+                    + "| \(summary.traced) (\(Wording.percent(summary.tracedShare))) | \(summary.derives ? String(summary.dropped) : "–") "
+                    + "| \(summary.derives ? String(summary.new) : "–") | \(sources) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func header(of outline: DocumentOutline, report: ClaimReport) -> [String] {
+        let document = report.documents[outline.document]
+        let node = document.node
+        var lines = ["## \(Self.escape(node.title ?? node.path))", ""]
+        var facts = ["`\(node.path)`"]
+        if let publisher = node.publisher { facts.append("published by \(Self.escape(publisher))") }
+        if let date = node.published { facts.append(date) }
+        lines.append(facts.joined(separator: " · "))
+        lines.append("")
+        for derivation in document.derivedFrom {
+            let source = report.document(derivation.document)?.node.path ?? derivation.document
+            var notes: [String] = []
+            if let cited = derivation.citations.first { notes.append("cites it: “\(Self.escape(report.text(of: cited)))”") }
+            if derivation.share > 0 { notes.append("\(Wording.percent(derivation.share)) of its claims are in it") }
+            lines.append("Derives from `\(source)`" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") + ".")
+            lines.append("")
+        }
+        let summary = outline.summary
+        var figures = "**\(Wording.count(summary.claims, "claim"))**, \(summary.attributed) attributed (\(Wording.percent(summary.attributedShare)))"
+        if summary.derives { figures += ", **\(summary.dropped) attribution dropped**, **\(summary.new) new**" }
+        lines.append(figures + ".")
+        lines.append("")
+        return lines
+    }
+
+    private func branch(_ branch: DocumentOutline.Branch, report: ClaimReport, depth: Int, isRoot: Bool) -> [String] {
+        let indent = String(repeating: "  ", count: depth)
+        let source = report.source(branch.source)
+        var line = "\(indent)- **\(Self.escape(source?.name ?? branch.source))**"
+        if let kind = source?.kind { line += " (\(kind.rawValue))" }
+        if isRoot { line += " — \(Wording.count(branch.claimCount, "claim"))" }
+        var lines = [line]
+        for index in branch.claims { lines += leaf(report.claims[index], report: report, depth: depth + 1) }
+        for child in branch.children { lines += self.branch(child, report: report, depth: depth + 1, isRoot: false) }
+        return lines
+    }
+
+    private func leaf(_ claim: ClaimReport.ClaimEntry, report: ClaimReport, depth: Int) -> [String] {
+        let indent = String(repeating: "  ", count: depth)
+        var notes: [String] = []
+        if let cue = claim.cue, claim.node.kind != .caption { notes.append("*\(Self.escape(cue.text))*") }
+        notes.append("line \(report.position(of: claim.sentence.start, in: claim.document).line)")
+        for finding in claim.findings {
+            switch finding.kind {
+            case .attributionDropped:
+                notes.append("**attribution dropped** (the source document credits \(Self.escape(finding.source.map(report.name) ?? "its source")))")
+            case .newClaim:
+                notes.append("**new claim**")
+            }
+        }
+        return ["\(indent)- `\(claim.node.kind.rawValue)` \(Self.escape(Wording.excerpt(claim.content.text, limit: 300))) — " + notes.joined(separator: ", ")]
+    }
+
+    /// Text with Markdown's active characters escaped.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>#|~".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
