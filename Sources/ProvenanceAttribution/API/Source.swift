@@ -19,6 +19,17 @@ public struct Source: Sendable, Hashable {
         case group
         /// Named, but of unknown kind.
         case unknown
+
+        /// Of two documents' views of one source, the more telling kind: a
+        /// named agency, wire, outlet or picture desk over a bare
+        /// "organization", anything over "unknown".
+        public func merged(with other: Kind) -> Kind {
+            switch (self, other) {
+            case (.unknown, _): other
+            case (.organization, .agency), (.organization, .wire), (.organization, .outlet), (.organization, .photoAgency): other
+            default: self
+            }
+        }
     }
 
     /// The canonical name in this document ("Kim Jong Un").

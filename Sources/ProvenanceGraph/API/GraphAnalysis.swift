@@ -53,6 +53,9 @@ public struct GraphAnalysis: Sendable {
     public let chains: [String: [String]]
     /// Findings, per claim.
     public let findings: [String: [Finding]]
+    /// For a claim of a derived document, the claim of its source it comes
+    /// from (the one its chain continues).
+    public let origins: [String: String]
 
     public init(_ graph: ProvenanceGraph) {
         var sameAs: [String: [SameClaim]] = [:]
@@ -97,8 +100,15 @@ public struct GraphAnalysis: Sendable {
         func parent(of claim: ProvenanceGraph.ClaimNode) -> ProvenanceGraph.ClaimNode? {
             let sources = Set((derivedFrom[claim.document] ?? []).map(\.document))
             guard !sources.isEmpty else { return nil }
-            let candidates = (sameAs[claim.id] ?? []).compactMap { claims[$0.claim] }.filter { sources.contains($0.document) }
-            return candidates.first { $0.source != nil && $0.kind != .caption } ?? candidates.first
+            let candidates = (sameAs[claim.id] ?? []).filter { claims[$0.claim].map { sources.contains($0.document) } ?? false }
+            guard let best = candidates.first else { return nil }
+            // An attributed claim nearly as like it as the likest is where it
+            // comes from; a distant one is only a coincidence of words.
+            let attributed = candidates.first { same in
+                let node = claims[same.claim]!
+                return node.source != nil && node.kind != .caption && same.similarity >= 0.8 * best.similarity
+            }
+            return claims[(attributed ?? best).claim]
         }
 
         func chain(_ claim: ProvenanceGraph.ClaimNode) -> [String] {
@@ -119,7 +129,9 @@ public struct GraphAnalysis: Sendable {
         }
 
         var findings: [String: [Finding]] = [:]
+        var origins: [String: String] = [:]
         for claim in graph.claims {
+            if let origin = parent(of: claim) { origins[claim.id] = origin.id }
             _ = chain(claim)
             guard derivedFrom[claim.document] != nil, claim.kind != .caption else { continue }
             guard let origin = parent(of: claim) else {
@@ -136,5 +148,6 @@ public struct GraphAnalysis: Sendable {
         }
         self.chains = chains
         self.findings = findings
+        self.origins = origins
     }
 }

@@ -37,6 +37,7 @@ public struct GraphBuilder {
         let keys = ([source.name] + source.aliases).map { GraphConversion.key($0) }
         if let existing = keys.compactMap({ sourceKeys[$0] }).first {
             var node = graph.sources[existing]
+            node.kind = node.kind.merged(with: source.kind)
             for alias in [source.name] + source.aliases where alias != node.name && !node.aliases.contains(alias) {
                 node.aliases.append(alias)
             }

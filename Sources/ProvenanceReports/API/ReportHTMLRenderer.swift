@@ -162,6 +162,11 @@ public struct ReportHTMLRenderer: Sendable {
             parts.append("<p class=\"chain\">Chain: " + claim.chain.map { "<strong>\(HTMLText.escape(report.name($0)))</strong>" }
                 .joined(separator: " → ") + " → <em>this document</em></p>")
         }
+        if let origin = claim.origin.flatMap(report.reference(to:)) {
+            let place = "\(HTMLText.escape(origin.path)) \(Self.span(origin.content))"
+            parts.append("<p class=\"origin\">Comes from " + (origin.isSelected ? "<a href=\"#\(origin.id)\">\(place)</a>" : place)
+                + ": “\(HTMLText.escape(Wording.excerpt(origin.content.text, limit: 160)))”</p>")
+        }
         for finding in claim.findings {
             switch finding.kind {
             case .attributionDropped:

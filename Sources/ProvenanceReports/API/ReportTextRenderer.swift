@@ -143,12 +143,8 @@ public struct ReportTextRenderer: Sendable {
         let position = report.position(of: claim.sentence.start, in: claim.document)
         parts.append("line \(position.line)")
         var lines = [StyledText(parts.joined(separator: " · "), .dim)]
-        let sources = Set(report.documents[claim.document].derivedFrom.map(\.document))
-        if let same = claim.sameAs.first(where: { report.claim($0.claim).map { sources.contains($0.node.document) } ?? false }),
-            let other = report.claim(same.claim), let path = report.document(other.node.document)?.node.path
-        {
-            let line = report.position(of: other.sentence.start, in: other.document).line
-            lines.append(StyledText("from \(path):\(line): “\(Wording.excerpt(other.content.text, limit: 80))”", .dim))
+        if let origin = claim.origin.flatMap(report.reference(to:)) {
+            lines.append(StyledText("from \(origin.path):\(origin.line): “\(Wording.excerpt(origin.content.text, limit: 80))”", .dim))
         }
         for finding in claim.findings {
             switch finding.kind {

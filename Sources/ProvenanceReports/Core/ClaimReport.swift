@@ -28,6 +28,8 @@ struct ClaimReport {
         var chain: [String]
         var sameAs: [GraphAnalysis.SameClaim]
         var findings: [GraphAnalysis.Finding]
+        /// The claim of a source document this one comes from.
+        var origin: String?
     }
 
     let graph: ProvenanceGraph
@@ -72,7 +74,7 @@ struct ClaimReport {
                     node: claim, document: document, sentence: span(claim.sentence), content: span(claim.content),
                     cue: claim.cue.map { span($0.span) }, mention: claim.mention.map(span), antecedent: claim.antecedent.map(span),
                     chain: analysis.chains[claim.id] ?? [], sameAs: analysis.sameAs[claim.id] ?? [],
-                    findings: analysis.findings[claim.id] ?? []))
+                    findings: analysis.findings[claim.id] ?? [], origin: analysis.origins[claim.id]))
         }
     }
 
@@ -90,6 +92,28 @@ struct ClaimReport {
         if let index = documentIndex[id] { return documents[index] }
         // A document outside the selection, named by another's evidence.
         return graph.documents.first { $0.id == id }.map { Document(node: $0, text: ScalarText($0.text), derivedFrom: []) }
+    }
+
+    /// A claim anywhere in the graph, selected or not: where it is and what it says.
+    struct ClaimReference {
+        var id: String
+        var path: String
+        var line: Int
+        var content: SpanText
+        var isSelected: Bool
+    }
+
+    func reference(to id: String) -> ClaimReference? {
+        if let entry = claim(id) {
+            return ClaimReference(
+                id: id, path: documents[entry.document].node.path, line: position(of: entry.sentence.start, in: entry.document).line,
+                content: entry.content, isSelected: true)
+        }
+        guard let node = graph.claims.first(where: { $0.id == id }), let document = document(node.document) else { return nil }
+        let before = document.text.scalars.prefix(node.sentence.start)
+        return ClaimReference(
+            id: id, path: document.node.path, line: before.filter { $0 == "\n" }.count + 1,
+            content: SpanText(start: node.content.start, end: node.content.end, text: document.text[node.content]), isSelected: false)
     }
 
     /// The words of an evidence span.

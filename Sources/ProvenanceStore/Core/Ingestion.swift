@@ -65,17 +65,18 @@ struct Ingestion {
     }
 
     private func merge(_ source: Source, into id: Int64, keys: [String]) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT name, aliases, descriptions FROM sources WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT name, kind, aliases, descriptions FROM sources WHERE id = ?", arguments: [id]) else {
             return
         }
         let name: String = row["name"]
+        let kind = (Source.Kind(rawValue: row["kind"]) ?? .unknown).merged(with: source.kind)
         var aliases: [String] = JSONColumns.decode(row["aliases"])
         var descriptions: [String] = JSONColumns.decode(row["descriptions"])
         for alias in [source.name] + source.aliases where alias != name && !aliases.contains(alias) { aliases.append(alias) }
         for description in source.descriptions where !descriptions.contains(description) { descriptions.append(description) }
         try db.execute(
-            sql: "UPDATE sources SET aliases = ?, descriptions = ? WHERE id = ?",
-            arguments: [JSONColumns.encode(aliases), JSONColumns.encode(descriptions), id])
+            sql: "UPDATE sources SET kind = ?, aliases = ?, descriptions = ? WHERE id = ?",
+            arguments: [kind.rawValue, JSONColumns.encode(aliases), JSONColumns.encode(descriptions), id])
         for key in keys {
             try db.execute(sql: "INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)", arguments: [key, id])
         }

@@ -97,3 +97,13 @@ import ProvenanceAttribution
         #expect(claim.problem == .unresolvedSource)
     }
 }
+
+@Suite struct SourceKindTests {
+    @Test func theMoreTellingKindWins() {
+        #expect(Source.Kind.organization.merged(with: .agency) == .agency)
+        #expect(Source.Kind.agency.merged(with: .organization) == .agency)
+        #expect(Source.Kind.unknown.merged(with: .person) == .person)
+        #expect(Source.Kind.person.merged(with: .organization) == .person)
+        #expect(Source.Kind.outlet.merged(with: .wire) == .outlet)
+    }
+}
