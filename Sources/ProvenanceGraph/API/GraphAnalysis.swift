@@ -57,6 +57,10 @@ public struct GraphAnalysis: Sendable {
     /// from (the one its chain continues).
     public let origins: [String: String]
 
+    /// How alike a claim and the attributed claim it comes from must be for
+    /// "attribution dropped".
+    public static let droppedMinimumSimilarity = 0.4
+
     public init(_ graph: ProvenanceGraph) {
         var sameAs: [String: [SameClaim]] = [:]
         var derivations: [ProvenanceGraph.Edge] = []
@@ -139,6 +143,10 @@ public struct GraphAnalysis: Sendable {
                 continue
             }
             guard let originSource = chain(origin).first, origin.source != nil else { continue }
+            // A faint likeness is enough to follow a chain, not to accuse a
+            // document of dropping an attribution.
+            let likeness = sameAs[claim.id]?.first { $0.claim == origin.id }?.similarity ?? 0
+            guard likeness >= Self.droppedMinimumSimilarity else { continue }
             let keeps = claim.source == originSource || claim.via.contains(originSource)
                 || (claim.source != nil && claim.source == origin.source)
             if !keeps {
