@@ -8,6 +8,7 @@ import ProvenanceReports
 /// `check` findings on the bundled chain: agency dispatch → outlet page → rewrite.
 @Suite struct CheckRenderingTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func examplesGraph() throws -> ProvenanceGraph {
         var builder = GraphBuilder()
