@@ -92,7 +92,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["provenance"]
+            dependencies: ["provenance"],
+            exclude: ["Snapshots"]
         ),
     ]
 )

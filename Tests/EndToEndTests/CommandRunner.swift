@@ -38,8 +38,8 @@ struct CommandRunner {
         let folder = FileManager.default.temporaryDirectory
         let outputURL = folder.appendingPathComponent("provenance-out-\(UUID().uuidString)")
         let errorURL = folder.appendingPathComponent("provenance-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outputURL)
             try? FileManager.default.removeItem(at: errorURL)

@@ -156,7 +156,7 @@ public struct CheckRenderer: Sendable {
             ]
         }
         let results = findings.map { finding -> [String: Any] in
-            var region: [String: Any] = [
+            let region: [String: Any] = [
                 "startLine": finding.line, "startColumn": finding.column, "endLine": finding.endLine, "endColumn": finding.endColumn,
                 "charOffset": finding.span.start, "charLength": finding.span.end - finding.span.start,
             ]
