@@ -93,6 +93,19 @@ import Testing
         #expect(unusable.status == 2)
     }
 
+    /// The machine formats too, so that a change to any of them shows in review.
+    @Test(arguments: [
+        (["report", "--format", "prov"], "report-examples.prov.json"),
+        (["report", "--format", "dot"], "report-examples.dot"),
+        (["report", "--summary", "--format", "json"], "summary-examples.json"),
+        (["check", "--format", "json", "--fail-on", "none", "--min-attributed", "0.5"], "check-examples.json"),
+    ])
+    func machineFormatsMatchTheirSnapshots(arguments: [String], snapshot: String) throws {
+        let result = try CommandRunner.run(arguments + Self.examples)
+        #expect(!result.standardOutput.isEmpty)
+        #expect(result.standardOutput == (try Snapshot.expected(snapshot, actual: result.standardOutput)))
+    }
+
     @Test func checkGatesOnTheCategoriesAsked() throws {
         let all = try CommandRunner.run(["check"] + Self.examples)
         #expect(all.status == 1)
