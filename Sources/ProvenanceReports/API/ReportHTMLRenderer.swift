@@ -30,11 +30,17 @@ public struct ReportHTMLRenderer: Sendable {
         html.append(legend())
         html.append("</header>")
         html.append("<main>")
-        let picture = GraphPicture(report: report).svg()
+        let graphPicture = GraphPicture(report: report)
+        let picture = graphPicture.svg()
         if !picture.isEmpty {
             html.append("<section class=\"picture\"><h2>Documents and sources</h2>")
-            html.append("<p class=\"hint\">Each arrow is a step of an attribution chain, from the origin on the left; "
-                + "its width grows with the number of claims. A dashed arrow runs from a document to one that derives from it.</p>")
+            var hint = "Each arrow is a step of an attribution chain, from the origin on the left; "
+                + "its width grows with the number of claims. A dashed arrow runs from a document to one that derives from it."
+            if graphPicture.omittedSources > 0 {
+                hint += " The \(GraphPicture.sourceLimit) sources in the most chains are drawn; "
+                    + "<a href=\"#sources\">the table</a> lists all."
+            }
+            html.append("<p class=\"hint\">\(hint)</p>")
             html.append("<div class=\"scroll\">\(picture)</div></section>")
         }
         for document in report.documents.indices {

@@ -52,7 +52,32 @@ struct GraphPicture {
                 arrows[Arrow(from: source.id, to: document.node.id, derived: true), default: 0] += 1
             }
         }
+        leaveOutMinorSources()
         layOut()
+    }
+
+    /// How many sources the picture shows at most: the ones in the most
+    /// claims' chains (the sources table lists them all).
+    static let sourceLimit = 24
+
+    /// Sources the picture left out.
+    private(set) var omittedSources = 0
+
+    private mutating func leaveOutMinorSources() {
+        var weight: [String: Int] = [:]
+        for (arrow, count) in arrows where !arrow.derived {
+            weight[arrow.from, default: 0] += count
+            weight[arrow.to, default: 0] += count
+        }
+        let sources = nodes.filter { !$0.isDocument }
+        guard sources.count > Self.sourceLimit else { return }
+        let kept = Set(sources.enumerated()
+            .sorted { (weight[$0.element.id] ?? 0, $1.offset) > (weight[$1.element.id] ?? 0, $0.offset) }
+            .prefix(Self.sourceLimit).map(\.element.id))
+        omittedSources = sources.count - kept.count
+        nodes = nodes.filter { $0.isDocument || kept.contains($0.id) }
+        position = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
+        arrows = arrows.filter { position[$0.key.from] != nil && position[$0.key.to] != nil }
     }
 
     private mutating func addSource(_ id: String, report: ClaimReport) {
@@ -100,6 +125,19 @@ struct GraphPicture {
             let keyed = members.map { index -> (Double, Int) in
                 let parents = (incoming[nodes[index].id] ?? []).compactMap { position[$0] }.map { Double(nodes[$0].row) }
                 return (parents.isEmpty ? Double(index) : parents.reduce(0, +) / Double(parents.count), index)
+            }
+            for (row, entry) in keyed.sorted(by: { $0 < $1 }).enumerated() { nodes[entry.1].row = row }
+        }
+        // Then back from the right: each node beside the nodes it points to,
+        // and nodes with no arrows at all at the bottom.
+        let last = nodes.map(\.layer).max() ?? 0
+        guard last > 0 else { return }
+        for column in stride(from: last - 1, through: 0, by: -1) {
+            let members = nodes.indices.filter { nodes[$0].layer == column }
+            let keyed = members.map { index -> (Double, Int) in
+                let children = (forward[nodes[index].id] ?? []).compactMap { position[$0] }.map { Double(nodes[$0].row) }
+                let alone = children.isEmpty && (incoming[nodes[index].id] ?? []).isEmpty
+                return (children.isEmpty ? (alone ? 1e9 + Double(index) : Double(nodes[index].row)) : children.reduce(0, +) / Double(children.count), index)
             }
             for (row, entry) in keyed.sorted(by: { $0 < $1 }).enumerated() { nodes[entry.1].row = row }
         }
