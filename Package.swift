@@ -23,10 +23,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib from Debian's zlib1g-dev, for gzip inputs; only Core/Input/Gzip.swift imports it.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Stage 1: bytes → Article (HTML through libxml2, plain text by hand).
         .target(
             name: "ProvenanceParsing",
-            dependencies: ["CLibXML2"]
+            dependencies: ["CLibXML2", "CZlib"]
         ),
         // Stage 2: Article → sentences, quotations, sources, claims.
         .target(
@@ -70,9 +76,11 @@ let package = Package(
             dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceReports", "ProvenanceStore"],
             path: "Benchmarks/provenance-bench"
         ),
+        // libFuzzer targets (Fuzz/run.sh); built plainly, a runner for saved inputs.
         .testTarget(
             name: "ProvenanceParsingTests",
-            dependencies: ["ProvenanceParsing"]
+            dependencies: ["ProvenanceParsing"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ProvenanceAttributionTests",

@@ -66,4 +66,47 @@ struct SyntheticCorpus {
         if stories.count > 200 { stories.removeFirst() }
         return ("synthetic/\(number).txt", title + "\n\n" + sentences.joined(separator: "\n\n") + "\n")
     }
+
+    /// Document `number` as a saved web page: the story (or rewrite) in an
+    /// article element, amid what real pages carry around it — head metadata
+    /// and JSON-LD, navigation, a photo with a credit, related links, a
+    /// newsletter box, comments, a footer, an inline script and a style sheet.
+    mutating func page(_ number: Int, stories: inout [(title: String, sentences: [String], url: String)]) -> (String, String) {
+        let (_, text) = document(number, stories: &stories)
+        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let title = paragraphs.first ?? "Untitled"
+        let url = number % 10 == 9 ? "https://rewrites.example/\(number)" : (stories.last?.url ?? "https://news.example/\(number)")
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        }
+        var html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(escape(title)) | The Example Herald</title>"
+        html += "<meta property=\"og:title\" content=\"\(escape(title))\"><meta property=\"og:site_name\" content=\"The Example Herald\">"
+        html += "<link rel=\"canonical\" href=\"\(url)\"><meta property=\"article:published_time\" content=\"2024-0\(1 + number % 9)-1\(number % 10)T08:00:00Z\">"
+        html += "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"\(escape(title))\","
+        html += "\"author\":{\"@type\":\"Person\",\"name\":\"\(name())\"},\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Example Herald\"}}</script>"
+        html += "<style>" + String(repeating: ".c\(number % 7) { margin: 0 auto; padding: 4px 8px; color: #333; } ", count: 40) + "</style>"
+        html += "<script>" + String(repeating: "window.dataLayer = window.dataLayer || []; dataLayer.push({event: 'view'}); ", count: 30) + "</script>"
+        html += "</head><body><header><nav><ul>"
+        for section in ["World", "Politics", "Business", "Sport", "Culture", "Opinion", "Video", "Weather"] {
+            html += "<li><a href=\"/\(section.lowercased())\">\(section)</a></li>"
+        }
+        html += "</ul></nav></header><main><article><h1>\(escape(title))</h1><p class=\"byline\">By \(name())</p>"
+        html += "<figure><img src=\"/photo.jpg\" alt=\"\"><figcaption>Officials at the port on Monday. (\(word(capitalized: true)) News Agency via Reuters)</figcaption></figure>"
+        for paragraph in paragraphs.dropFirst() where !paragraph.hasPrefix("Sources") {
+            if let link = paragraph.range(of: "](") {
+                let target = paragraph[link.upperBound...].dropLast()
+                html += "<p>Original: <a href=\"\(target)\">Article Link</a></p>"
+            } else {
+                html += "<p>\(escape(paragraph))</p>"
+            }
+        }
+        html += "</article><aside><h2>RELATED STORIES</h2><ul>"
+        for _ in 0..<6 { html += "<li><a href=\"/story\">\(word(capitalized: true)) \(word()) \(word()) as \(word()) \(word())</a></li>" }
+        html += "</ul><div class=\"newsletter\">Sign up for our newsletter <form><input type=\"email\"></form></div></aside></main>"
+        html += "<section class=\"comments\"><h3>Leave a Reply</h3><form><textarea></textarea></form></section>"
+        html += "<footer><p>© 2024 The Example Herald. All rights reserved.</p><ul>"
+        for item in ["About", "Contact", "Privacy", "Terms", "Advertise", "Careers"] { html += "<li><a href=\"/\(item)\">\(item)</a></li>" }
+        html += "</ul></footer></body></html>"
+        return ("synthetic/\(number).html", html)
+    }
 }

@@ -10,6 +10,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/parserInternals.h>
 
 /// `xmlFree` is a global function pointer, which Swift 6 rejects as shared
 /// mutable state; call it through this function instead.

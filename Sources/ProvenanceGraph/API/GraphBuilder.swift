@@ -8,27 +8,41 @@ public struct GraphBuilder {
     public private(set) var graph = ProvenanceGraph()
     private var index = MemoryIndex()
     private var sourceKeys: [String: Int] = [:]
+    /// Where each claim is in `graph.claims`.
+    private var claimPositions: [String: Int] = [:]
 
     public init() {}
 
     /// Adds a document and links it into the graph.
     public mutating func add(_ attributed: AttributedArticle, contentHash: String? = nil) {
+        add(PreparedArticle(attributed), contentHash: contentHash)
+    }
+
+    /// Adds a document prepared (on any thread) and links it into the graph.
+    public mutating func add(_ prepared: PreparedArticle, contentHash: String? = nil) {
         let (document, claims) = GraphConversion.nodes(
-            for: attributed, documentNumber: graph.documents.count + 1, firstClaim: graph.claims.count + 1,
+            for: prepared.attributed, documentNumber: graph.documents.count + 1, firstClaim: graph.claims.count + 1,
             contentHash: contentHash, sourceID: { source in self.sourceID(for: source) })
         graph.documents.append(document)
         graph.edges += GraphConversion.attributionEdges(document: document, claims: claims)
-        let signatures = GraphConversion.fingerprints(of: claims, in: document)
+        let signatures = prepared.fingerprints
         let linker = DocumentLinker()
         let new = DocumentLinker.NewDocument(
             id: document.id, url: document.url, title: document.title, published: document.published, links: document.links,
             claims: zip(claims, signatures).map { ($0.id, $0.kind, $0.content, $1) })
-        let claimIndex = Dictionary(uniqueKeysWithValues: graph.claims.enumerated().map { ($1.id, $0) })
-        let existing = graph.claims
-        graph.edges += linker.link(new, into: index) { id in
-            claimIndex[id].map { (existing[$0].document, existing[$0].content) }
+        // The copies the closure reads must be gone before the arrays grow
+        // below, or growing them would copy them whole.
+        let edges: [ProvenanceGraph.Edge]
+        do {
+            let positions = claimPositions
+            let existing = graph.claims
+            edges = linker.link(new, into: index) { id in
+                positions[id].map { (existing[$0].document, existing[$0].content) }
+            }
         }
+        graph.edges += edges
         index.add(document: document, order: graph.documents.count, claims: zip(claims, signatures).map { ($0, $1) })
+        for (offset, claim) in claims.enumerated() { claimPositions[claim.id] = graph.claims.count + offset }
         graph.claims += claims
     }
 
@@ -57,6 +71,22 @@ public struct GraphBuilder {
     }
 }
 
+/// An attributed article with the matching fingerprints of its claims, which
+/// are most of the work of adding it to a graph that does not depend on the
+/// graph: made on worker threads, the articles are then added in order.
+public struct PreparedArticle: Sendable {
+    public let attributed: AttributedArticle
+    /// One per claim, in the order of `attributed.claims`.
+    public let fingerprints: [ClaimFingerprint]
+
+    public init(_ attributed: AttributedArticle) {
+        self.attributed = attributed
+        let (document, claims) = GraphConversion.nodes(
+            for: attributed, documentNumber: 0, firstClaim: 0, contentHash: nil, sourceID: { _ in "" })
+        fingerprints = GraphConversion.fingerprints(of: claims, in: document)
+    }
+}
+
 /// The in-memory index behind ``GraphBuilder``.
 struct MemoryIndex: LinkingIndex {
     private var postings: [String: [Int]] = [:]
@@ -75,12 +105,12 @@ struct MemoryIndex: LinkingIndex {
 
     func frequency(of term: String) -> Int { postings[term]?.count ?? 0 }
 
-    func claimCandidates(sharing terms: [String], postingLimit: Int, limit: Int) -> [LinkCandidate] {
+    func claimCandidates(sharing terms: [String], minimumShared: Int, postingLimit: Int, limit: Int) -> [LinkCandidate] {
         var counts: [Int: Int] = [:]
         for term in terms {
             for claim in (postings[term] ?? []).suffix(postingLimit) { counts[claim, default: 0] += 1 }
         }
-        return DocumentLinker.mostShared(counts, limit: limit).map { candidates[$0] }
+        return DocumentLinker.mostShared(counts, limit: limit, minimum: minimumShared).map { candidates[$0] }
     }
 
     func documents(atAddress key: String) -> [String] { addresses[key] ?? [] }

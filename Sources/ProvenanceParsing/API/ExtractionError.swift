@@ -13,6 +13,10 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
         case tooLarge(bytes: Int, limit: Int)
         /// The input could not be read at all.
         case unreadable(String)
+        /// The input is gzip, and damaged or cut short.
+        case damagedCompression(String)
+        /// The input is gzip that inflates past ``ExtractionOptions/maximumBytes``.
+        case tooLargeDecompressed(limit: Int)
     }
 
     /// The input's name as the user gave it.
@@ -38,6 +42,10 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
             "the file is too large (\(bytes) bytes; the limit is \(limit) bytes)"
         case .unreadable(let detail):
             "cannot be read: \(detail)"
+        case .damagedCompression(let detail):
+            "the gzip data is damaged (\(detail))"
+        case .tooLargeDecompressed(let limit):
+            "decompresses to more than the limit of \(limit) bytes"
         }
     }
 

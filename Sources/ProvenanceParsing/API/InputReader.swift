@@ -8,10 +8,31 @@ import Darwin
 
 /// Reads the bytes of an input file, refusing what is not a readable regular
 /// file and what is larger than the limit, with an ``ExtractionError`` that
-/// names the file.
+/// names the file. gzip files (by their magic bytes, whatever the name) are
+/// decompressed, the limit then bounding the decompressed size.
 public enum InputReader {
-    /// The bytes of the file at `path`, at most `limit` of them.
+    /// The bytes of the file at `path`, at most `limit` of them, decompressed
+    /// when the file is gzip.
     public static func read(_ path: String, limit: Int = ExtractionOptions.defaultMaximumBytes) throws(ExtractionError) -> [UInt8] {
+        let bytes = try readFile(path, limit: limit)
+        return try decompressed(bytes, path: path, limit: limit)
+    }
+
+    /// `bytes` themselves, or inflated when they are gzip.
+    public static func decompressed(_ bytes: [UInt8], path: String, limit: Int = ExtractionOptions.defaultMaximumBytes) throws(ExtractionError) -> [UInt8] {
+        guard GzipInflater.isGzip(bytes) else { return bytes }
+        do {
+            return try GzipInflater.decompress(bytes, limit: limit)
+        } catch {
+            switch error {
+            case .tooLarge: throw ExtractionError(path: path, reason: .tooLargeDecompressed(limit: limit))
+            case .truncated: throw ExtractionError(path: path, reason: .damagedCompression("it ends too soon"))
+            case .corrupt(let detail): throw ExtractionError(path: path, reason: .damagedCompression(detail))
+            }
+        }
+    }
+
+    private static func readFile(_ path: String, limit: Int) throws(ExtractionError) -> [UInt8] {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))

@@ -36,6 +36,8 @@ struct ClaimReport {
     let analysis: GraphAnalysis
     var documents: [Document] = []
     var claims: [ClaimEntry] = []
+    /// Per document, the offset at which each of its lines starts.
+    private var lineStarts: [[Int]] = []
     private var sourceIndex: [String: Int] = [:]
     private var claimIndex: [String: Int] = [:]
     private var documentIndex: [String: Int] = [:]
@@ -63,6 +65,9 @@ struct ClaimReport {
         for document in graph.documents where texts[document.id] != nil && (selection.isAll || chosen[document.id] != nil) {
             documentIndex[document.id] = documents.count
             documents.append(Document(node: document, text: texts[document.id]!, derivedFrom: analysis.derivedFrom[document.id] ?? []))
+            var starts = [0]
+            for (offset, scalar) in texts[document.id]!.scalars.enumerated() where scalar == "\n" { starts.append(offset + 1) }
+            lineStarts.append(starts)
         }
         for claim in graph.claims where chosenIDs.contains(claim.id) {
             guard let document = documentIndex[claim.document] else { continue }
@@ -123,17 +128,15 @@ struct ClaimReport {
 
     /// 1-based line and column of an offset in a document's text.
     func position(of offset: Int, in document: Int) -> (line: Int, column: Int) {
-        let scalars = documents[document].text.scalars
-        var line = 1
-        var column = 1
-        for scalar in scalars[0..<min(offset, scalars.count)] {
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
+        let starts = lineStarts[document]
+        // The last line start at or before the offset.
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= offset { low = middle + 1 } else { high = middle }
         }
-        return (line, column)
+        let line = max(low, 1)
+        return (line, offset - starts[line - 1] + 1)
     }
 }

@@ -56,34 +56,40 @@ struct StyledText {
             pendingSpace = nil
         }
         for run in runs {
-            var word = ""
+            var word: [UInt8] = []
+            var wordLength = 0
             func emit() {
-                guard !word.isEmpty else { return }
-                var remaining = Substring(word)
-                while !remaining.isEmpty {
+                guard wordLength > 0 else { return }
+                var remaining = String(decoding: word, as: UTF8.self)
+                var remainingLength = wordLength
+                while remainingLength > 0 {
                     let space = pendingSpace != nil && length > 0 ? 1 : 0
-                    if length + space + remaining.count <= width {
+                    if length + space + remainingLength <= width {
                         if space == 1 { line.runs.append((" ", pendingSpace!)) }
-                        line.runs.append((String(remaining), run.style))
-                        length += space + remaining.count
-                        remaining = ""
+                        line.runs.append((remaining, run.style))
+                        length += space + remainingLength
+                        remainingLength = 0
                     } else if length > 0 {
                         flush()
                     } else {
                         line.runs.append((String(remaining.prefix(width)), run.style))
-                        remaining = remaining.dropFirst(width)
+                        remaining = String(remaining.dropFirst(width))
+                        remainingLength = remaining.count
                         flush()
                     }
                 }
                 pendingSpace = nil
-                word = ""
+                word.removeAll(keepingCapacity: true)
+                wordLength = 0
             }
-            for character in run.text {
-                if character == " " || character == "\n" || character == "\t" {
+            for scalar in run.text.unicodeScalars {
+                if scalar == " " || scalar == "\n" || scalar == "\t" {
                     emit()
                     pendingSpace = run.style
                 } else {
-                    word.append(character)
+                    Wording.appendUTF8(scalar, to: &word)
+                    // Combining marks join the character before them.
+                    if wordLength == 0 || Wording.isCharacterStart(scalar) { wordLength += 1 }
                 }
             }
             emit()

@@ -24,7 +24,7 @@ final class StoreIndex: LinkingIndex {
         return count
     }
 
-    func claimCandidates(sharing terms: [String], postingLimit: Int, limit: Int) -> [LinkCandidate] {
+    func claimCandidates(sharing terms: [String], minimumShared: Int, postingLimit: Int, limit: Int) -> [LinkCandidate] {
         guard !terms.isEmpty,
             let statement = try? db.cachedStatement(sql: "SELECT claim_id FROM terms WHERE term = ? ORDER BY claim_id DESC LIMIT ?")
         else { return [] }
@@ -32,7 +32,7 @@ final class StoreIndex: LinkingIndex {
         for term in terms {
             for claim in (try? Int.fetchAll(statement, arguments: [term, postingLimit])) ?? [] { counts[claim, default: 0] += 1 }
         }
-        return loadCandidates(ids: DocumentLinker.mostShared(counts, limit: limit).map(Int64.init))
+        return loadCandidates(ids: DocumentLinker.mostShared(counts, limit: limit, minimum: minimumShared).map(Int64.init))
     }
 
     private func loadCandidates(ids: [Int64]) -> [LinkCandidate] {

@@ -44,7 +44,7 @@ struct Check: ParsableCommand {
         help: "Fail a document that attributes less than this share of its claims (0 to 1), such as 0.8.")
     var minimumAttributed: Double?
 
-    @OptionGroup var progress: ProgressOptions
+    @OptionGroup var batch: BatchOptions
 
     func validate() throws {
         try corpus.validate(files: inputs.files)
@@ -70,7 +70,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let (graph, failures) = try Batch.graph(
             files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
-            quiet: progress.quiet)
+            quiet: batch.quiet, threads: batch.jobs)
         let renderer = CheckRenderer()
         let findings = renderer.findings(graph, selection: corpus.selection, minimumAttributed: minimumAttributed)
         let failing = failing

@@ -23,6 +23,8 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also list what was left out of the body and why.")
     var verbose = false
 
+    @OptionGroup var batch: BatchOptions
+
     func validate() throws {
         guard !inputs.files.isEmpty else { throw ValidationError("Give at least one file.") }
     }
@@ -31,11 +33,15 @@ struct Extract: ParsableCommand {
         let extractor = ArticleExtractor(options: inputs.extractionOptions)
         let json = ArticleJSONRenderer()
         let text = ArticleTextRenderer(verbose: verbose)
-        let failures = Batch.run(inputs.files, extractor: extractor) { article, _ in
+        let format = format
+        // Rendered on the worker threads too; printed in input order.
+        let failures = Batch.run(inputs.files, extractor: extractor, quiet: batch.quiet, threads: batch.jobs) { article -> String in
             switch format {
-            case .json: print(json.render(article))
-            case .text: print(text.render(article))
+            case .json: json.render(article)
+            case .text: text.render(article)
             }
+        } handle: { rendered, _ in
+            print(rendered)
         }
         if failures > 0 { throw ExitCode(1) }
     }

@@ -17,7 +17,7 @@ struct Ingest: ParsableCommand {
     @Option(help: "The corpus store (SQLite); created when it does not exist.")
     var store: String
 
-    @OptionGroup var progress: ProgressOptions
+    @OptionGroup var batch: BatchOptions
 
     func validate() throws {
         guard !inputs.files.isEmpty else { throw ValidationError("Give at least one file.") }
@@ -29,9 +29,10 @@ struct Ingest: ParsableCommand {
         var added = 0
         var unchanged = 0
         let failures = Batch.run(
-            inputs.files, extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: progress.quiet
-        ) { article, bytes in
-            switch try corpus.ingest(engine.attribute(article), hash: CorpusStore.contentHash(of: bytes)) {
+            inputs.files, extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: batch.quiet, threads: batch.jobs,
+            work: { engine.attribute($0) }
+        ) { attributed, bytes in
+            switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: bytes)) {
             case .added: added += 1
             case .unchanged: unchanged += 1
             }

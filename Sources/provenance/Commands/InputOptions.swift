@@ -60,10 +60,18 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// The progress line of commands that read many files.
-struct ProgressOptions: ParsableArguments {
+/// How commands that read many files run: on how many threads, with or
+/// without a progress line.
+struct BatchOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress line on standard error (there is one only when it is a terminal).")
     var quiet = false
+
+    @Option(name: [.short, .long], help: "Read this many files at once (default: one per core). Output order never changes.")
+    var jobs: Int = ParallelBatch.defaultThreads
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
 }
 
 extension ColorChoice: ExpressibleByArgument {}

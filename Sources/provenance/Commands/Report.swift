@@ -34,7 +34,7 @@ struct Report: ParsableCommand {
     @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
-    @OptionGroup var progress: ProgressOptions
+    @OptionGroup var batch: BatchOptions
 
     func validate() throws {
         try corpus.validate(files: inputs.files)
@@ -46,7 +46,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let (graph, failures) = try Batch.graph(
             files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
-            quiet: progress.quiet)
+            quiet: batch.quiet, threads: batch.jobs)
         let selection = corpus.selection
         let text = ReportTextRenderer(color: Terminal.color(color), width: Terminal.width())
         switch (format, summary) {

@@ -16,7 +16,7 @@ import ProvenanceGraph
         #expect(!stored.contains("\n"))
         let read = try #require(ClaimFingerprint(stored: stored))
         #expect(read == fingerprint)
-        #expect(read.content.termSet == Set(fingerprint.content.terms))
+        #expect(read.content.termKeys == fingerprint.content.terms.map(ClaimSignature.key).sorted())
     }
 
     @Test func anotherVersionOrDamagedFormIsRefused() {
@@ -26,10 +26,12 @@ import ProvenanceGraph
         #expect(ClaimFingerprint(stored: "") == nil)
     }
 
-    @Test func termSetFollowsTheTerms() {
+    @Test func theKeysFollowTheTerms() {
         var signature = ClaimSignature(text: "The port reopened on Monday.")
         signature.terms = ["harbour"]
-        #expect(signature.termSet == ["harbour"])
+        #expect(signature.keyedTerms == ["harbour"])
+        #expect(signature.hasTerm(key: ClaimSignature.key("harbour")))
+        #expect(!signature.hasTerm(key: ClaimSignature.key("port")))
     }
 
     @Test func candidatesRankByTermsSharedThenAge() {
@@ -37,5 +39,16 @@ import ProvenanceGraph
         #expect(DocumentLinker.mostShared(counts, limit: 3) == [4, 3, 9])
         #expect(DocumentLinker.mostShared(counts, limit: 10) == [4, 3, 9, 1, 7])
         #expect(DocumentLinker.mostShared([:], limit: 5).isEmpty)
+    }
+}
+
+@Suite struct StemmerTests {
+    @Test(arguments: [
+        ("expansion", "expan"), ("expand", "expan"), ("development", "devel"), ("strategies", "strat"),
+        ("strategic", "strat"), ("kim's", "kim"), ("harbors’", "harbo"), ("cities", "city"), ("worried", "worry"),
+        ("talks", "talk"), ("crisis", "crisi"), ("news", "new"), ("résumés", "résum"), ("gas", "gas"), ("quickly", "quick"),
+    ])
+    func stems(word: String, stem: String) {
+        #expect(ClaimSignature(text: word).terms == [stem])
     }
 }

@@ -1,12 +1,13 @@
 import ProvenanceAttribution
 import ProvenanceParsing
 
-/// A claim found through the index, with what matching needs.
-public struct LinkCandidate: Sendable {
-    public var claim: String
-    public var document: String
-    public var signature: ClaimFingerprint
-    public var kind: Claim.Kind
+/// A claim found through the index, with what matching needs. A class, so
+/// that the index hands out references rather than copies of signatures.
+public final class LinkCandidate: Sendable {
+    public let claim: String
+    public let document: String
+    public let signature: ClaimFingerprint
+    public let kind: Claim.Kind
 
     public init(claim: String, document: String, signature: ClaimFingerprint, kind: Claim.Kind) {
         self.claim = claim
@@ -27,7 +28,8 @@ public protocol LinkingIndex {
     /// Claims sharing the most of `terms`, best first (ties: earlier first).
     /// Each term contributes at most `postingLimit` of its most recent claims,
     /// so that the cost of a lookup does not grow with the corpus.
-    func claimCandidates(sharing terms: [String], postingLimit: Int, limit: Int) -> [LinkCandidate]
+    /// Only claims sharing at least `minimumShared` of the terms count.
+    func claimCandidates(sharing terms: [String], minimumShared: Int, postingLimit: Int, limit: Int) -> [LinkCandidate]
     /// Documents whose address has this key.
     func documents(atAddress key: String) -> [String]
     /// Documents whose headline holds at least four in five of these words
@@ -69,9 +71,9 @@ public struct DocumentLinker {
     /// The `limit` keys with the highest counts, ties to the smaller key: how
     /// an index ranks the claims a lookup's terms brought. Counts are small
     /// (at most one per query term), so this buckets rather than sorts.
-    public static func mostShared(_ counts: [Int: Int], limit: Int) -> [Int] {
+    public static func mostShared(_ counts: [Int: Int], limit: Int, minimum: Int = 1) -> [Int] {
         var buckets: [[Int]] = Array(repeating: [], count: (counts.values.max() ?? 0) + 1)
-        for (id, count) in counts { buckets[count].append(id) }
+        for (id, count) in counts where count >= minimum { buckets[count].append(id) }
         var result: [Int] = []
         for bucket in buckets.reversed() where result.count < limit {
             result += bucket.sorted().prefix(limit - result.count)
@@ -108,13 +110,16 @@ public struct DocumentLinker {
         _ document: NewDocument, into index: LinkingIndex, contentSpan: (String) -> (document: String, span: TextSpan)?
     ) -> [ProvenanceGraph.Edge] {
         var edges: [ProvenanceGraph.Edge] = []
-        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1), frequency: index.frequency(of:)).memoized()
+        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1), frequency: index.frequency(of:))
         // Same claims.
         var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
         for (position, claim) in document.claims.enumerated() {
             let rare = rareTerms(of: claim.signature, in: index)
             var best: [(LinkCandidate, Double)] = []
-            for candidate in index.claimCandidates(sharing: rare, postingLimit: Self.postingLimit, limit: Self.candidateLimit)
+            // A claim with several rare words shares more than one with its match.
+            let minimum = rare.count >= 4 ? 2 : 1
+            for candidate in index.claimCandidates(
+                sharing: rare, minimumShared: minimum, postingLimit: Self.postingLimit, limit: Self.candidateLimit)
             where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
                 let score = similarity.score(claim.signature, candidate.signature)
                 if score >= ClaimLinker.threshold { best.append((candidate, score)) }

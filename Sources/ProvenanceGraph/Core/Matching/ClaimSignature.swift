@@ -81,14 +81,21 @@ public struct ClaimFingerprint: Sendable, Hashable {
 public struct ClaimSignature: Sendable, Hashable {
     /// Stems of the content words (stop words left out), each once.
     public var terms: [String] {
-        didSet { termSet = Set(terms) }
+        didSet { index() }
     }
-    /// The same stems as a set, for the set operations of matching.
-    public private(set) var termSet: Set<String>
     /// Numbers as written, normalised ("10,000" → "10000", "3.5").
     public var numbers: Set<String>
     /// Stems of capitalised words inside the sentence (names).
-    public var names: Set<String>
+    public var names: Set<String> {
+        didSet { index() }
+    }
+    /// The terms as matching walks them: by a 64-bit key of each, in key
+    /// order (`termKeys[i]` is the key of `keyedTerms[i]`), so that two
+    /// signatures compare in one merge rather than through string sets.
+    public private(set) var termKeys: [UInt64] = []
+    public private(set) var keyedTerms: [String] = []
+    /// The keys of the names, in order.
+    public private(set) var nameKeys: [UInt64] = []
     /// How many negations ("not", "no", "never", "n't") the claim has.
     public var negations: Int
     /// Normalised quoted phrases of three words or more.
@@ -102,13 +109,13 @@ public struct ClaimSignature: Sendable, Hashable {
     public init(text: String) {
         let reader = SignatureReader(text)
         terms = reader.terms
-        termSet = Set(reader.terms)
         numbers = reader.numbers
         names = reader.names
         negations = reader.negations
         quotedPhrases = reader.quotedPhrases
         nameOrder = reader.nameOrder
         isPassive = reader.isPassive
+        index()
     }
 
     static let storedFieldCount = 7
@@ -138,13 +145,50 @@ public struct ClaimSignature: Sendable, Hashable {
     public init(terms: [String], numbers: Set<String>, names: Set<String>, negations: Int, quotedPhrases: Set<String>,
                 nameOrder: [String], isPassive: Bool) {
         self.terms = terms
-        self.termSet = Set(terms)
         self.numbers = numbers
         self.names = names
         self.negations = negations
         self.quotedPhrases = quotedPhrases
         self.nameOrder = nameOrder
         self.isPassive = isPassive
+        index()
+    }
+
+    /// Whether a term with this key is among the terms.
+    public func hasTerm(key: UInt64) -> Bool {
+        Self.contains(termKeys, key)
+    }
+
+    /// Whether a name has this key.
+    public func hasName(key: UInt64) -> Bool {
+        Self.contains(nameKeys, key)
+    }
+
+    private mutating func index() {
+        let keyed = terms.map { (Self.key($0), $0) }.sorted { $0.0 < $1.0 }
+        termKeys = keyed.map(\.0)
+        keyedTerms = keyed.map(\.1)
+        nameKeys = names.map(Self.key).sorted()
+    }
+
+    /// A term's key: FNV-1a over its UTF-8 bytes (stable across runs).
+    public static func key(_ term: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in term.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    private static func contains(_ sorted: [UInt64], _ key: UInt64) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == key
     }
 }
 
@@ -161,17 +205,20 @@ struct SignatureReader {
     init(_ text: String) {
         var seen: Set<String> = []
         var previousLower = ""
+        var previousEntry: Lexicon.Entry?
         var pendingNumber = ""
         var phrase: [String] = []
         var lastNameIndex = -2
         var quoted: [String] = []
         var quoteDepth = 0
         var index = 0
-        for (word, isCapitalized, opensQuote, closesQuote) in Self.words(text) {
+        for (lower, isCapitalized, opensQuote, closesQuote) in Self.words(text) {
             if opensQuote { quoteDepth += 1; quoted = [] }
-            let lower = word.lowercased()
+            // One lookup says all the lexicon knows of the word; most words it does not know.
+            let entry = Lexicon.entries[lower]
             defer {
                 previousLower = lower
+                previousEntry = entry
                 index += 1
                 if closesQuote {
                     if quoted.count >= 3 { quotedPhrases.insert(quoted.joined(separator: " ")) }
@@ -193,14 +240,14 @@ struct SignatureReader {
                 continue
             }
             // "1.5 million" is 1500000, "twelve" is 12, "March" is month 3.
-            if let factor = Lexicon.scales[lower], !pendingNumber.isEmpty {
+            if let factor = entry?.scale, !pendingNumber.isEmpty {
                 numbers.remove(pendingNumber)
                 numbers.insert(Self.scaled(pendingNumber, by: factor))
                 pendingNumber = ""
                 continue
             }
             // "two decades" is 20 years, "next year" a year from now, "May" (a name) the fifth month.
-            if lower == "decade" || lower == "decades" {
+            if entry?.isDecade == true {
                 if !pendingNumber.isEmpty, let count = Double(pendingNumber) {
                     numbers.remove(pendingNumber)
                     numbers.insert("\(Int(count * 10))y")
@@ -210,7 +257,7 @@ struct SignatureReader {
                 pendingNumber = ""
                 continue
             }
-            if ["year", "week", "month", "quarter"].contains(lower), let offset = ["this": "0", "next": "+1", "last": "-1", "previous": "-1"][previousLower] {
+            if entry?.isPeriod == true, let offset = previousEntry?.periodOffset {
                 numbers.insert("\(lower)\(offset)")
                 pendingNumber = ""
                 continue
@@ -220,25 +267,25 @@ struct SignatureReader {
                 continue
             }
             pendingNumber = ""
-            if let value = Lexicon.numberWords[lower] {
+            if let value = entry?.number {
                 numbers.insert(value)
                 pendingNumber = value
                 continue
             }
-            if Lexicon.negations.contains(lower) || lower.hasSuffix("n't") {
+            if entry?.isNegation == true || lower.hasSuffix("n't") {
                 negations += 1
                 continue
             }
-            if let opposite = Lexicon.polarity[lower] {
+            if let opposite = entry?.opposite {
                 // "denied" is "not confirmed", "unfit" is "not fit".
                 negations += 1
                 let stem = Stemmer.stem(opposite)
                 if seen.insert(stem).inserted { terms.append(stem) }
                 continue
             }
-            if ["was", "were", "been", "being", "is", "are"].contains(previousLower), lower.hasSuffix("ed") { isPassive = true }
-            if Lexicon.stopWords.contains(lower) { continue }
-            let stem = Stemmer.stem(Lexicon.synonyms[lower] ?? lower)
+            if previousEntry?.isBe == true, lower.hasSuffix("ed") { isPassive = true }
+            if entry?.isStop == true { continue }
+            let stem = Stemmer.stem(entry?.synonym ?? lower)
             guard !stem.isEmpty else { continue }
             if isCapitalized {
                 names.insert(stem)
@@ -250,7 +297,7 @@ struct SignatureReader {
                 }
                 lastNameIndex = index
             }
-            if Lexicon.scaleWords[lower] != nil { continue }
+            if entry?.isScaleWord == true { continue }
             if seen.insert(stem).inserted { terms.append(stem) }
         }
         nameOrder = phrase
@@ -265,40 +312,67 @@ struct SignatureReader {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// Words with their case and the quotation marks around them.
+    /// Words, lowercased, with whether they were capitalised and the
+    /// quotation marks around them. Words are gathered as UTF-8 bytes and
+    /// made strings once, so that the lexicon lookups that follow hash plain
+    /// ASCII strings where they can.
     private static func words(_ text: String) -> [(String, Bool, Bool, Bool)] {
         var result: [(String, Bool, Bool, Bool)] = []
-        var current = ""
+        var bytes: [UInt8] = []
+        var isASCII = true
+        var capitalized = false
         var opens = false
         var pendingOpen = false
+        /// Drops trailing dots, commas, hyphens and apostrophes (’ is three bytes).
+        func trim() {
+            while let last = bytes.last {
+                if last == 0x2E || last == 0x2C || last == 0x27 || last == 0x2D {
+                    bytes.removeLast()
+                } else if bytes.count >= 3, last == 0x99, bytes[bytes.count - 2] == 0x80, bytes[bytes.count - 3] == 0xE2 {
+                    bytes.removeLast(3)
+                } else {
+                    break
+                }
+            }
+        }
         func flush(closing: Bool) {
-            guard !current.isEmpty else {
+            trim()
+            guard !bytes.isEmpty else {
                 if closing, !result.isEmpty { result[result.count - 1].3 = true }
                 return
             }
-            let capitalized = current.unicodeScalars.first.map { $0.isASCII ? ("A"..."Z").contains($0) : $0.properties.isUppercase } ?? false
-            result.append((current, capitalized, opens, closing))
-            current = ""
+            let lower: String
+            if isASCII {
+                for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
+                lower = String(decoding: bytes, as: UTF8.self)
+            } else {
+                lower = String(decoding: bytes, as: UTF8.self).lowercased()
+            }
+            result.append((lower, capitalized, opens, closing))
+            bytes.removeAll(keepingCapacity: true)
+            isASCII = true
             opens = false
         }
         for scalar in text.unicodeScalars {
-            if Self.isWordScalar(scalar) || ((scalar == "." || scalar == "," || scalar == "'" || scalar == "’" || scalar == "-") && !current.isEmpty)
-            {
-                if current.isEmpty { opens = pendingOpen; pendingOpen = false }
-                current.unicodeScalars.append(scalar)
+            let joins = scalar == "." || scalar == "," || scalar == "'" || scalar == "’" || scalar == "-"
+            if Self.isWordScalar(scalar) || (joins && !bytes.isEmpty) {
+                if bytes.isEmpty {
+                    opens = pendingOpen
+                    pendingOpen = false
+                    capitalized = scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+                }
+                if scalar.isASCII {
+                    bytes.append(UInt8(scalar.value))
+                } else {
+                    isASCII = false
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
                 continue
             }
-            let isOpening = scalar == "“" || scalar == "‘" || ((scalar == "\"") && current.isEmpty)
-            let isClosing = scalar == "”" || scalar == "’" || (scalar == "\"" && !current.isEmpty)
-            // Trailing dots, commas and apostrophes are not part of the word.
-            while let last = current.unicodeScalars.last, last == "." || last == "," || last == "'" || last == "’" || last == "-" {
-                current.unicodeScalars.removeLast()
-            }
+            let isOpening = scalar == "“" || scalar == "‘" || ((scalar == "\"") && bytes.isEmpty)
+            let isClosing = scalar == "”" || scalar == "’" || (scalar == "\"" && !bytes.isEmpty)
             flush(closing: isClosing)
             if isOpening { pendingOpen = true }
-        }
-        while let last = current.unicodeScalars.last, last == "." || last == "," || last == "'" || last == "’" || last == "-" {
-            current.unicodeScalars.removeLast()
         }
         flush(closing: false)
         return result

@@ -9,7 +9,10 @@
 /// or more that both share makes them the same claim.
 public struct ClaimSimilarity {
     /// The weight of a term: its inverse document frequency.
-    public var weight: (String) -> Double
+    public let weight: (String) -> Double
+    /// Weights already asked for, by term key: the same terms come up again
+    /// and again while one document is linked.
+    private let memory = WeightMemory()
 
     public init(weight: @escaping (String) -> Double) {
         self.weight = weight
@@ -24,20 +27,15 @@ public struct ClaimSimilarity {
         }
     }
 
-    /// The same similarity, remembering each term's weight: for linking one
-    /// document, where the same terms are weighed again and again.
-    public func memoized() -> ClaimSimilarity {
-        final class Memory: @unchecked Sendable {
-            var weights: [String: Double] = [:]
-        }
-        let memory = Memory()
-        let weight = self.weight
-        return ClaimSimilarity { term in
-            if let known = memory.weights[term] { return known }
-            let value = weight(term)
-            memory.weights[term] = value
-            return value
-        }
+    private final class WeightMemory {
+        var weights: [UInt64: Double] = [:]
+    }
+
+    private func weight(_ key: UInt64, _ term: String) -> Double {
+        if let known = memory.weights[key] { return known }
+        let value = weight(term)
+        memory.weights[key] = value
+        return value
     }
 
     /// The similarity of two claims: of their contents or of their sentences,
@@ -59,9 +57,46 @@ public struct ClaimSimilarity {
 
     /// The weighted share of `part`'s terms that `whole` has.
     private func coverage(of part: ClaimSignature, by whole: ClaimSignature) -> Double {
-        let total = part.termSet.reduce(0) { $0 + weight($1) }
-        guard total > 0 else { return 1 }
-        return part.termSet.intersection(whole.termSet).reduce(0) { $0 + weight($1) } / total
+        let overlap = Overlap(part, whole, weight: weight)
+        return overlap.weightA > 0 ? overlap.shared / overlap.weightA : 1
+    }
+
+    /// What two signatures' terms have in common, in one merge of their keys.
+    private struct Overlap {
+        var weightA = 0.0
+        var weightB = 0.0
+        var shared = 0.0
+        var sharedNames = 0.0
+        var sharedCount = 0
+        var onlyA = 0
+        var onlyB = 0
+
+        init(_ a: ClaimSignature, _ b: ClaimSignature, weight: (UInt64, String) -> Double) {
+            let keysA = a.termKeys
+            let keysB = b.termKeys
+            var i = 0
+            var j = 0
+            while i < keysA.count || j < keysB.count {
+                if j == keysB.count || (i < keysA.count && keysA[i] < keysB[j]) {
+                    weightA += weight(keysA[i], a.keyedTerms[i])
+                    onlyA += 1
+                    i += 1
+                } else if i == keysA.count || keysB[j] < keysA[i] {
+                    weightB += weight(keysB[j], b.keyedTerms[j])
+                    onlyB += 1
+                    j += 1
+                } else {
+                    let value = weight(keysA[i], a.keyedTerms[i])
+                    weightA += value
+                    weightB += value
+                    shared += value
+                    sharedCount += 1
+                    if a.hasName(key: keysA[i]) || b.hasName(key: keysA[i]) { sharedNames += value }
+                    i += 1
+                    j += 1
+                }
+            }
+        }
     }
 
     /// The similarity of `a` and `b`: the weighted overlap of their words (by
@@ -71,19 +106,13 @@ public struct ClaimSimilarity {
         if !a.numbers.isEmpty, !b.numbers.isEmpty, !a.numbers.isSubset(of: b.numbers), !b.numbers.isSubset(of: a.numbers) {
             return 0
         }
-        let setA = a.termSet
-        let setB = b.termSet
-        let shared = setA.intersection(setB)
-        let sharedWeight = shared.reduce(0) { $0 + weight($1) }
-        let weightA = setA.reduce(0) { $0 + weight($1) }
-        let weightB = setB.reduce(0) { $0 + weight($1) }
-        guard weightA > 0, weightB > 0 else { return 0 }
-        let dice = 2 * sharedWeight / (weightA + weightB)
-        let containment = sharedWeight / min(weightA, weightB)
+        let overlap = Overlap(a, b, weight: weight)
+        guard overlap.weightA > 0, overlap.weightB > 0 else { return 0 }
+        let dice = 2 * overlap.shared / (overlap.weightA + overlap.weightB)
+        let containment = overlap.shared / min(overlap.weightA, overlap.weightB)
         var score = (1 - containmentShare) * dice + containmentShare * containment
         // Sharing only who (names), not what, is not the same claim.
-        let sharedNames = shared.filter { a.names.contains($0) || b.names.contains($0) }.reduce(0) { $0 + weight($1) }
-        if sharedWeight > 0, sharedNames / sharedWeight >= 0.75 { score *= 0.5 }
+        if overlap.shared > 0, overlap.sharedNames / overlap.shared >= 0.75 { score *= 0.5 }
         // Near-identical sentences tell their differences apart: a negation,
         // swapped roles, or another word in the same place ("met" / "fired").
         if dice >= 0.6 {
@@ -92,14 +121,12 @@ public struct ClaimSimilarity {
             // In a short claim, one or two words swapped for others, all else
             // equal, is another claim: "met" / "fired". A long claim with a
             // word or two changed is a rewrite.
-            let onlyA = setA.subtracting(setB)
-            let onlyB = setB.subtracting(setA)
-            if shared.count <= 9, (1...2).contains(onlyA.count), (1...2).contains(onlyB.count) { score *= 0.5 }
+            if overlap.sharedCount <= 9, (1...2).contains(overlap.onlyA), (1...2).contains(overlap.onlyB) { score *= 0.5 }
         }
         // Names: each side naming someone the other does not is someone else.
-        let namesOnlyA = a.names.subtracting(setB)
-        let namesOnlyB = b.names.subtracting(setA)
-        if !namesOnlyA.isEmpty, !namesOnlyB.isEmpty { score *= 0.5 }
+        if a.nameKeys.contains(where: { !b.hasTerm(key: $0) }), b.nameKeys.contains(where: { !a.hasTerm(key: $0) }) {
+            score *= 0.5
+        }
         if shareQuotation(a, b) { score = max(score, 0.9) }
         return min(score, 1)
     }

@@ -125,4 +125,44 @@ enum Lexicon {
         }
         return table
     }()
+
+    /// All the lexicon says of one word, so that reading a claim looks each
+    /// word up once.
+    struct Entry: Sendable {
+        var scale: Double?
+        var number: String?
+        var isNegation = false
+        var opposite: String?
+        var isStop = false
+        var synonym: String?
+        var isScaleWord = false
+        var isDecade = false
+        /// "year", "week"…: what "this", "next", "last" count.
+        var isPeriod = false
+        /// "next" → "+1": the offset a period word after it gets.
+        var periodOffset: String?
+        /// A form of "to be", before a passive participle.
+        var isBe = false
+    }
+
+    static let entries: [String: Entry] = {
+        var entries: [String: Entry] = [:]
+        func update(_ word: String, _ change: (inout Entry) -> Void) {
+            var entry = entries[word] ?? Entry()
+            change(&entry)
+            entries[word] = entry
+        }
+        for (word, factor) in scales { update(word) { $0.scale = factor } }
+        for (word, value) in numberWords { update(word) { $0.number = value } }
+        for word in negations { update(word) { $0.isNegation = true } }
+        for (word, opposite) in polarity { update(word) { $0.opposite = opposite } }
+        for word in stopWords { update(word) { $0.isStop = true } }
+        for (word, synonym) in synonyms { update(word) { $0.synonym = synonym } }
+        for word in scaleWords.keys { update(word) { $0.isScaleWord = true } }
+        for word in ["decade", "decades"] { update(word) { $0.isDecade = true } }
+        for word in ["year", "week", "month", "quarter"] { update(word) { $0.isPeriod = true } }
+        for (word, offset) in ["this": "0", "next": "+1", "last": "-1", "previous": "-1"] { update(word) { $0.periodOffset = offset } }
+        for word in ["was", "were", "been", "being", "is", "are"] { update(word) { $0.isBe = true } }
+        return entries
+    }()
 }

@@ -1,24 +1,81 @@
 /// A light stemmer: common English endings off, then the first five letters,
 /// so that "expand" and "expansion", "develop" and "development", "strategic"
 /// and "strategy" meet.
+///
+/// It works on the UTF-8 bytes of a lowercase word — characters, for the
+/// length rules — and makes the stem a string once, so that stems hash as
+/// the plain strings they are.
 enum Stemmer {
     static func stem(_ word: String) -> String {
-        var word = word
-        if word.unicodeScalars.contains("’") {
-            word = String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "’" ? "'" : $0 }))
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return stemASCII(Array(word.utf8)) }
+        // Characters as UTF-8 byte ranges, with ’ read as '.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        var characters: [Int] = []  // where each character starts in `bytes`
+        // Lowercase words are scalars one a character (an accent would be
+        // combined already); ’ is read as '.
+        for scalar in word.unicodeScalars {
+            characters.append(bytes.count)
+            if scalar == "’" {
+                bytes.append(0x27)
+            } else if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
         }
-        if word.hasSuffix("'s") { word.removeLast(2) }
-        if word.hasSuffix("'") { word.removeLast() }
-        guard word.count > 3 else { return word }
-        for (suffix, replacement) in endings where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
-            if suffix == "s", word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { break }
-            word = String(word.dropLast(suffix.count)) + replacement
-            break
+        var count = characters.count
+        func hasSuffix(_ suffix: [UInt8]) -> Bool {
+            bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
         }
-        return String(word.prefix(5))
+        func dropLast(_ n: Int) {
+            count -= n
+            bytes.removeSubrange(characters[count]...)
+            characters.removeLast(n)
+        }
+        if hasSuffix(Self.possessive) { dropLast(2) }
+        if hasSuffix(Self.apostrophe) { dropLast(1) }
+        if count > 3 {
+            for (suffix, replacement) in Self.endings where hasSuffix(suffix) && count - suffix.count >= 3 {
+                if suffix == [0x73], hasSuffix([0x73, 0x73]) || hasSuffix([0x75, 0x73]) || hasSuffix([0x69, 0x73]) { break }
+                dropLast(suffix.count)
+                for byte in replacement {
+                    characters.append(bytes.count)
+                    bytes.append(byte)
+                    count += 1
+                }
+                break
+            }
+            if count > 5 { dropLast(count - 5) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let endings: [(String, String)] = [
+    /// The same for a word of ASCII letters, one byte a character.
+    private static func stemASCII(_ word: [UInt8]) -> String {
+        var bytes = word
+        func hasSuffix(_ suffix: [UInt8]) -> Bool {
+            bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+        }
+        if hasSuffix(possessive) { bytes.removeLast(2) }
+        if hasSuffix(apostrophe) { bytes.removeLast() }
+        if bytes.count > 3 {
+            for (suffix, replacement) in endings where hasSuffix(suffix) && bytes.count - suffix.count >= 3 {
+                if suffix == [0x73], hasSuffix([0x73, 0x73]) || hasSuffix([0x75, 0x73]) || hasSuffix([0x69, 0x73]) { break }
+                bytes.removeLast(suffix.count)
+                bytes += replacement
+                break
+            }
+            if bytes.count > 5 { bytes.removeLast(bytes.count - 5) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let possessive: [UInt8] = Array("'s".utf8)
+    private static let apostrophe: [UInt8] = Array("'".utf8)
+
+    /// Endings and what replaces them, as ASCII bytes (one byte a character).
+    private static let endings: [([UInt8], [UInt8])] = [
         ("ies", "y"), ("ied", "y"), ("ing", ""), ("edly", ""), ("ed", ""), ("s", ""), ("ly", ""),
-    ]
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 }

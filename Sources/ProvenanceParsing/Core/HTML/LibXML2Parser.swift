@@ -1,106 +1,105 @@
 import CLibXML2
 
 // The only file that talks to libxml2. It parses bytes with libxml2's HTML
-// parser and copies what extraction needs into an `HTMLTree`, then frees
-// libxml2's document; nothing of libxml2 escapes this file.
+// parser in SAX mode — libxml2 tokenizes and applies HTML's rules for
+// implied and misnested tags, and calls back here for each element start and
+// end and each run of text — and builds an `HTMLTree` from the calls, so that
+// libxml2 never builds (or frees) a document tree of its own. Nothing of
+// libxml2 escapes this file.
 
 extension HTMLTree {
     /// Parses UTF-8 encoded HTML with libxml2 in recovery mode, never touching
     /// the network and ignoring any charset the page declares (the bytes were
     /// already decoded to UTF-8).
     init(parsingUTF8 bytes: [UInt8]) {
-        self.init()
         libxml2Initialized.touch()
-        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+        let builder = TreeBuilder()
+        bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", parseOptions)
+                guard let context = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(clamping: chars.count)) else { return }
+                defer {
+                    if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+                    htmlFreeParserCtxt(context)
+                }
+                context.pointee.sax.pointee = saxHandler()
+                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                _ = htmlCtxtUseOptions(context, parseOptions)
+                _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+                _ = htmlParseDocument(context)
             }
         }
-        guard let document else {
-            close(HTMLTree.root)
+        self = builder.finish()
+    }
+}
+
+/// Builds the tree from libxml2's SAX calls. Text arrives in pieces; the
+/// pieces between two tags are one text node, as in a DOM.
+private final class TreeBuilder {
+    var tree = HTMLTree()
+    var open: [HTMLTree.NodeID] = [HTMLTree.root]
+    /// Inside an element whose content is not kept (a script, a style…): how
+    /// many elements deep.
+    var skipping = 0
+    var text: [UInt8] = []
+
+    func flushText() {
+        guard !text.isEmpty else { return }
+        tree.appendText(String(decoding: text, as: UTF8.self), to: open[open.count - 1])
+        text.removeAll(keepingCapacity: true)
+    }
+
+    func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if skipping > 0 {
+            skipping += 1
             return
         }
-        defer { xmlFreeDoc(document) }
-        copy(from: document)
-    }
-
-    private mutating func copy(from document: htmlDocPtr) {
-        // An explicit stack instead of recursion: pages nest 100,000 levels deep
-        // in the wild (and in our tests).
-        var stack: [(node: xmlNodePtr, parent: NodeID)] = []
-        var closing: [(id: NodeID, after: xmlNodePtr?)] = []
-        var child = document.pointee.last
-        while let node = child {
-            stack.append((node, HTMLTree.root))
-            child = node.pointee.prev
-        }
-
-        // Walk in document order; `closing` remembers which elements end once
-        // the walk moves past their last descendant.
-        while let (node, parent) = stack.popLast() {
-            while let last = closing.last, !isInside(parent, last.id) {
-                close(last.id)
-                closing.removeLast()
-            }
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                let tag = HTMLTag(name: string(node.pointee.name))
-                let attributes = readAttributes(of: node)
-                let id = appendElement(tag, to: parent, attributes: attributes)
-                closing.append((id, nil))
-                guard keepsChildren(tag, attributes) else { continue }
-                var previous = node.pointee.last
-                while let current = previous {
-                    stack.append((current, id))
-                    previous = current.pointee.prev
+        flushText()
+        let tag = HTMLTag(name: String(cString: name))
+        var read: [HTMLTree.Attribute] = []
+        if let attributes {
+            var index = 0
+            while let attributeName = attributes[index] {
+                let value = attributes[index + 1].map { String(cString: $0) } ?? ""
+                // libxml2's HTML parser has lowercased attribute names already.
+                if let known = HTMLAttribute(name: UnsafeBufferPointer(start: attributeName, count: Int(xmlStrlen(attributeName)))) {
+                    read.append(HTMLTree.Attribute(name: known, value: value))
                 }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content {
-                    appendText(string(content), to: parent)
-                }
-            default:
-                continue
+                index += 2
             }
         }
-        while let last = closing.popLast() {
-            close(last.id)
+        let id = tree.appendElement(tag, to: open[open.count - 1], attributes: read)
+        if keepsChildren(tag, read) {
+            open.append(id)
+        } else {
+            tree.close(id)
+            skipping = 1
         }
-        close(HTMLTree.root)
     }
 
-    /// Whether `id` is `ancestor` or lies below it, judged while the tree is
-    /// still growing (so `ancestor`'s subtree end is not known yet).
-    private func isInside(_ id: NodeID, _ ancestor: NodeID) -> Bool {
-        var current = id
-        while current >= ancestor {
-            if current == ancestor { return true }
-            current = self[current].parent
+    func end() {
+        if skipping > 0 {
+            skipping -= 1
+            return
         }
-        return false
+        flushText()
+        guard open.count > 1 else { return }
+        tree.close(open.removeLast())
     }
 
-    private func readAttributes(of node: xmlNodePtr) -> [Attribute] {
-        var result: [Attribute] = []
-        var property = node.pointee.properties
-        while let attribute = property {
-            property = attribute.pointee.next
-            // libxml2's HTML parser has lowercased attribute names already.
-            guard let name = attribute.pointee.name,
-                let known = HTMLAttribute(name: UnsafeBufferPointer(start: name, count: strlen(name)))
-            else { continue }
-            var value = ""
-            var part = attribute.pointee.children
-            while let text = part {
-                if let content = text.pointee.content { value += string(content) }
-                part = text.pointee.next
-            }
-            result.append(Attribute(name: known, value: value))
-        }
-        return result
+    func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int32) {
+        guard skipping == 0, count > 0 else { return }
+        text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: Int(count)))
+    }
+
+    func finish() -> HTMLTree {
+        flushText()
+        while open.count > 1 { tree.close(open.removeLast()) }
+        tree.close(HTMLTree.root)
+        return tree
     }
 
     /// Scripts and styles keep no content, except JSON-LD scripts.
-    private func keepsChildren(_ tag: HTMLTag, _ attributes: [Attribute]) -> Bool {
+    private func keepsChildren(_ tag: HTMLTag, _ attributes: [HTMLTree.Attribute]) -> Bool {
         switch tag {
         case .script:
             attributes.contains { $0.name == .type && $0.value.lowercased().contains("ld+json") }
@@ -118,13 +117,28 @@ private let parseOptions = Int32(
         | XML_PARSE_HUGE.rawValue
 )
 
-private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-    guard let pointer else { return "" }
-    return String(decoding: UnsafeBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
+private func builder(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
+    Unmanaged<TreeBuilder>.fromOpaque(context!).takeUnretainedValue()
 }
 
-private func strlen(_ pointer: UnsafePointer<xmlChar>) -> Int {
-    Int(xmlStrlen(pointer))
+/// The SAX calls we take: element starts and ends and text (CDATA is how the
+/// HTML parser hands over a script's content). Everything else — comments,
+/// processing instructions, the document calls that would build libxml2's
+/// own tree — is left out.
+private func saxHandler() -> htmlSAXHandler {
+    var handler = htmlSAXHandler()
+    handler.startElement = { context, name, attributes in
+        guard let name else { return }
+        builder(context).start(name, attributes)
+    }
+    handler.endElement = { context, _ in builder(context).end() }
+    handler.characters = { context, text, count in
+        if let text { builder(context).characters(text, count) }
+    }
+    handler.ignorableWhitespace = handler.characters
+    handler.cdataBlock = handler.characters
+    handler.initialized = 1
+    return handler
 }
 
 /// libxml2 must be initialized once before threads use it.

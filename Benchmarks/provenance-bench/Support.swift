@@ -1,0 +1,59 @@
+import Foundation
+import ProvenanceParsing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An input page, its bytes decompressed.
+struct Input: Sendable {
+    let path: String
+    let bytes: [UInt8]
+}
+
+/// The files given, folders searched one level deep.
+func inputPaths(_ arguments: [String]) -> [String] {
+    var paths: [String] = []
+    let manager = FileManager.default
+    for argument in arguments {
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            FileHandle.standardError.write(Data("provenance-bench: no such file: \(argument)\n".utf8))
+            continue
+        }
+        if isDirectory.boolValue {
+            let names = (try? manager.contentsOfDirectory(atPath: argument)) ?? []
+            paths += names.sorted().filter { [".html", ".htm", ".txt", ".gz"].contains(where: $0.hasSuffix) }
+                .map { argument + "/" + $0 }
+        } else {
+            paths.append(argument)
+        }
+    }
+    return paths
+}
+
+func seconds(_ body: () -> Void) -> Double {
+    var start = timespec()
+    var end = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &start)
+    body()
+    clock_gettime(CLOCK_MONOTONIC, &end)
+    return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+}
+
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// One line of a results table.
+func report(_ name: String, megabytes: Double, documents: Int, seconds: Double, floor: Double? = nil) {
+    var line = String(
+        format: "%-24@ %8.1f MB/s %9.1f documents/s %8.3f s", name as NSString, megabytes / seconds, Double(documents) / seconds, seconds)
+    if let floor { line += String(format: "  %3.0f%% of raw parse", 100 * (megabytes / seconds) / floor) }
+    print(line)
+}
+
+/// Keeps results alive so that the optimizer cannot skip the work.
+nonisolated(unsafe) var sink = 0
