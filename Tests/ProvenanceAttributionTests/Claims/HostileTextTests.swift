@@ -1,0 +1,32 @@
+import Testing
+import ProvenanceAttribution
+import ProvenanceParsing
+
+/// Text built to break the engine — quotation marks that never close, one
+/// huge paragraph of reports, quotations nested without end — gives claims
+/// whose spans all lie in the text.
+@Suite struct HostileTextTests {
+    static func checkSpans(_ attributed: AttributedArticle) {
+        let count = attributed.article.text.unicodeScalars.count
+        for claim in attributed.claims {
+            #expect(claim.content.start >= 0 && claim.content.end <= count && claim.content.start <= claim.content.end)
+        }
+    }
+
+    @Test func quotationMarksThatNeverClose() {
+        let attributed = AttributionSupport.attribute("A story\n\n" + String(repeating: "“Quote without end, he said ‘ \" ", count: 5_000) + "\n")
+        Self.checkSpans(attributed)
+    }
+
+    @Test func oneParagraphOfTwentyThousandReports() {
+        let attributed = AttributionSupport.attribute("A story\n\n" + String(repeating: "He said the port was open. ", count: 20_000) + "\n")
+        #expect(attributed.claims.count >= 20_000)
+        Self.checkSpans(attributed)
+    }
+
+    @Test func quotationsNestedDeep() {
+        let attributed = AttributionSupport.attribute(
+            "A story\n\n" + String(repeating: "“She said ‘", count: 2_000) + "fine" + String(repeating: "’ ”", count: 2_000) + ", Ana Ruiz said.\n")
+        Self.checkSpans(attributed)
+    }
+}
