@@ -73,10 +73,17 @@ let package = Package(
         // Speed of extraction next to libxml2's raw parse (release builds only make sense).
         .executableTarget(
             name: "provenance-bench",
-            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceReports", "ProvenanceStore"],
+            dependencies: [
+                "CZlib", "ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceReports", "ProvenanceStore",
+            ],
             path: "Benchmarks/provenance-bench"
         ),
         // libFuzzer targets (Fuzz/run.sh); built plainly, a runner for saved inputs.
+        .executableTarget(
+            name: "provenance-fuzz",
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution"],
+            path: "Fuzz/provenance-fuzz"
+        ),
         .testTarget(
             name: "ProvenanceParsingTests",
             dependencies: ["ProvenanceParsing"],

@@ -5,6 +5,7 @@ Usage: provenance extract --format json FILE... | Scripts/validate-json.py Schem
        provenance report --format json FILE...  | Scripts/validate-json.py Schemas/report.schema.json FILE...
        provenance check --format json FILE...   | Scripts/validate-json.py Schemas/check.schema.json FILE...
        provenance check --format sarif FILE...  | Scripts/validate-json.py Schemas/check.sarif.schema.json FILE...
+       provenance report --format jsonl FILE... | Scripts/validate-json.py Schemas/attributed.schema.json
 
 Also checks what a schema cannot say. For articles: every start/end lies within
 `text` and every span's words are what the record says. For reports (given the
@@ -112,6 +113,35 @@ def check_sarif(record, files, errors):
                         (region["startLine"], region["startColumn"]), (region["endLine"], region["endColumn"]), files, errors)
 
 
+def check_attributed(record, errors):
+    """Spans of an attributed line lie in its text; source indices exist."""
+    document = record["document"]
+    length = len(document["article"]["text"])
+    sources = len(document["sources"])
+    name = document["article"]["path"]
+
+    def span(owner, value):
+        if not (0 <= value["start"] <= value["end"] <= length):
+            errors.append(f"{name}: {owner} span {value['start']}..{value['end']} is outside the text")
+
+    for index, claim in enumerate(document["claims"]):
+        for key in ("sentence", "content"):
+            span(f"claim {index} {key}", claim[key])
+        if "cue" in claim:
+            span(f"claim {index} cue", claim["cue"]["span"])
+        if "attribution" in claim:
+            span(f"claim {index} mention", claim["attribution"]["mention"])
+            if claim["attribution"]["source"] >= sources:
+                errors.append(f"{name}: claim {index} names source {claim['attribution']['source']} of {sources}")
+        for source in claim["via"] + claim["about"]:
+            if source >= sources:
+                errors.append(f"{name}: claim {index} via/about names source {source} of {sources}")
+    for index, sentence in enumerate(document["sentences"]):
+        span(f"sentence {index}", sentence["span"])
+    for index, block in enumerate(document["article"]["blocks"]):
+        span(f"block {index}", block["span"])
+
+
 def records(text):
     """One JSON document, or JSON Lines."""
     try:
@@ -138,6 +168,8 @@ def main():
             check_findings(record, files, errors)
         elif "runs" in record:
             check_sarif(record, files, errors)
+        elif "document" in record:
+            check_attributed(record, errors)
         elif "text" in record:
             check_spans(record, errors)
     for error in errors:

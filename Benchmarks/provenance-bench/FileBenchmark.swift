@@ -84,6 +84,7 @@ func runFileBenchmark(_ arguments: [String]) {
     } else {
         print("trafilatura: not installed (pip install trafilatura lxml_html_clean), not compared")
     }
+    runWARCBenchmark(inputs, rounds: rounds, best: best)
     if sink == 42 { print("") }
 }
 

@@ -16,7 +16,10 @@
 //       pipeline, all cores  the same as `provenance report` runs it: documents
 //                       extracted and attributed on every core, linked in order
 //     and, when Python's trafilatura is installed, trafilatura.extract on the
-//     same pages (Benchmarks/trafilatura-bench.py).
+//     same pages (Benchmarks/trafilatura-bench.py). Last, the same pages are
+//     written into a gzipped web archive (a gzip member per record, a request
+//     record before each response) and read back: the WARC rate in MB/s of
+//     .warc.gz, reading alone and reading + extract.
 //
 //   provenance-bench synthetic N
 //     Generates N web pages (one story in ten a rewrite of an earlier one that

@@ -7,26 +7,41 @@ import ProvenanceStore
 /// back in input order; a failing input costs one line on standard error and
 /// the batch goes on.
 enum Batch {
-    /// Reads, extracts and `work`s every input in parallel, then calls
-    /// `handle` for each that could be read, in order, with the result and the
-    /// input's bytes; returns how many inputs failed.
+    /// Reads every input — files, folders, `-`, archives a record at a
+    /// time — extracts and `work`s its documents in parallel, then calls
+    /// `handle` for each that could be read, in input order, with the result
+    /// and the document's bytes; returns how many inputs (or records) failed.
     static func run<Output: Sendable>(
         _ paths: [String], extractor: ArticleExtractor, quiet: Bool = false, threads: Int = ParallelBatch.defaultThreads,
         work: @escaping @Sendable (Article) -> Output, handle: (Output, [UInt8]) throws -> Void
     ) -> Int {
         var failures = 0
-        let progress = Progress(paths: paths, quiet: quiet)
-        ParallelBatch.forEach(paths, threads: threads) { path -> Result<(Output, [UInt8]), any Error> in
-            do {
-                let bytes = try InputReader.read(path, limit: extractor.options.maximumBytes)
-                return .success((work(try extractor.extract(bytes, path: path)), bytes))
-            } catch {
+        let files = InputPaths.expand(paths)
+        let progress = Progress(paths: files, quiet: quiet)
+        let items = InputItems(paths: files, limit: extractor.options.maximumBytes)
+        ParallelBatch.forEach(items, threads: threads) { item -> Result<(Output, [UInt8]), any Error>? in
+            switch item {
+            case .document(let document):
+                do {
+                    return .success((work(try extractor.extract(document)), document.bytes))
+                } catch {
+                    return .failure(error)
+                }
+            case .failure(let error):
                 return .failure(error)
+            case .note:
+                return nil
             }
-        } deliver: { _, result in
+        } deliver: { item, result in
+            if case .note(let path, let message) = item {
+                progress.finish()
+                if !quiet { FileHandleOutput.standardError.write("provenance: note: \(path): \(message)\n") }
+                progress.fileDone()
+                return
+            }
             var size = 0
             do {
-                let (output, bytes) = try result.get()
+                let (output, bytes) = try result!.get()
                 size = bytes.count
                 try handle(output, bytes)
             } catch {
@@ -34,10 +49,20 @@ enum Batch {
                 FileHandleOutput.standardError.write("provenance: error: \(error)\n")
                 failures += 1
             }
-            progress.advance(bytes: size)
+            progress.advance(bytes: size, endsFile: !Self.isRecord(item))
         }
         progress.finish()
         return failures
+    }
+
+    /// A document (or failure) that is one record of an archive, not a whole
+    /// file (records are named `archive#record`); for the progress line only.
+    private static func isRecord(_ item: InputItem) -> Bool {
+        switch item {
+        case .document(let document): document.name.contains("#")
+        case .failure(let error): error.path.contains("#")
+        case .note: false
+        }
     }
 
     /// The graph of the store, or of the files read in memory; the number of

@@ -34,39 +34,54 @@ enum ColorChoice: String, CaseIterable {
     case auto, always, never
 }
 
-/// A progress line on standard error — files, megabytes, rate and time
-/// left — drawn only when standard error is a terminal and not `--quiet`.
+/// A progress line on standard error — files, documents, megabytes, rate
+/// and time left — drawn only when standard error is a terminal and not
+/// `--quiet`.
 final class Progress {
     private let total: Int
     private let totalBytes: Int
     private let enabled: Bool
     private let started = Date()
-    private var done = 0
+    private var files = 0
+    private var documents = 0
     private var bytes = 0
     private var lastDrawn = Date.distantPast
 
     init(paths: [String], quiet: Bool) {
         total = paths.count
-        enabled = !quiet && paths.count > 1 && Terminal.isTerminal(2)
+        enabled = !quiet && Terminal.isTerminal(2) && (paths.count > 1 || paths.contains { $0.lowercased().contains(".warc") })
         totalBytes = enabled
             ? paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) } : 0
     }
 
-    /// One more input done, of this many bytes.
-    func advance(bytes count: Int) {
-        guard enabled else { return }
-        done += 1
+    /// One more document done, of this many bytes; `endsFile` when it was
+    /// a whole file rather than a record of an archive.
+    func advance(bytes count: Int, endsFile: Bool) {
+        documents += 1
         bytes += count
+        if endsFile { files = min(files + 1, total) }
+        draw()
+    }
+
+    /// An archive read to its end.
+    func fileDone() {
+        files = min(files + 1, total)
+        draw(force: true)
+    }
+
+    private func draw(force: Bool = false) {
+        guard enabled else { return }
         let now = Date()
-        guard done == total || now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
+        guard force || files == total || now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
         lastDrawn = now
         let elapsed = max(now.timeIntervalSince(started), 0.001)
-        let rate = Double(bytes) / elapsed / 1e6
-        let remaining = done < total && bytes > 0 ? Double(max(totalBytes - bytes, 0)) / (Double(bytes) / elapsed) : 0
-        let filled = total == 0 ? 20 : 20 * done / total
+        let rate = Double(bytes) / elapsed
+        let remaining = files > 0 && files < total ? elapsed / Double(files) * Double(total - files) : 0
+        let filled = total == 0 ? 20 : 20 * files / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
-        let line = "\r\(bar) \(done)/\(total) files · \(Self.size(Double(bytes)))/\(Self.size(Double(totalBytes))) · "
-            + "\(Self.size(rate * 1e6))/s · ETA \(Self.duration(remaining))\u{1B}[K"
+        var line = "\r\(bar) \(files)/\(total) files"
+        if documents != files { line += " · \(documents) documents" }
+        line += " · \(Self.size(Double(bytes))) · \(Self.size(rate))/s · ETA \(Self.duration(remaining))\u{1B}[K"
         FileHandleOutput.standardError.write(line)
     }
 

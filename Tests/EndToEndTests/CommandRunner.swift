@@ -23,7 +23,7 @@ struct CommandRunner {
         return folder.appendingPathComponent("provenance")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -48,6 +48,16 @@ struct CommandRunner {
         let error = try FileHandle(forWritingTo: errorURL)
         process.standardOutput = output
         process.standardError = error
+        var inputURL: URL?
+        if let input {
+            let url = folder.appendingPathComponent("provenance-in-\(UUID().uuidString)")
+            try input.write(to: url)
+            process.standardInput = try FileHandle(forReadingFrom: url)
+            inputURL = url
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        defer { if let inputURL { try? FileManager.default.removeItem(at: inputURL) } }
         try process.run()
         process.waitUntilExit()
         try output.close()

@@ -38,14 +38,14 @@ import Testing
         try Data().write(to: empty)
 
         let result = try CommandRunner.run(
-            ["extract", "--format", "json", png.path, Self.examples[0], empty.path, folder.path, Self.examples[2]])
+            ["extract", "--format", "json", png.path, Self.examples[0], empty.path, folder.appendingPathComponent("missing.html").path, Self.examples[2]])
         #expect(result.status == 1)
         #expect(result.standardOutput.split(separator: "\n").count == 2)
         let errors = result.standardError.split(separator: "\n")
         #expect(errors == [
             "provenance: error: \(png.path): not a text or HTML file (it looks like a PNG image)",
             "provenance: error: \(empty.path): the file is empty",
-            "provenance: error: \(folder.path): cannot be read: it is a directory",
+            "provenance: error: \(folder.appendingPathComponent("missing.html").path): cannot be read: No such file or directory",
         ])
     }
 

@@ -30,9 +30,12 @@ import Testing
         // What is not an article at all.
         bad.append(try write("picture.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 500)))
         bad.append(try write("empty.html", []))
+        // A folder is walked: its article files are inputs like the others.
         let directory = folder.appendingPathComponent("a-folder")
-        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        bad.append(directory.path)
+        try manager.createDirectory(at: directory.appendingPathComponent("page_files"), withIntermediateDirectories: true)
+        _ = manager.createFile(atPath: directory.appendingPathComponent("page_files/skipped.html").path, contents: Data([0x89, 0x50, 0x4E, 0x47]))
+        good.append(try write("a-folder/inside.txt", Array("“Inside the folder,” the clerk said.\n".utf8)))
+        bad.append(try write("a-folder/inside-picture.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 500)))
         let dangling = folder.appendingPathComponent("dangling.html").path
         try manager.createSymbolicLink(atPath: dangling, withDestinationPath: folder.appendingPathComponent("nowhere").path)
         bad.append(dangling)
@@ -55,7 +58,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let (good, bad) = try Self.makeBatch(in: folder)
         for command in [["extract"], ["report"], ["check", "--fail-on", "none"]] {
-            let result = try CommandRunner.run(command + (good + bad).shuffled())
+            // The folder's files come through the folder, not one by one.
+            let named = (good + bad).filter { !$0.contains("/a-folder/") } + [folder.appendingPathComponent("a-folder").path]
+            let result = try CommandRunner.run(command + named.shuffled())
             #expect(result.status == 1, "\(command): status \(result.status)")
             let errors = result.standardError.split(separator: "\n")
             #expect(errors.count == bad.count, "\(command): \(errors)")

@@ -1,7 +1,7 @@
 import ProvenanceParsing
 
 /// An article with its sentences, quotations, sources and claims.
-public struct AttributedArticle: Sendable, Hashable {
+public struct AttributedArticle: Sendable, Hashable, Codable {
     /// The article the claims come from.
     public var article: Article
     /// Sentences of the title, the body and the captions, in reading order.
@@ -36,7 +36,7 @@ public struct AttributedArticle: Sendable, Hashable {
 }
 
 /// A sentence of an article.
-public struct Sentence: Sendable, Hashable {
+public struct Sentence: Sendable, Hashable, Codable {
     /// Where it is.
     public var span: TextSpan
     /// The index of its block in ``ProvenanceParsing/Article/blocks``.
@@ -49,7 +49,7 @@ public struct Sentence: Sendable, Hashable {
 }
 
 /// A quotation: words between quotation marks.
-public struct Quote: Sendable, Hashable {
+public struct Quote: Sendable, Hashable, Codable {
     /// What the quoted words are.
     public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         /// Somebody's words.

@@ -2,7 +2,7 @@ import ProvenanceParsing
 
 /// One claim of an article: a sentence that asserts something, with who it is
 /// attributed to, by which words, and what exactly was attributed.
-public struct Claim: Sendable, Hashable {
+public struct Claim: Sendable, Hashable, Codable {
     /// How a claim is attributed.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// Fully quoted: the attributed words are all inside quotation marks.
@@ -37,7 +37,7 @@ public struct Claim: Sendable, Hashable {
     }
 
     /// The attribution's reporting words: "said", "according to", "was quoted as saying".
-    public struct Cue: Sendable, Hashable {
+    public struct Cue: Sendable, Hashable, Codable {
         /// Where the words are.
         public var span: TextSpan
         /// The verb's dictionary form ("say" for "said"), or the phrase for
@@ -51,7 +51,7 @@ public struct Claim: Sendable, Hashable {
     }
 
     /// Who a claim is attributed to, and where the text names them.
-    public struct Attribution: Sendable, Hashable {
+    public struct Attribution: Sendable, Hashable, Codable {
         /// The source, an index into ``AttributedArticle/sources``.
         public var source: Int
         /// The words naming the source here ("He", "Chinese President Xi Jinping").

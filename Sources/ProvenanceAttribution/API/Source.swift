@@ -2,7 +2,7 @@ import ProvenanceParsing
 
 /// Someone or something claims are attributed to: a person, an organisation,
 /// a news agency, a wire, an outlet, or an anonymous group ("officials").
-public struct Source: Sendable, Hashable {
+public struct Source: Sendable, Hashable, Codable {
     /// What a source is.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case person

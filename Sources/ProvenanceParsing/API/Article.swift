@@ -3,7 +3,7 @@
 /// ``text`` is the document text: for a plain-text input it is the file itself,
 /// for a web page it is the page's visible text, block after block, separated by
 /// blank lines. Every span anywhere in `provenance` is an offset into it.
-public struct Article: Sendable, Hashable {
+public struct Article: Sendable, Hashable, Codable {
     /// The name of the input, as the user gave it.
     public var path: String
     /// How the input was read.

@@ -27,13 +27,22 @@ public struct ArticleExtractor: Sendable {
     /// Extracts the article in `bytes`; `path` names the input in the article
     /// and in errors.
     public func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> Article {
+        try extract(InputDocument(name: path, bytes: bytes))
+    }
+
+    /// Extracts a document read from an input: what its container says
+    /// (format, charset, address, dates) is used where the page itself and
+    /// the options do not say.
+    public func extract(_ document: InputDocument) throws(ExtractionError) -> Article {
+        let bytes = document.bytes
+        let path = document.name
         guard bytes.count <= options.maximumBytes else {
             throw ExtractionError(path: path, reason: .tooLarge(bytes: bytes.count, limit: options.maximumBytes))
         }
         if let kind = InputSniffer.binaryKind(bytes) {
             throw ExtractionError(path: path, reason: .binary(kind))
         }
-        let declared = options.inputFormat == .text ? nil : CharsetDeclaration.find(in: bytes)
+        let declared = (options.inputFormat == .text ? nil : CharsetDeclaration.find(in: bytes)) ?? document.charset
         let decoded = TextDecoder.decode(bytes, declared: declared)
         if InputSniffer.looksBinary(decoded.utf8) {
             throw ExtractionError(path: path, reason: .binary(nil))
@@ -43,7 +52,7 @@ public struct ArticleExtractor: Sendable {
         guard utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C) }) else {
             throw ExtractionError(path: path, reason: .empty)
         }
-        let format = options.inputFormat ?? (InputSniffer.isHTML(utf8) ? .html : .text)
+        let format = options.inputFormat ?? document.format ?? (InputSniffer.isHTML(utf8) ? .html : .text)
         var article: Article
         switch format {
         case .html:
@@ -52,6 +61,11 @@ public struct ArticleExtractor: Sendable {
             article = TextArticleParser.parse(String(decoding: utf8, as: UTF8.self), path: path, notes: notes)
         }
         apply(options, to: &article)
+        if article.metadata.url == nil { article.metadata.url = document.url }
+        if article.metadata.published == nil, let saved = document.saved {
+            article.metadata.published = DateNormalizer.normalize(saved)
+        }
+        if let captured = document.captured { article.metadata.captured = DateNormalizer.normalize(captured) ?? captured }
         return article
     }
 

@@ -1,5 +1,5 @@
 /// What an article says about itself: headline, authors, publisher, date, address.
-public struct ArticleMetadata: Sendable, Hashable {
+public struct ArticleMetadata: Sendable, Hashable, Codable {
     /// The headline.
     public var title: String?
     /// The authors, one name each ("Jane Doe", "John Roe").
@@ -13,6 +13,8 @@ public struct ArticleMetadata: Sendable, Hashable {
     public var url: String?
     /// The language tag ("en", "pt-BR").
     public var language: String?
+    /// When a crawler captured the page (a web archive's `WARC-Date`), ISO 8601.
+    public var captured: String?
 
     public init(
         title: String? = nil, bylines: [String] = [], publisher: String? = nil,

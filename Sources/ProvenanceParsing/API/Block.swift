@@ -3,7 +3,7 @@
 ///
 /// Blocks appear in reading order and never overlap. Each one names its words by
 /// ``span``; the words themselves are ``Article/text(of:)`` of that span.
-public struct Block: Sendable, Hashable {
+public struct Block: Sendable, Hashable, Codable {
     /// What a block is for.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// The article's headline.

@@ -4,9 +4,9 @@
 /// "(Korean Central News Agency via Reuters)" gives the chain
 /// [Korean Central News Agency, Reuters]; "Fethi Belaid/AFP/Getty Images" gives
 /// [Fethi Belaid, AFP, Getty Images]; "AP Photo/Evan Vucci" gives [Evan Vucci, AP].
-public struct Credit: Sendable, Hashable {
+public struct Credit: Sendable, Hashable, Codable {
     /// One link of the chain: a photographer, an agency, a wire or a picture desk.
-    public struct Part: Sendable, Hashable {
+    public struct Part: Sendable, Hashable, Codable {
         /// The name as written (with "Photo" words and punctuation removed).
         public var name: String
         /// Where the name is in ``Article/text``.

@@ -17,6 +17,8 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
         case damagedCompression(String)
         /// The input is gzip that inflates past ``ExtractionOptions/maximumBytes``.
         case tooLargeDecompressed(limit: Int)
+        /// A web archive, MHTML file or record that cannot be read as one.
+        case damagedArchive(String)
     }
 
     /// The input's name as the user gave it.
@@ -46,6 +48,8 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
             "the gzip data is damaged (\(detail))"
         case .tooLargeDecompressed(let limit):
             "decompresses to more than the limit of \(limit) bytes"
+        case .damagedArchive(let detail):
+            "cannot be read as an archive: \(detail)"
         }
     }
 

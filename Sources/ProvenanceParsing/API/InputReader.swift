@@ -32,6 +32,22 @@ public enum InputReader {
         }
     }
 
+    /// Standard input, at most `limit` bytes of it.
+    public static func readStandardInput(limit: Int = ExtractionOptions.defaultMaximumBytes) throws(ExtractionError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ExtractionError(path: "-", reason: .unreadable(String(cString: strerror(errno))))
+            }
+            if count == 0 { return bytes }
+            bytes += chunk[0..<count]
+            if bytes.count > limit { throw ExtractionError(path: "-", reason: .tooLarge(bytes: bytes.count, limit: limit)) }
+        }
+    }
+
     private static func readFile(_ path: String, limit: Int) throws(ExtractionError) -> [UInt8] {
         var info = stat()
         guard stat(path, &info) == 0 else {

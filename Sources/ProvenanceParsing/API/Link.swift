@@ -1,5 +1,5 @@
 /// A hyperlink found in the article, with its anchor text.
-public struct Link: Sendable, Hashable {
+public struct Link: Sendable, Hashable, Codable {
     /// Where in the article a link was found.
     public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         /// In a body block.

@@ -13,26 +13,29 @@ public enum ParallelBatch {
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Transforms every input (on up to `threads` threads) and delivers each
-    /// result, in input order, to `deliver`.
-    public static func forEach<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], threads: Int = defaultThreads, transform: @Sendable (Input) -> Output,
-        deliver: (Input, Output) throws -> Void
-    ) rethrows {
-        guard threads > 1, inputs.count > 1 else {
-            for input in inputs { try deliver(input, transform(input)) }
-            return
-        }
-        let window = threads * 4
-        var start = 0
-        while start < inputs.count {
-            let end = min(start + window, inputs.count)
-            let results = Results<Output>(count: end - start)
-            let slice = Array(inputs[start..<end])
-            DispatchQueue.concurrentPerform(iterations: slice.count) { index in
-                results.store(transform(slice[index]), at: index)
+    /// result, in input order, to `deliver`. Inputs are drawn from the
+    /// sequence a window at a time, so a long or endless sequence (the
+    /// records of a web archive) streams through.
+    public static func forEach<Inputs: Sequence, Output: Sendable>(
+        _ inputs: Inputs, threads: Int = defaultThreads, transform: @Sendable (Inputs.Element) -> Output,
+        deliver: (Inputs.Element, Output) throws -> Void
+    ) rethrows where Inputs.Element: Sendable {
+        var iterator = inputs.makeIterator()
+        let window = threads > 1 ? threads * 4 : 1
+        while true {
+            var slice: [Inputs.Element] = []
+            while slice.count < window, let next = iterator.next() { slice.append(next) }
+            guard !slice.isEmpty else { return }
+            if threads <= 1 || slice.count == 1 {
+                for input in slice { try deliver(input, transform(input)) }
+                continue
+            }
+            let results = Results<Output>(count: slice.count)
+            let work = slice
+            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+                results.store(transform(work[index]), at: index)
             }
             for (index, input) in slice.enumerated() { try deliver(input, results.take(index)) }
-            start = end
         }
     }
 

@@ -50,6 +50,7 @@ struct ArticleRecord: Encodable {
     var published: String?
     var url: String?
     var language: String?
+    var captured: String?
     var text: String
     var body: String
     var blocks: [BlockRecord]
@@ -65,6 +66,7 @@ struct ArticleRecord: Encodable {
         published = article.metadata.published
         url = article.metadata.url
         language = article.metadata.language
+        captured = article.metadata.captured
         text = article.text
         body = article.body
         blocks = article.blocks.map { block in
@@ -84,7 +86,7 @@ struct ArticleRecord: Encodable {
     // Optional fields are written as null rather than left out, so every
     // record has the same keys.
     enum CodingKeys: String, CodingKey {
-        case path, format, title, byline, publisher, published, url, language, text, body, blocks, links, notes
+        case path, format, title, byline, publisher, published, url, language, captured, text, body, blocks, links, notes
     }
 
     func encode(to encoder: Encoder) throws {
@@ -97,6 +99,7 @@ struct ArticleRecord: Encodable {
         try container.encode(published, forKey: .published)
         try container.encode(url, forKey: .url)
         try container.encode(language, forKey: .language)
+        try container.encode(captured, forKey: .captured)
         try container.encode(text, forKey: .text)
         try container.encode(body, forKey: .body)
         try container.encode(blocks, forKey: .blocks)

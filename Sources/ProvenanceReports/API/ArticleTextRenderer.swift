@@ -26,6 +26,8 @@ public struct ArticleTextRenderer: Sendable {
         for (name, value) in fields {
             lines.append("\(name): \(value ?? "—")")
         }
+        // Only pages from a web archive have a capture date.
+        if let captured = metadata.captured { lines.append("Captured: \(captured)") }
 
         lines.append("")
         lines.append("Body:")

@@ -47,7 +47,7 @@ struct Check: ParsableCommand {
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
-        try corpus.validate(files: inputs.files)
+        try corpus.validate(files: inputs.named)
         if failOn.contains(.none), failOn.count > 1 { throw ValidationError("--fail-on none cannot be combined with other values.") }
         if let share = minimumAttributed, !(0...1).contains(share) { throw ValidationError("--min-attributed must be between 0 and 1.") }
     }
@@ -69,7 +69,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let (graph, failures) = try Batch.graph(
-            files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
+            files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
             quiet: batch.quiet, threads: batch.jobs)
         let renderer = CheckRenderer()
         let findings = renderer.findings(graph, selection: corpus.selection, minimumAttributed: minimumAttributed)

@@ -26,7 +26,7 @@ struct Extract: ParsableCommand {
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
-        guard !inputs.files.isEmpty else { throw ValidationError("Give at least one file.") }
+        guard !inputs.named.isEmpty else { throw ValidationError("Give at least one file.") }
     }
 
     func run() throws {
@@ -35,7 +35,7 @@ struct Extract: ParsableCommand {
         let text = ArticleTextRenderer(verbose: verbose)
         let format = format
         // Rendered on the worker threads too; printed in input order.
-        let failures = Batch.run(inputs.files, extractor: extractor, quiet: batch.quiet, threads: batch.jobs) { article -> String in
+        let failures = Batch.run(try inputs.paths(), extractor: extractor, quiet: batch.quiet, threads: batch.jobs) { article -> String in
             switch format {
             case .json: json.render(article)
             case .text: text.render(article)

@@ -1,11 +1,16 @@
+import Foundation
 import ArgumentParser
 import ProvenanceParsing
 import ProvenanceReports
 
 /// The options of every command that reads articles.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Saved web pages (.html) or plain-text articles.")
+    @Argument(help: ArgumentHelp(
+        "Saved pages (.html, .mhtml), plain-text articles, web archives (.warc, .warc.gz), gzipped or not; folders (walked for them); - for standard input."))
     var files: [String] = []
+
+    @Option(name: .customLong("files-from"), help: "Also read the inputs named in this file, one path per line (- for standard input).")
+    var filesFrom: String?
 
     @Option(name: .customLong("input-format"), help: "Read every input as html or text instead of sniffing its content.")
     var inputFormat: InputFormat?
@@ -24,6 +29,24 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         guard maximumBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
+        if filesFrom == "-", files.contains("-") { throw ValidationError("Standard input cannot be both a list of files and an input.") }
+    }
+
+    /// What the command line names: its inputs, and the list file if any.
+    var named: [String] { files + (filesFrom.map { [$0] } ?? []) }
+
+    /// The inputs named on the command line, then those of --files-from.
+    func paths() throws -> [String] {
+        guard let filesFrom else { return files }
+        let bytes: [UInt8]
+        do {
+            bytes = filesFrom == "-" ? try InputReader.readStandardInput() : try InputReader.read(filesFrom)
+        } catch {
+            throw ValidationError("--files-from: \(error)")
+        }
+        let listed = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return files + listed
     }
 
     var extractionOptions: ExtractionOptions {

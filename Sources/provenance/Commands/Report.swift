@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProvenanceAttribution
 import ProvenanceParsing
 import ProvenanceReports
 
@@ -12,20 +13,23 @@ struct Report: ParsableCommand {
             editor's note; --format html one self-contained page with the claims highlighted in the \
             text. --format json writes one object {documents, sources, claims, quotes, edges} (see \
             Schemas/report.schema.json); every span is Unicode scalar offsets into its document's \
-            text. --format prov writes W3C PROV-JSON, --format dot a Graphviz graph. --summary gives \
-            each document's figures instead (text, markdown or json).
+            text. --format prov writes W3C PROV-JSON, --format dot a Graphviz graph. --format jsonl \
+            writes each document's attribution as one JSON line the moment it is done, without \
+            linking documents (see Schemas/attributed.schema.json; `ingest --from-jsonl` loads the \
+            lines into a store, which links them). --summary gives each document's figures instead \
+            (text, markdown or json).
             Exit status: 0 when every input was read, 1 when some failed, 2 for a usage error.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown, html, json, prov, dot
+        case text, markdown, html, json, jsonl, prov, dot
     }
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var corpus: StoreOptions
 
-    @Option(help: "Output format: text, markdown, html, json, prov (W3C PROV-JSON) or dot (Graphviz).")
+    @Option(help: "Output format: text, markdown, html, json, jsonl (one line a document, streamed), prov (W3C PROV-JSON) or dot (Graphviz).")
     var format: Format = .text
 
     @Flag(help: "Per document: claims, share attributed, kinds, top sources, dropped attributions, new claims.")
@@ -37,15 +41,28 @@ struct Report: ParsableCommand {
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
-        try corpus.validate(files: inputs.files)
+        try corpus.validate(files: inputs.named)
         if summary, ![.text, .markdown, .json].contains(format) {
             throw ValidationError("--summary is written as text, markdown or json.")
         }
+        if format == .jsonl, corpus.store != nil { throw ValidationError("--format jsonl reads files, not a store.") }
     }
 
     func run() throws {
+        if format == .jsonl {
+            // Streamed: each document's line as soon as it (and those before it) are done.
+            let engine = AttributionEngine()
+            let failures = Batch.run(
+                try inputs.paths(), extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: batch.quiet,
+                threads: batch.jobs, work: { AttributedJSONLines.line(for: engine.attribute($0)) }
+            ) { line, _ in
+                print(line)
+            }
+            if failures > 0 { throw ExitCode(1) }
+            return
+        }
         let (graph, failures) = try Batch.graph(
-            files: inputs.files, store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
+            files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
             quiet: batch.quiet, threads: batch.jobs)
         let selection = corpus.selection
         let text = ReportTextRenderer(color: Terminal.color(color), width: Terminal.width())
@@ -57,6 +74,7 @@ struct Report: ParsableCommand {
         case (.json, false): print(ReportJSONRenderer().render(graph, selection: selection))
         case (.json, true): print(ReportJSONRenderer().renderSummary(graph, selection: selection))
         case (.html, _): print(ReportHTMLRenderer().render(graph, selection: selection), terminator: "")
+        case (.jsonl, _): break  // streamed above
         case (.prov, _): print(PROVRenderer().render(graph, selection: selection))
         case (.dot, _): print(DOTRenderer().render(graph, selection: selection), terminator: "")
         }

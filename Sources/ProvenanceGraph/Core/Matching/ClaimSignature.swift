@@ -204,7 +204,6 @@ struct SignatureReader {
 
     init(_ text: String) {
         var seen: Set<String> = []
-        var previousLower = ""
         var previousEntry: Lexicon.Entry?
         var pendingNumber = ""
         var phrase: [String] = []
@@ -217,7 +216,6 @@ struct SignatureReader {
             // One lookup says all the lexicon knows of the word; most words it does not know.
             let entry = Lexicon.entries[lower]
             defer {
-                previousLower = lower
                 previousEntry = entry
                 index += 1
                 if closesQuote {

@@ -24,12 +24,15 @@ final class GzipInflater {
     private var betweenMembers = true
     /// Bytes after the last member were not gzip; the rest is ignored.
     private var trailing = false
+    private let isGzip: Bool
 
-    init(limit: Int) throws(Failure) {
+    /// `windowBits` as zlib takes it: 15 + 16 (the default) for gzip,
+    /// 15 for a zlib stream, -15 for raw deflate.
+    init(limit: Int, windowBits: Int32 = 15 + 16) throws(Failure) {
         self.limit = limit
-        // 15 bits of window, +16: gzip framing only.
-        guard provenance_inflateInit2(&stream, 15 + 16) == Z_OK else { throw .corrupt("zlib could not start") }
+        guard provenance_inflateInit2(&stream, windowBits) == Z_OK else { throw .corrupt("zlib could not start") }
         isOpen = true
+        isGzip = windowBits > 15
     }
 
     deinit {
@@ -50,11 +53,11 @@ final class GzipInflater {
         while offset < input.count {
             // Padding between members (some writers add zeros) is not a member.
             if betweenMembers {
-                while offset < input.count, input[offset] == 0 { offset += 1 }
+                while isGzip, offset < input.count, input[offset] == 0 { offset += 1 }
                 guard offset < input.count else { return }
                 // Whatever follows the last member and is no member is
                 // ignored, as gzip itself does.
-                if input.count - offset >= 3, !Self.isGzip(input[offset...]) {
+                if !isGzip && produced > 0 || input.count - offset >= 3 && isGzip && !Self.isGzip(input[offset...]) {
                     trailing = true
                     return
                 }
@@ -91,6 +94,25 @@ final class GzipInflater {
     /// Call after the last chunk: a member left open means the data was cut short.
     func finish() throws(Failure) {
         guard betweenMembers else { throw .truncated }
+    }
+
+    /// An HTTP `deflate` body: zlib framing as the standard says, or the raw
+    /// deflate some servers send.
+    static func decompressDeflate(_ bytes: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+        for windowBits: Int32 in [15, -15] {
+            guard let inflater = try? GzipInflater(limit: limit, windowBits: windowBits) else { continue }
+            var output: [UInt8] = []
+            do {
+                try inflater.inflate(bytes, into: &output)
+                try inflater.finish()
+                return output
+            } catch .tooLarge(let limit) {
+                throw .tooLarge(limit: limit)
+            } catch {
+                continue
+            }
+        }
+        throw .corrupt("neither zlib nor raw deflate")
     }
 
     /// The whole of `bytes`, inflated, at most `limit` bytes of it.

@@ -1,0 +1,130 @@
+import ProvenanceAttribution
+import ProvenanceParsing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What one fuzzing run feeds its inputs to.
+enum FuzzTarget: String, CaseIterable {
+    /// `ArticleExtractor` reading the input as a web page.
+    case html
+    /// `ArticleExtractor` reading the input as plain text.
+    case text
+    /// The input read as plain text, then `AttributionEngine` on the article.
+    case attribution
+
+    /// The target named by `PROVENANCE_FUZZ_TARGET`, read at the first input.
+    static let current: FuzzTarget = fromEnvironment()
+
+    private static func fromEnvironment() -> FuzzTarget {
+        guard let value = getenv("PROVENANCE_FUZZ_TARGET") else {
+            fatalError("set PROVENANCE_FUZZ_TARGET to one of: \(allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let name = String(cString: value)
+        guard let target = FuzzTarget(rawValue: name) else {
+            fatalError("unknown PROVENANCE_FUZZ_TARGET \"\(name)\"; use one of: \(allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return target
+    }
+}
+
+/// Runs one input through `target`. A thrown `ExtractionError` is a clear
+/// refusal and fine; a trap, a hang or a sanitizer report is a bug. Every span
+/// the result holds is checked against the text, so a span out of range traps
+/// here even where the library would quietly clamp it.
+func run(_ bytes: [UInt8], through target: FuzzTarget) {
+    let format: InputFormat = target == .html ? .html : .text
+    let article: Article
+    do {
+        article = try ArticleExtractor(options: ExtractionOptions(inputFormat: format)).extract(bytes, path: "fuzz-input")
+    } catch {
+        return
+    }
+    let scalars = ScalarText(article.text)
+    check(article, scalars)
+    if target == .attribution {
+        check(AttributionEngine().attribute(article), scalars)
+    }
+}
+
+/// Stops the program when `span` does not lie within the text.
+private func check(_ span: TextSpan, _ scalars: ScalarText, _ what: @autoclosure () -> String) {
+    guard span.start >= 0, span.start <= span.end, span.end <= scalars.count else {
+        fatalError("\(what()) span \(span) is outside the text (\(scalars.count) scalars)")
+    }
+    _ = scalars[span]
+}
+
+/// Stops the program when `index` is not an index of a collection of `count` items.
+private func check(index: Int, count: Int, _ what: @autoclosure () -> String) {
+    guard index >= 0, index < count else {
+        fatalError("\(what()) index \(index) is outside 0..<\(count)")
+    }
+}
+
+/// Checks every span of an extracted article.
+private func check(_ article: Article, _ scalars: ScalarText) {
+    for block in article.blocks {
+        check(block.span, scalars, "block")
+        if let credit = block.credit {
+            check(credit.span, scalars, "credit")
+            for part in credit.parts { check(part.span, scalars, "credit part") }
+        }
+        _ = block.isBody
+    }
+    for link in article.links {
+        check(link.span, scalars, "link")
+    }
+    _ = article.body
+    _ = article.captions
+    _ = article.references
+}
+
+/// Checks every span and index of an attributed article.
+private func check(_ attributed: AttributedArticle, _ scalars: ScalarText) {
+    let blockCount = attributed.article.blocks.count
+    let sourceCount = attributed.sources.count
+    for sentence in attributed.sentences {
+        check(sentence.span, scalars, "sentence")
+        check(index: sentence.block, count: blockCount, "sentence block")
+    }
+    for quote in attributed.quotes {
+        check(quote.span, scalars, "quote")
+        check(quote.inner, scalars, "quote inner")
+    }
+    for source in attributed.sources {
+        for mention in source.mentions { check(mention, scalars, "source mention") }
+    }
+    if let publisher = attributed.publisher {
+        check(index: publisher, count: sourceCount, "publisher")
+    }
+    for claim in attributed.claims {
+        check(claim.sentence, scalars, "claim sentence")
+        check(claim.content, scalars, "claim content")
+        check(index: claim.block, count: blockCount, "claim block")
+        if let cue = claim.cue { check(cue.span, scalars, "cue") }
+        if let attribution = claim.attribution {
+            check(index: attribution.source, count: sourceCount, "claim source")
+            check(attribution.mention, scalars, "attribution mention")
+            if let antecedent = attribution.antecedent { check(antecedent, scalars, "antecedent") }
+        }
+        for source in claim.via { check(index: source, count: sourceCount, "via source") }
+        for source in claim.about { check(index: source, count: sourceCount, "about source") }
+        for quote in claim.quotes { check(quote, scalars, "claim quote") }
+        for source in attributed.chain(of: claim) { _ = attributed.sources[source].name }
+        _ = claim.problem
+    }
+}
+
+/// libFuzzer's entry point: one input, through the target named by
+/// `PROVENANCE_FUZZ_TARGET`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    run(Array(UnsafeBufferPointer(start: data, count: size)), through: FuzzTarget.current)
+    return 0
+}

@@ -1,0 +1,56 @@
+// provenance-fuzz: libFuzzer targets for the HTML reader, the text reader and
+// the attribution engine (see Fuzz/README.md).
+//
+// Built by Fuzz/run.sh (`--sanitize fuzzer --sanitize address -Xswiftc -DFUZZING`),
+// libFuzzer supplies `main` and calls `fuzzOneInput` in FuzzTarget.swift.
+// Built plainly it is a runner for saved inputs:
+//
+//   provenance-fuzz html|text|attribution FILE...
+//
+// runs each file once through the same code and prints "ok FILE".
+//
+// The runner is an `@main` type rather than top-level code in main.swift:
+// the fuzz build parses every file as a library, and the parser refuses
+// top-level statements even inside an inactive `#if`.
+
+#if !FUZZING
+import ProvenanceParsing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@main
+enum Reproducer {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let name = arguments.first, let target = FuzzTarget(rawValue: name), arguments.count > 1 else {
+            let targets = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
+            FileHandleError.write("usage: provenance-fuzz \(targets) FILE...\n")
+            exit(2)
+        }
+        var failed = false
+        for path in arguments.dropFirst() {
+            do {
+                run(try InputReader.read(path), through: target)
+                print("ok \(path)")
+            } catch {
+                FileHandleError.write("provenance-fuzz: \(error)\n")
+                failed = true
+            }
+        }
+        exit(failed ? 1 : 0)
+    }
+}
+/// Writes to standard error (the C `stderr` is shared mutable state to Swift 6).
+enum FileHandleError {
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}
+#endif

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds provenance-fuzz with libFuzzer and AddressSanitizer and fuzzes one target.
+#
+#   Fuzz/run.sh html|text|attribution SECONDS [libFuzzer options...]
+#
+# Build: release, into /tmp/fuzz-build (never the package's .build).
+# Work:  /tmp/provenance-fuzz/TARGET/
+#          seeds/      the seed corpus, made anew each run from Examples/ and Fuzz/seeds/
+#          corpus/     the growing corpus libFuzzer writes (kept between runs)
+#          artifacts/  crash-*, timeout-*, oom-*, leak-* inputs
+#          fuzz.log    libFuzzer's output
+# One process, one core: the machine has two and others need one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target="${1:-}"
+seconds="${2:-}"
+case "$target" in
+  html|text|attribution) ;;
+  *) echo "usage: Fuzz/run.sh html|text|attribution SECONDS [libFuzzer options...]" >&2; exit 2 ;;
+esac
+if ! [[ "$seconds" =~ ^[0-9]+$ ]]; then
+  echo "usage: Fuzz/run.sh html|text|attribution SECONDS [libFuzzer options...]" >&2
+  exit 2
+fi
+shift 2
+
+scratch=/tmp/fuzz-build
+work="/tmp/provenance-fuzz/$target"
+mkdir -p "$work/corpus" "$work/artifacts"
+
+# The gold linker warns about every ASan symbol it cannot export; the log keeps them out of sight.
+echo "run.sh: building provenance-fuzz (log: $work/build.log)"
+if ! swift build -c release --scratch-path "$scratch" --product provenance-fuzz \
+    --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING > "$work/build.log" 2>&1; then
+  grep -v "Cannot export local symbol" "$work/build.log" >&2
+  exit 1
+fi
+binary="$scratch/release/provenance-fuzz"
+
+# Seeds: the examples of the format, and our own small odd inputs.
+rm -rf "$work/seeds"
+mkdir -p "$work/seeds"
+if [ "$target" = html ]; then
+  cp Examples/*.html Fuzz/seeds/html/* "$work/seeds/"
+  dictionary=Fuzz/html.dict
+else
+  cp Examples/*.txt Fuzz/seeds/text/* "$work/seeds/"
+  dictionary=Fuzz/text.dict
+fi
+
+echo "run.sh: fuzzing $target for $seconds s (log: $work/fuzz.log, findings: $work/artifacts/)"
+# Swift's own backtracer would catch the traps before libFuzzer saves the input.
+export SWIFT_BACKTRACE=enable=no
+export PROVENANCE_FUZZ_TARGET="$target"
+status=0
+"$binary" "$work/corpus" "$work/seeds" \
+  -dict="$dictionary" \
+  -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -max_total_time="$seconds" -print_final_stats=1 \
+  -artifact_prefix="$work/artifacts/" \
+  "$@" > "$work/fuzz.log" 2>&1 || status=$?
+tail -n 25 "$work/fuzz.log"
+ls -l "$work/artifacts"
+exit "$status"

@@ -1,0 +1,162 @@
+import Foundation
+
+/// What reading one input gives, one item at a time.
+public enum InputItem: Sendable {
+    /// A document to extract.
+    case document(InputDocument)
+    /// An input, or one record of it, that could not be read.
+    case failure(ExtractionError)
+    /// Something worth telling about an input that was read: how many
+    /// records a web archive held and which were skipped.
+    case note(path: String, message: String)
+}
+
+/// Reads inputs into documents: plain files, gzip (by its bytes), MHTML
+/// pages, and web archives (WARC, plain or gzipped) a record at a time, so a
+/// large archive never sits in memory whole. `-` is standard input.
+public struct InputItems: Sequence, Sendable {
+    public let paths: [String]
+    /// The largest document (or archive record), in bytes.
+    public let limit: Int
+
+    public init(paths: [String], limit: Int = ExtractionOptions.defaultMaximumBytes) {
+        self.paths = paths
+        self.limit = limit
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(paths: paths, limit: limit)
+    }
+
+    public struct Iterator: IteratorProtocol {
+        private var paths: IndexingIterator<[String]>
+        private let limit: Int
+        private var archive: WARCReader?
+        private var archivePath = ""
+
+        init(paths: [String], limit: Int) {
+            self.paths = paths.makeIterator()
+            self.limit = limit
+        }
+
+        public mutating func next() -> InputItem? {
+            if let reader = archive {
+                if let result = reader.next() {
+                    switch result {
+                    case .success(let document): return .document(document)
+                    case .failure(let error): return .failure(error)
+                    }
+                }
+                archive = nil
+                return .note(path: archivePath, message: reader.summary)
+            }
+            guard let path = paths.next() else { return nil }
+            do {
+                return try open(path)
+            } catch {
+                return .failure(error)
+            }
+        }
+
+        /// The first item of an input: its one document, or (for an
+        /// archive) the first record, the reader kept for the rest.
+        private mutating func open(_ path: String) throws(ExtractionError) -> InputItem? {
+            let source: ByteSource
+            if path == "-" {
+                source = ByteSource(bytes: try InputReader.readStandardInput(limit: limit), path: path)
+            } else {
+                source = try ByteSource(path: path)
+                if let size = source.fileSize, size > limit, !Self.mayBeArchive(path) {
+                    throw ExtractionError(path: path, reason: .tooLarge(bytes: size, limit: limit))
+                }
+            }
+            source.inflateLimit = limit
+            guard let first = try source.next() else { throw ExtractionError(path: path, reason: .empty) }
+            if WARCReader.looksLikeWARC(first) {
+                // An archive inflates past any one page; records are bounded one by one.
+                source.inflateLimit = .max
+                archive = WARCReader(source: source, firstChunk: first, limit: limit)
+                archivePath = path
+                return next()
+            }
+            var bytes = first
+            while let chunk = try source.next() {
+                bytes += chunk
+                if bytes.count > limit {
+                    throw ExtractionError(path: path, reason: source.bytesRead == bytes.count
+                        ? .tooLarge(bytes: source.fileSize ?? bytes.count, limit: limit) : .tooLargeDecompressed(limit: limit))
+                }
+            }
+            if MHTML.looksLikeMHTML(bytes) {
+                do throws(MHTML.Failure) {
+                    return .document(try MHTML.page(bytes, name: path))
+                } catch {
+                    throw ExtractionError(path: path, reason: .damagedArchive(
+                        error == .noBoundary ? "an MHTML file without a part boundary" : "an MHTML file without an HTML part"))
+                }
+            }
+            return .document(InputDocument(name: path, bytes: bytes))
+        }
+
+        /// Names that may be web archives, which may be larger than one page.
+        private static func mayBeArchive(_ path: String) -> Bool {
+            let lower = path.lowercased()
+            return lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") || lower.hasSuffix(".arc.gz")
+        }
+    }
+}
+
+/// Expands the inputs a user names: folders walked (in path order) for the
+/// files in them that can be articles; files and `-` kept as given.
+public enum InputPaths {
+    /// Names of files that are never articles: pictures, media, fonts,
+    /// scripts, style sheets, data.
+    static let skippedExtensions: Set<String> = [
+        "png", "jpg", "jpeg", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff", "avif", "heic",
+        "mp3", "mp4", "m4a", "webm", "ogg", "wav", "mov", "avi", "woff", "woff2", "ttf", "otf", "eot",
+        "js", "mjs", "css", "map", "json", "xml", "rss", "pdf", "zip", "exe", "wasm", "swf",
+    ]
+
+    public static func expand(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        let manager = FileManager.default
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard argument != "-", manager.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+                result.append(argument)
+                continue
+            }
+            result += walk(argument)
+        }
+        return result
+    }
+
+    /// The article files under a folder, sorted by path; hidden files and
+    /// folders and a saved page's `*_files` folder left out.
+    private static func walk(_ folder: String) -> [String] {
+        let manager = FileManager.default
+        var found: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            guard let names = try? manager.contentsOfDirectory(atPath: current) else { continue }
+            for name in names where !name.hasPrefix(".") {
+                let path = current.hasSuffix("/") ? current + name : current + "/" + name
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    if !name.hasSuffix("_files") { pending.append(path) }
+                } else if isArticleFile(name) {
+                    found.append(path)
+                }
+            }
+        }
+        return found.sorted()
+    }
+
+    static func isArticleFile(_ name: String) -> Bool {
+        var lower = name.lowercased()
+        if lower.hasSuffix(".gz") { lower.removeLast(3) }
+        guard let dot = lower.lastIndex(of: ".") else { return true }
+        return !skippedExtensions.contains(String(lower[lower.index(after: dot)...]))
+    }
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The bytes of a file (or of bytes already read), decompressed when they
+/// are gzip, in chunks: what lets a 1 GB web archive be read a record at a
+/// time.
+final class ByteSource {
+    private var descriptor: Int32 = -1
+    private var pending: [UInt8]?
+    private var inflater: GzipInflater?
+    private(set) var isFinished = false
+    /// Compressed (or plain) bytes read so far.
+    private(set) var bytesRead = 0
+    let path: String
+    /// What gzip may inflate to in all (a gzip bomb is refused at this size).
+    var inflateLimit = Int.max
+
+    /// Opens a regular file; errors name the file.
+    init(path: String) throws(ExtractionError) {
+        self.path = path
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw ExtractionError(path: path, reason: .unreadable("it is a directory"))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ExtractionError(path: path, reason: .unreadable("not a regular file"))
+        }
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+        }
+    }
+
+    /// Bytes already in memory (standard input).
+    init(bytes: [UInt8], path: String) {
+        self.path = path
+        pending = bytes
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The size of the file, when it is one.
+    var fileSize: Int? {
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// The next chunk of decompressed bytes, or nil at the end. A gzip
+    /// stream is recognised by its first bytes. (A chunk is at most what 64 KiB
+    /// of input inflates to.)
+    func next() throws(ExtractionError) -> [UInt8]? {
+        while !isFinished {
+            guard let raw = try readRaw() else {
+                isFinished = true
+                if let inflater {
+                    do throws(GzipInflater.Failure) { try inflater.finish() } catch {
+                        throw ExtractionError(path: path, reason: .damagedCompression("it ends too soon"))
+                    }
+                }
+                return nil
+            }
+            if bytesRead == raw.count, GzipInflater.isGzip(raw) {
+                do throws(GzipInflater.Failure) { inflater = try GzipInflater(limit: inflateLimit) } catch {
+                    throw ExtractionError(path: path, reason: .damagedCompression("zlib could not start"))
+                }
+            }
+            guard let inflater else { return raw }
+            var output: [UInt8] = []
+            do throws(GzipInflater.Failure) {
+                try inflater.inflate(raw, into: &output)
+            } catch {
+                switch error {
+                case .corrupt(let detail): throw ExtractionError(path: path, reason: .damagedCompression(detail))
+                case .truncated: throw ExtractionError(path: path, reason: .damagedCompression("it ends too soon"))
+                case .tooLarge(let limit): throw ExtractionError(path: path, reason: .tooLargeDecompressed(limit: limit))
+                }
+            }
+            if !output.isEmpty { return output }
+        }
+        return nil
+    }
+
+    private func readRaw() throws(ExtractionError) -> [UInt8]? {
+        if let bytes = pending {
+            pending = nil
+            bytesRead += bytes.count
+            return bytes.isEmpty ? nil : bytes
+        }
+        guard descriptor >= 0 else { return nil }
+        // 64 KiB at a time: even at deflate's best ratio that inflates to
+        // tens of megabytes, never more.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+            }
+            if count == 0 { return nil }
+            bytesRead += count
+            return Array(chunk[0..<count])
+        }
+    }
+}

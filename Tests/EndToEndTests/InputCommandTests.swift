@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// Every way inputs arrive: folders, standard input, lists of files, web
+/// archives, MHTML, and JSON Lines made elsewhere and ingested later.
+@Suite struct InputCommandTests {
+    static let archives = "Tests/ProvenanceParsingTests/Fixtures/Archives"
+
+    @Test func standardInputIsADocumentNamedDash() throws {
+        let text = try Data(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Examples/content-farm-rewrite.txt"))
+        let result = try CommandRunner.run(["extract", "--format", "json", "-"], input: text)
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(object["path"] as? String == "-")
+        #expect(object["text"] as? String == String(decoding: text, as: UTF8.self))
+    }
+
+    @Test func aListOfFilesAddsToTheArguments() throws {
+        let list = "Examples/meridian-news-agency-dispatch.txt\n\n  Examples/harbor-ledger-castavia-port-talks.html  \n"
+        let result = try CommandRunner.run(["extract", "Examples/content-farm-rewrite.txt", "--files-from", "-"], input: Data(list.utf8))
+        #expect(result.status == 0)
+        let headers = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("== ") }
+        #expect(headers == [
+            "== Examples/content-farm-rewrite.txt (text)", "== Examples/meridian-news-agency-dispatch.txt (text)",
+            "== Examples/harbor-ledger-castavia-port-talks.html (html)",
+        ])
+    }
+
+    @Test func aFolderIsWalkedInPathOrder() throws {
+        let result = try CommandRunner.run(["extract", "Examples"])
+        #expect(result.status == 0)
+        let headers = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("== ") }
+        // README.md is text too; the screenshot is skipped.
+        #expect(headers == [
+            "== Examples/README.md (text)", "== Examples/content-farm-rewrite.txt (text)",
+            "== Examples/harbor-ledger-castavia-port-talks.html (html)", "== Examples/meridian-news-agency-dispatch.txt (text)",
+        ])
+    }
+
+    @Test func archiveRecordsAreNamedByRecordAndCounted() throws {
+        let result = try CommandRunner.run(["report", "--format", "json", "\(Self.archives)/crawl.warc.gz", "\(Self.archives)/page.mhtml"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let paths = (object["documents"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        #expect(paths == [
+            "\(Self.archives)/crawl.warc.gz#urn:uuid:00000000-0000-4000-8000-000000000002",
+            "\(Self.archives)/crawl.warc.gz#urn:uuid:00000000-0000-4000-8000-000000000005",
+            "\(Self.archives)/crawl.warc.gz#urn:uuid:00000000-0000-4000-8000-000000000007",
+            "\(Self.archives)/page.mhtml",
+        ])
+        #expect(result.standardError == "provenance: note: \(Self.archives)/crawl.warc.gz: 3 HTML responses read; skipped 1 metadata, 1 non-HTML response, 1 request, 1 revisit, 1 warcinfo\n")
+        // The page saved twice, in the archive and as MHTML, is the same claims.
+        let edges = object["edges"] as? [[String: Any]] ?? []
+        #expect(edges.contains { $0["kind"] as? String == "same_claim" })
+    }
+
+    @Test func aTruncatedArchiveIsOneErrorAndTheRestGoesOn() throws {
+        let result = try CommandRunner.run(["extract", "-q", "\(Self.archives)/truncated.warc", "Examples/content-farm-rewrite.txt"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "provenance: error: \(Self.archives)/truncated.warc: cannot be read as an archive: record 6 is cut short; the document before it kept\n")
+        #expect(result.standardOutput.contains("== \(Self.archives)/truncated.warc#urn:uuid:00000000-0000-4000-8000-000000000002 (html)"))
+        #expect(result.standardOutput.contains("== Examples/content-farm-rewrite.txt (text)"))
+    }
+
+    @Test func jsonLinesMadeElsewhereIngestToTheSameStore() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-jsonl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Two shards, attributed apart, as a cluster would.
+        let first = try CommandRunner.run(["report", "--format", "jsonl", "Examples/meridian-news-agency-dispatch.txt"])
+        let second = try CommandRunner.run(["report", "--format", "jsonl", "Examples/harbor-ledger-castavia-port-talks.html", "Examples/content-farm-rewrite.txt"])
+        #expect(first.standardOutput.split(separator: "\n").count == 1)
+        #expect(second.standardOutput.split(separator: "\n").count == 2)
+        let shards = folder.appendingPathComponent("shards.jsonl")
+        try (first.standardOutput + second.standardOutput).write(to: shards, atomically: true, encoding: .utf8)
+        let fromLines = folder.appendingPathComponent("lines.sqlite").path
+        let ingested = try CommandRunner.run(["ingest", "--store", fromLines, "--from-jsonl", shards.path])
+        #expect(ingested.standardOutput.contains("3 added, 0 already there, 0 failed; 3 documents in the store"))
+        let fromFiles = folder.appendingPathComponent("files.sqlite").path
+        _ = try CommandRunner.run(["ingest", "--store", fromFiles] + ExtractCommandTests.examples)
+        let a = try CommandRunner.run(["report", "--store", fromLines]).standardOutput
+        let b = try CommandRunner.run(["report", "--store", fromFiles]).standardOutput
+        #expect(!a.isEmpty)
+        #expect(a == b)
+        // A damaged line is one error; the others still go in.
+        let damaged = folder.appendingPathComponent("damaged.jsonl")
+        try ("{\"format\":\"provenance-attributed\",\"version\":1}\n" + first.standardOutput).write(to: damaged, atomically: true, encoding: .utf8)
+        let partial = try CommandRunner.run(["ingest", "--store", folder.appendingPathComponent("partial.sqlite").path, "--from-jsonl", damaged.path])
+        #expect(partial.status == 1)
+        #expect(partial.standardError.hasPrefix("provenance: error: \(damaged.path): line 1: "))
+        #expect(partial.standardOutput.contains("1 added, 0 already there, 1 failed"))
+    }
+}
