@@ -15,6 +15,20 @@ import Testing
         #expect(object["text"] as? String == String(decoding: text, as: UTF8.self))
     }
 
+    @Test func aGzippedArchiveOnStandardInputIsReadRecordByRecord() throws {
+        let archive = try Data(contentsOf: CommandRunner.packageRoot.appendingPathComponent(
+            "Tests/ProvenanceParsingTests/Fixtures/Archives/crawl.warc.gz"))
+        let result = try CommandRunner.run(["extract", "--format", "jsonl", "-"], input: archive)
+        #expect(result.status == 0)
+        let names = try result.standardOutput.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["path"] as? String
+        }
+        #expect(names == [
+            "-#urn:uuid:00000000-0000-4000-8000-000000000002", "-#urn:uuid:00000000-0000-4000-8000-000000000005",
+            "-#urn:uuid:00000000-0000-4000-8000-000000000007",
+        ])
+    }
+
     @Test func aListOfFilesAddsToTheArguments() throws {
         let list = "Examples/meridian-news-agency-dispatch.txt\n\n  Examples/harbor-ledger-castavia-port-talks.html  \n"
         let result = try CommandRunner.run(["extract", "Examples/content-farm-rewrite.txt", "--files-from", "-"], input: Data(list.utf8))

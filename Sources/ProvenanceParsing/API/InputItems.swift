@@ -61,23 +61,20 @@ public struct InputItems: Sequence, Sendable {
         /// The first item of an input: its one document, or (for an
         /// archive) the first record, the reader kept for the rest.
         private mutating func open(_ path: String) throws(ExtractionError) -> InputItem? {
-            let source: ByteSource
-            if path == "-" {
-                source = ByteSource(bytes: try InputReader.readStandardInput(limit: limit), path: path)
-            } else {
-                source = try ByteSource(path: path)
-                if let size = source.fileSize, size > limit, !Self.mayBeArchive(path) {
-                    throw ExtractionError(path: path, reason: .tooLarge(bytes: size, limit: limit))
-                }
-            }
-            source.inflateLimit = limit
+            let source = path == "-" ? ByteSource(standardInputNamed: path) : try ByteSource(path: path)
+            // The first chunk (at most what 64 KiB inflates to) tells an
+            // archive, which inflates past any one page and whose records
+            // are bounded one by one, from a page, bounded whole.
             guard let first = try source.next() else { throw ExtractionError(path: path, reason: .empty) }
             if WARCReader.looksLikeWARC(first) {
-                // An archive inflates past any one page; records are bounded one by one.
-                source.inflateLimit = .max
                 archive = WARCReader(source: source, firstChunk: first, limit: limit)
                 archivePath = path
                 return next()
+            }
+            // Not an archive: one document, at most `limit` bytes of it.
+            source.inflateLimit = limit
+            if let size = source.fileSize, size > limit {
+                throw ExtractionError(path: path, reason: .tooLarge(bytes: size, limit: limit))
             }
             var bytes = first
             while let chunk = try source.next() {
@@ -96,12 +93,6 @@ public struct InputItems: Sequence, Sendable {
                 }
             }
             return .document(InputDocument(name: path, bytes: bytes))
-        }
-
-        /// Names that may be web archives, which may be larger than one page.
-        private static func mayBeArchive(_ path: String) -> Bool {
-            let lower = path.lowercased()
-            return lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") || lower.hasSuffix(".arc.gz")
         }
     }
 }
@@ -126,19 +117,25 @@ public enum InputPaths {
                 result.append(argument)
                 continue
             }
-            result += walk(argument)
+            let found = walk(argument)
+            // A folder with nothing to read stays in the list, to be reported.
+            result += found.isEmpty ? [argument] : found
         }
         return result
     }
 
     /// The article files under a folder, sorted by path; hidden files and
-    /// folders and a saved page's `*_files` folder left out.
+    /// folders and a saved page's `*_files` folder left out. A folder reached
+    /// again through a symbolic link is not walked twice.
     private static func walk(_ folder: String) -> [String] {
         let manager = FileManager.default
         var found: [String] = []
         var pending = [folder]
+        var walked: Set<String> = []
         while let current = pending.popLast() {
-            guard let names = try? manager.contentsOfDirectory(atPath: current) else { continue }
+            guard walked.insert(realPath(current)).inserted,
+                let names = try? manager.contentsOfDirectory(atPath: current)
+            else { continue }
             for name in names where !name.hasPrefix(".") {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 var isDirectory: ObjCBool = false
@@ -151,6 +148,13 @@ public enum InputPaths {
             }
         }
         return found.sorted()
+    }
+
+    /// The path with every symbolic link resolved.
+    private static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func isArticleFile(_ name: String) -> Bool {

@@ -6,18 +6,19 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract the article (body, metadata, captions, links) from saved pages and text files.",
         discussion: """
-            With --format json, writes one JSON object per input on its own line \
-            (JSON Lines; see Schemas/article.schema.json).
+            With --format json (or jsonl, the same), writes one JSON object per \
+            document on its own line as each is done (JSON Lines; see \
+            Schemas/article.schema.json).
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, jsonl
     }
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: "Output format: text or json (JSON Lines).")
+    @Option(help: "Output format: text, or json (JSON Lines; jsonl is the same).")
     var format: Format = .text
 
     @Flag(name: .shortAndLong, help: "Also list what was left out of the body and why.")
@@ -37,7 +38,7 @@ struct Extract: ParsableCommand {
         // Rendered on the worker threads too; printed in input order.
         let failures = Batch.run(try inputs.paths(), extractor: extractor, quiet: batch.quiet, threads: batch.jobs) { article -> String in
             switch format {
-            case .json: json.render(article)
+            case .json, .jsonl: json.render(article)
             case .text: text.render(article)
             }
         } handle: { rendered, _ in

@@ -29,4 +29,14 @@ import ProvenanceParsing
             "A story\n\n" + String(repeating: "“She said ‘", count: 2_000) + "fine" + String(repeating: "’ ”", count: 2_000) + ", Ana Ruiz said.\n")
         Self.checkSpans(attributed)
     }
+
+    /// Found by the fuzzer (Fuzz/run.sh attribution): a reporting verb as the
+    /// very last word of a text, with no full stop after it, made the
+    /// "X quoted Y as saying" search build a range backwards and trap.
+    @Test(arguments: ["The agency quotes", "Officials said", "It was reported", "Ana Ruiz told", "the ministry quoted the minister"])
+    func aReportingVerbLastInTheText(_ ending: String) {
+        let attributed = AttributionSupport.attribute("A story\n\nThe port reopened on Monday. " + ending)
+        Self.checkSpans(attributed)
+    }
 }
+

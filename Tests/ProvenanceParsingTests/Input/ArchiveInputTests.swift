@@ -107,4 +107,80 @@ import ProvenanceParsing
             "\(root)/a/nested/notes.txt", "\(root)/a/page.html", "\(root)/b/archive.warc.gz", "\(root)/b/story.html", "-", "given.png",
         ])
     }
+
+    /// Malformed archives and pages: how many documents come out, and the
+    /// one error line (if any) each gives.
+    @Test(arguments: [
+        ("damaged-member.warc.gz", 1, "the gzip data is damaged (invalid distance too far back) at record 6; the document before it kept"),
+        ("cut-member.warc.gz", 3, "the gzip data is damaged (it ends too soon) at record 9; the 3 documents before it kept"),
+        ("huge-length.warc", 0, "record 1 has no usable Content-Length; no document before it"),
+        ("huge-chunk.warc", 0, "the chunked body is damaged"),
+        ("statuses.warc", 1, nil),
+        ("leading-blank-lines.warc", 1, nil),
+        ("dechunked-body.warc", 1, nil),
+        ("trailing-newline.html.gz", 1, nil),
+        ("nested.mhtml", 1, nil),
+    ] as [(String, Int, String?)])
+    func malformedInputsKeepWhatCanBeRead(name: String, documents: Int, failure: String?) {
+        let items = Self.items([Self.fixture(name)])
+        #expect(Self.documents(items).count == documents)
+        let failures = items.compactMap { if case .failure(let error) = $0 { error } else { nil } }
+        #expect(failures.map { if case .damagedArchive(let detail) = $0.reason { detail } else { $0.message } } == (failure.map { [$0] } ?? []))
+    }
+
+    @Test func redirectsErrorsAndNotModifiedAreSkippedAndCounted() {
+        let items = Self.items([Self.fixture("statuses.warc")])
+        #expect(Self.documents(items).map(\.url) == ["https://ferries.example/status/3"])
+        guard case .note(_, let message) = items.last else {
+            Issue.record("no note at the end")
+            return
+        }
+        #expect(message == "1 HTML response read; skipped 1 HTTP 301 response, 1 HTTP 304 response, 1 HTTP 404 response")
+    }
+
+    @Test func theHTMLPartOfANestedMultipartIsFound() throws {
+        let page = try #require(Self.documents(Self.items([Self.fixture("nested.mhtml")])).first)
+        let article = try ArticleExtractor().extract(page)
+        #expect(page.url == "https://ferries.example/nested")
+        // Soft breaks with spaces after "=" are joined; a line that only starts
+        // like the boundary stays in the page.
+        #expect(article.body.contains("the harbour minister said"))
+        #expect(article.body.contains("--outer-and-inner are words"))
+    }
+
+    @Test func anArchiveLargerThanTheLimitIsReadRecordByRecord() {
+        // Every record is under 13,000 bytes; the archive inflates to 15,082.
+        for name in ["crawl.warc", "crawl.warc.gz"] {
+            let items = Array(InputItems(paths: [Self.fixture(name)], limit: 13_000))
+            #expect(Self.documents(items).count == 3, "\(name)")
+            #expect(!items.contains { if case .failure = $0 { true } else { false } }, "\(name)")
+        }
+        // A page is bounded whole.
+        let page = Array(InputItems(paths: [Self.fixture("page.mhtml")], limit: 13_000))
+        guard case .failure(let error) = page.first else {
+            Issue.record("expected the MHTML page over the limit to fail")
+            return
+        }
+        #expect(error.reason == .tooLarge(bytes: 13_798, limit: 13_000))
+    }
+
+    @Test func symbolicLinkLoopsAndEmptyFoldersEndTheWalk() throws {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("provenance-loop-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: folder) }
+        try manager.createDirectory(at: folder.appendingPathComponent("sub/empty"), withIntermediateDirectories: true)
+        _ = manager.createFile(atPath: folder.appendingPathComponent("sub/story.html").path, contents: Data("x".utf8))
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("sub/up").path, withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("sub/again").path, withDestinationPath: "..")
+        let root = folder.path
+        #expect(InputPaths.expand([root]).filter { $0.hasSuffix("story.html") }.count == 1)
+        // A folder with nothing to read stays, to be reported as such.
+        let empty = folder.appendingPathComponent("sub/empty").path
+        #expect(InputPaths.expand([empty]) == [empty])
+        guard case .failure(let error) = Array(InputItems(paths: [empty])).first else {
+            Issue.record("expected the empty folder to fail")
+            return
+        }
+        #expect(error.message == "cannot be read: a folder with no article files in it")
+    }
 }

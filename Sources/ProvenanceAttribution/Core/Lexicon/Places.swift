@@ -60,6 +60,7 @@ enum Places {
     static func placeLength(_ words: [String], at start: Int) -> Int {
         var best = 0
         var name = ""
+        guard start < words.count else { return 0 }
         for length in 1...min(4, words.count - start) {
             name += (length == 1 ? "" : " ") + words[start + length - 1]
             if names.contains(name) { best = length }

@@ -246,7 +246,9 @@ struct AttributionMatcher {
     }
 
     private func quotedAsSaying(verb: Int, in sentence: Range<Int>, isHeadline: Bool) -> FoundAttribution? {
-        guard let as_ = ((verb + 1)..<min(sentence.upperBound - 1, verb + 14)).first(where: {
+        // "as saying" within a dozen words of the verb, both inside the sentence.
+        let searchEnd = min(sentence.upperBound - 1, verb + 14)
+        guard searchEnd > verb + 1, let as_ = ((verb + 1)..<searchEnd).first(where: {
             tokens[$0].isWord("as") && tokens[$0 + 1].isWord("saying")
         }) else { return nil }
         let speakerRange = (verb + 1)..<as_
@@ -544,7 +546,7 @@ struct AttributionMatcher {
             start = skipAudience(from: start, in: sentence)
         }
         // "said Tuesday that", "said in a statement on Monday that", "told reporters that".
-        if let that = (start..<min(sentence.upperBound, start + 10)).first(where: { tokens[$0].isWord("that") && block.depths[$0] == 0 }),
+        if start < sentence.upperBound, let that = (start..<min(sentence.upperBound, start + 10)).first(where: { tokens[$0].isWord("that") && block.depths[$0] == 0 }),
             (start..<that).allSatisfy({ isAdverbialWord($0) })
         {
             start = that + 1

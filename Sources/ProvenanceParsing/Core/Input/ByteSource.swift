@@ -13,22 +13,29 @@ final class ByteSource {
     private var descriptor: Int32 = -1
     private var pending: [UInt8]?
     private var inflater: GzipInflater?
+    /// A failure met after some output: thrown at the next call, so that what
+    /// came before it is read first.
+    private var deferred: ExtractionError?
+    private let ownsDescriptor: Bool
     private(set) var isFinished = false
     /// Compressed (or plain) bytes read so far.
     private(set) var bytesRead = 0
     let path: String
     /// What gzip may inflate to in all (a gzip bomb is refused at this size).
-    var inflateLimit = Int.max
+    var inflateLimit = Int.max {
+        didSet { inflater?.limit = inflateLimit }
+    }
 
     /// Opens a regular file; errors name the file.
     init(path: String) throws(ExtractionError) {
         self.path = path
+        ownsDescriptor = true
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw ExtractionError(path: path, reason: .unreadable("it is a directory"))
+            throw ExtractionError(path: path, reason: .unreadable("a folder with no article files in it"))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw ExtractionError(path: path, reason: .unreadable("not a regular file"))
@@ -39,19 +46,27 @@ final class ByteSource {
         }
     }
 
-    /// Bytes already in memory (standard input).
+    /// Bytes already in memory.
     init(bytes: [UInt8], path: String) {
         self.path = path
         pending = bytes
+        ownsDescriptor = false
+    }
+
+    /// Standard input, read in chunks like a file (and left open).
+    init(standardInputNamed path: String) {
+        self.path = path
+        descriptor = STDIN_FILENO
+        ownsDescriptor = false
     }
 
     deinit {
-        if descriptor >= 0 { close(descriptor) }
+        if descriptor >= 0, ownsDescriptor { close(descriptor) }
     }
 
     /// The size of the file, when it is one.
     var fileSize: Int? {
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0, ownsDescriptor else { return nil }
         var info = stat()
         return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
     }
@@ -60,6 +75,11 @@ final class ByteSource {
     /// stream is recognised by its first bytes. (A chunk is at most what 64 KiB
     /// of input inflates to.)
     func next() throws(ExtractionError) -> [UInt8]? {
+        if let deferred {
+            isFinished = true
+            self.deferred = nil
+            throw deferred
+        }
         while !isFinished {
             guard let raw = try readRaw() else {
                 isFinished = true
@@ -80,11 +100,15 @@ final class ByteSource {
             do throws(GzipInflater.Failure) {
                 try inflater.inflate(raw, into: &output)
             } catch {
-                switch error {
-                case .corrupt(let detail): throw ExtractionError(path: path, reason: .damagedCompression(detail))
-                case .truncated: throw ExtractionError(path: path, reason: .damagedCompression("it ends too soon"))
-                case .tooLarge(let limit): throw ExtractionError(path: path, reason: .tooLargeDecompressed(limit: limit))
+                let failure = switch error {
+                case .corrupt(let detail): ExtractionError(path: path, reason: .damagedCompression(detail))
+                case .truncated: ExtractionError(path: path, reason: .damagedCompression("it ends too soon"))
+                case .tooLarge(let limit): ExtractionError(path: path, reason: .tooLargeDecompressed(limit: limit))
                 }
+                isFinished = true
+                guard !output.isEmpty else { throw failure }
+                deferred = failure
+                return output
             }
             if !output.isEmpty { return output }
         }

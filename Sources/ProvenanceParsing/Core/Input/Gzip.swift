@@ -18,8 +18,12 @@ final class GzipInflater {
 
     private var stream = z_stream()
     private var isOpen = false
-    private let limit: Int
+    /// The most it may inflate to in all; a reader may raise it once it knows
+    /// what it reads (a web archive's records are bounded one by one).
+    var limit: Int
     private(set) var produced = 0
+    /// The start of a next member split over two chunks (one or two bytes).
+    private var carry: [UInt8] = []
     /// Between members: the last one ended and no byte of the next came yet.
     private var betweenMembers = true
     /// Bytes after the last member were not gzip; the rest is ignored.
@@ -45,9 +49,17 @@ final class GzipInflater {
         return iterator.next() == 0x1F && iterator.next() == 0x8B && iterator.next() == 0x08
     }
 
+    /// Whether one or two bytes may begin a gzip member.
+    private static func isGzipStart(_ bytes: ArraySlice<UInt8>) -> Bool {
+        Array(bytes) == [0x1F] || Array(bytes) == [0x1F, 0x8B]
+    }
+
     /// Inflates the next chunk of input, appending what comes out to `output`.
-    func inflate(_ input: [UInt8], into output: inout [UInt8]) throws(Failure) {
+    /// On a failure, `output` holds what came out before it.
+    func inflate(_ chunk: [UInt8], into output: inout [UInt8]) throws(Failure) {
         guard !trailing else { return }
+        let input = carry.isEmpty ? chunk : carry + chunk
+        carry = []
         var offset = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while offset < input.count {
@@ -55,9 +67,14 @@ final class GzipInflater {
             if betweenMembers {
                 while isGzip, offset < input.count, input[offset] == 0 { offset += 1 }
                 guard offset < input.count else { return }
+                // Too few bytes to tell a next member: wait for the next chunk.
+                if isGzip, input.count - offset < 3, Self.isGzipStart(input[offset...]) {
+                    carry = Array(input[offset...])
+                    return
+                }
                 // Whatever follows the last member and is no member is
                 // ignored, as gzip itself does.
-                if !isGzip && produced > 0 || input.count - offset >= 3 && isGzip && !Self.isGzip(input[offset...]) {
+                if !isGzip && produced > 0 || isGzip && !Self.isGzip(input[offset...]) {
                     trailing = true
                     return
                 }
@@ -93,7 +110,7 @@ final class GzipInflater {
 
     /// Call after the last chunk: a member left open means the data was cut short.
     func finish() throws(Failure) {
-        guard betweenMembers else { throw .truncated }
+        guard betweenMembers, carry.isEmpty else { throw .truncated }
     }
 
     /// An HTTP `deflate` body: zlib framing as the standard says, or the raw

@@ -21,29 +21,37 @@ enum MHTML {
             let type = MIMEMessage.value("content-type", in: headers),
             let boundary = MIMEMessage.parameter("boundary", of: type), !boundary.isEmpty
         else { throw .noBoundary }
-        let delimiter = Array(("--" + boundary).utf8)
-        var document: InputDocument?
-        for part in parts(of: bytes[bodyStart...], delimiter: delimiter) {
+        guard let (part, partHeaders) = htmlPart(of: bytes[bodyStart...], boundary: boundary, depth: 0) else { throw .noHTMLPart }
+        let partType = MIMEMessage.value("content-type", in: partHeaders) ?? "text/html"
+        let content: [UInt8]
+        switch MIMEMessage.value("content-transfer-encoding", in: partHeaders)?.lowercased() {
+        case "quoted-printable": content = MIMEMessage.decodeQuotedPrintable(part)
+        case "base64": content = MIMEMessage.decodeBase64(part)
+        default: content = Array(part)
+        }
+        return InputDocument(
+            name: name, bytes: content, format: .html, charset: MIMEMessage.parameter("charset", of: partType),
+            url: MIMEMessage.value("snapshot-content-location", in: headers)
+                ?? MIMEMessage.value("content-location", in: partHeaders),
+            saved: MIMEMessage.value("date", in: headers))
+    }
+
+    /// The first HTML part, looking into nested multiparts (a few levels deep).
+    private static func htmlPart(
+        of body: ArraySlice<UInt8>, boundary: String, depth: Int
+    ) -> (body: ArraySlice<UInt8>, headers: [(String, String)])? {
+        for part in parts(of: body, delimiter: Array(("--" + boundary).utf8)) {
             guard let (partHeaders, partBody) = MIMEMessage.headers(in: part) else { continue }
             let partType = MIMEMessage.value("content-type", in: partHeaders) ?? "text/plain"
             let media = MIMEMessage.mediaType(partType)
-            guard media == "text/html" || media == "application/xhtml+xml" else { continue }
-            let body = part[partBody...]
-            let content: [UInt8]
-            switch MIMEMessage.value("content-transfer-encoding", in: partHeaders)?.lowercased() {
-            case "quoted-printable": content = MIMEMessage.decodeQuotedPrintable(body)
-            case "base64": content = MIMEMessage.decodeBase64(body)
-            default: content = Array(body)
+            if media == "text/html" || media == "application/xhtml+xml" { return (part[partBody...], partHeaders) }
+            if media.hasPrefix("multipart/"), depth < 4, let inner = MIMEMessage.parameter("boundary", of: partType), !inner.isEmpty,
+                let found = htmlPart(of: part[partBody...], boundary: inner, depth: depth + 1)
+            {
+                return found
             }
-            document = InputDocument(
-                name: name, bytes: content, format: .html, charset: MIMEMessage.parameter("charset", of: partType),
-                url: MIMEMessage.value("snapshot-content-location", in: headers)
-                    ?? MIMEMessage.value("content-location", in: partHeaders),
-                saved: MIMEMessage.value("date", in: headers))
-            break
         }
-        guard let document else { throw .noHTMLPart }
-        return document
+        return nil
     }
 
     /// The parts between delimiter lines, up to the closing delimiter.
@@ -55,8 +63,14 @@ enum MHTML {
             while end < body.endIndex, body[end] != 0x0A { end += 1 }
             let line = body[index..<end]
             if line.starts(with: delimiter) {
-                let rest = line.dropFirst(delimiter.count)
-                starts.append((index, min(end + 1, body.endIndex), rest.starts(with: [0x2D, 0x2D])))
+                // The delimiter alone on its line, or closing ("--"), with
+                // nothing after it but white space.
+                var rest = line.dropFirst(delimiter.count)
+                let closing = rest.starts(with: [0x2D, 0x2D])
+                if closing { rest = rest.dropFirst(2) }
+                if rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    starts.append((index, min(end + 1, body.endIndex), closing))
+                }
             }
             index = end + 1
         }

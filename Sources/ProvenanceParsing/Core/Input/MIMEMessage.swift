@@ -88,10 +88,16 @@ enum MIMEMessage {
                 continue
             }
             let next = index + 1
-            if next < bytes.endIndex, bytes[next] == 0x0A {
-                index = next + 1
-            } else if next + 1 < bytes.endIndex, bytes[next] == 0x0D, bytes[next + 1] == 0x0A {
-                index = next + 2
+            // A soft line break: "=" at the end of a line, maybe with
+            // spaces after it that a mail system left.
+            var lineEnd = next
+            while lineEnd < bytes.endIndex, bytes[lineEnd] == 0x20 || bytes[lineEnd] == 0x09 { lineEnd += 1 }
+            if lineEnd < bytes.endIndex, bytes[lineEnd] == 0x0A {
+                index = lineEnd + 1
+            } else if lineEnd + 1 < bytes.endIndex, bytes[lineEnd] == 0x0D, bytes[lineEnd + 1] == 0x0A {
+                index = lineEnd + 2
+            } else if lineEnd == bytes.endIndex, lineEnd > next {
+                index = lineEnd
             } else if next + 1 < bytes.endIndex, let high = hex(bytes[next]), let low = hex(bytes[next + 1]) {
                 result.append(high << 4 | low)
                 index = next + 2

@@ -8,6 +8,8 @@ final class WARCReader {
     private var start = 0
     private var recordNumber = 0
     private var finished = false
+    /// What stopped the byte source (damaged gzip, a read error), if anything.
+    private var sourceFailure: ExtractionError?
     /// Documents read, and records skipped by kind ("request", "metadata",
     /// "revisit", "non-HTML response"…).
     private(set) var documents = 0
@@ -19,9 +21,9 @@ final class WARCReader {
         buffer = firstChunk
     }
 
-    /// Whether decompressed bytes start like a WARC record.
+    /// Whether decompressed bytes start like a WARC record (after blank lines).
     static func looksLikeWARC(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: Array("WARC/".utf8))
+        bytes.drop { $0 == 0x0D || $0 == 0x0A || $0 == 0x20 || $0 == 0x09 }.starts(with: Array("WARC/".utf8))
     }
 
     /// The next document, a failure (a record too large, a truncated archive),
@@ -33,7 +35,9 @@ final class WARCReader {
             skipToRecord()
             guard hasBytes(1) else {
                 finished = true
-                return nil
+                guard let sourceFailure else { return nil }
+                recordNumber += 1
+                return .failure(damaged(sourceFailure))
             }
             recordNumber += 1
             guard let (headers, bodyStart) = readHeaders() else {
@@ -41,10 +45,11 @@ final class WARCReader {
                 return .failure(truncated())
             }
             let length = Int(MIMEMessage.value("content-length", in: headers) ?? "") ?? -1
-            guard length >= 0 else {
+            // A length no file has is as good as none.
+            guard length >= 0, length <= Int.max / 2 else {
                 finished = true
                 return .failure(ExtractionError(
-                    path: source.path, reason: .damagedArchive("record \(recordNumber) has no Content-Length; \(kept) before it kept")))
+                    path: source.path, reason: .damagedArchive("record \(recordNumber) has no usable Content-Length; \(kept)")))
             }
             let type = MIMEMessage.value("warc-type", in: headers)?.lowercased() ?? "unknown"
             let id = MIMEMessage.value("warc-record-id", in: headers).map { String($0.drop { $0 == "<" }.reversed().drop { $0 == ">" }.reversed()) } ?? "record-\(recordNumber)"
@@ -78,6 +83,8 @@ final class WARCReader {
                     url: MIMEMessage.value("warc-target-uri", in: headers), captured: MIMEMessage.value("warc-date", in: headers)))
             case .notHTML:
                 skipped["non-HTML response", default: 0] += 1
+            case .status(let code):
+                skipped["HTTP \(code) response", default: 0] += 1
             case .unreadable(let why):
                 return .failure(ExtractionError(path: name, reason: .damagedArchive(why)))
             }
@@ -94,10 +101,33 @@ final class WARCReader {
         return line
     }
 
-    private var kept: String { documents == 1 ? "the document" : "\(documents) documents" }
+    private var kept: String {
+        switch documents {
+        case 0: "no document before it"
+        case 1: "the document before it kept"
+        default: "the \(documents) documents before it kept"
+        }
+    }
 
     private func truncated() -> ExtractionError {
-        ExtractionError(path: source.path, reason: .damagedArchive("record \(recordNumber) is cut short; \(kept) before it kept"))
+        if let sourceFailure { return damaged(sourceFailure) }
+        return ExtractionError(path: source.path, reason: .damagedArchive("record \(recordNumber) is cut short; \(kept)"))
+    }
+
+    /// The source's failure, saying where in the archive it came and what was kept.
+    private func damaged(_ failure: ExtractionError) -> ExtractionError {
+        ExtractionError(path: source.path, reason: .damagedArchive("\(failure.message) at record \(recordNumber); \(kept)"))
+    }
+
+    /// The next chunk of the source, nil at its end or at a failure (kept).
+    private func read() -> [UInt8]? {
+        guard sourceFailure == nil else { return nil }
+        do {
+            return try source.next()
+        } catch {
+            sourceFailure = error
+            return nil
+        }
     }
 
     // MARK: Buffer
@@ -106,7 +136,7 @@ final class WARCReader {
     private func hasBytes(_ count: Int) -> Bool {
         while buffer.count - start < count {
             compact()
-            guard let chunk = try? source.next() else { return false }
+            guard let chunk = read() else { return false }
             buffer += chunk
         }
         return true
@@ -140,7 +170,7 @@ final class WARCReader {
             remaining -= available
             buffer.removeAll(keepingCapacity: true)
             start = 0
-            guard let chunk = try? source.next() else { return false }
+            guard let chunk = read() else { return false }
             buffer = chunk
         }
         return true
@@ -157,7 +187,7 @@ final class WARCReader {
             guard buffer.count - start < 1 << 20, searched < 64 else { return nil }
             searched += 1
             compact()
-            guard let chunk = try? source.next() else { return nil }
+            guard let chunk = read() else { return nil }
             buffer += chunk
         }
     }
@@ -168,6 +198,8 @@ enum HTTPResponse {
     enum Payload {
         case html([UInt8], charset: String?)
         case notHTML
+        /// Not a page's content: a redirect, an error, no content, not modified.
+        case status(Int)
         case unreadable(String)
     }
 
@@ -177,17 +209,29 @@ enum HTTPResponse {
         guard let lineEnd = block.firstIndex(of: 0x0A),
             let (headers, bodyStart) = MIMEMessage.headers(in: block[(lineEnd + 1)...])
         else { return .unreadable("the HTTP headers do not end") }
+        // "HTTP/1.1 200 OK": only a successful response with content is a page.
+        let statusWords = String(decoding: block[..<lineEnd], as: UTF8.self).split { $0 == " " || $0 == "\r" || $0 == "\t" }
+        if statusWords.count >= 2, let code = Int(statusWords[1]), !(200...299).contains(code) || code == 204 {
+            return .status(code)
+        }
         let type = MIMEMessage.value("content-type", in: headers).map(MIMEMessage.mediaType) ?? ""
         guard type.isEmpty || type == "text/html" || type == "application/xhtml+xml" else { return .notHTML }
         var body = Array(block[bodyStart...])
+        // Some archivers store the body already joined or decoded but keep
+        // the header; a body that does not parse as it says is taken as is.
         if MIMEMessage.value("transfer-encoding", in: headers)?.lowercased().contains("chunked") == true {
-            guard let joined = dechunk(body) else { return .unreadable("the chunked body is damaged") }
-            body = joined
+            if let joined = dechunk(body) {
+                body = joined
+            } else if startsWithChunkSize(body) || !InputSniffer.isHTML(body) {
+                return .unreadable("the chunked body is damaged")
+            }
         }
         switch MIMEMessage.value("content-encoding", in: headers)?.lowercased() {
         case nil, "identity", "":
             break
         case "gzip", "x-gzip":
+            // Already decoded by the archiver, the header left in place.
+            if !GzipInflater.isGzip(body), InputSniffer.isHTML(body) { break }
             guard let inflated = try? GzipInflater.decompress(body, limit: limit) else { return .unreadable("the gzip body is damaged") }
             body = inflated
         case "deflate":
@@ -201,6 +245,14 @@ enum HTTPResponse {
         return .html(body, charset: MIMEMessage.value("content-type", in: headers).flatMap { MIMEMessage.parameter("charset", of: $0) })
     }
 
+    /// Whether the body's first line is a chunk size ("1f4", "1f4;ext=1").
+    static func startsWithChunkSize(_ body: [UInt8]) -> Bool {
+        let line = body.prefix { $0 != 0x0A && $0 != 0x0D && $0 != 0x3B }
+        return !line.isEmpty && line.count <= 32 && line.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) || byte == 0x20
+        }
+    }
+
     /// A chunked body joined: hex size lines, chunks, a zero-size end.
     static func dechunk(_ body: [UInt8]) -> [UInt8]? {
         var result: [UInt8] = []
@@ -212,7 +264,7 @@ enum HTTPResponse {
             guard let size = Int(sizeText, radix: 16), size >= 0 else { return nil }
             index = lineEnd + 1
             if size == 0 { return result }
-            guard index + size <= body.count else { return nil }
+            guard size <= body.count - index else { return nil }
             result += body[index..<(index + size)]
             index += size
             // The line break after the chunk.

@@ -123,6 +123,70 @@ def main():
     write("page-base64.mht", mhtml.replace(b"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: https://www.harborledger.example/world/castavia-port-talks\r\n\r\n" + quopri.encodestring(html),
                                            b"Content-Transfer-Encoding: base64\r\nContent-Location: https://www.harborledger.example/world/castavia-port-talks\r\n\r\n" + base64.encodebytes(html)))
     write("no-html-part.mhtml", mhtml.replace(b"Content-Type: text/html\r\n", b"Content-Type: text/css\r\n"))
+    malformed(parts, mhtml)
+
+
+def malformed(parts, mhtml):
+    """Damaged and odd inputs, each the way some tool or accident writes them."""
+    members = [gzip.compress(part, mtime=0) for part in parts]
+    # The fifth member's deflate data overwritten: the two pages before it are kept.
+    damaged = bytearray(members[5])
+    damaged[12:40] = b"\xff" * 28
+    write("damaged-member.warc.gz", b"".join(members[:5]) + bytes(damaged) + b"".join(members[6:]))
+    # The last member cut inside its gzip header: not a complete archive.
+    write("cut-member.warc.gz", b"".join(members) + gzip.compress(parts[2], mtime=0)[:5])
+    # Lengths no file has: the record length, and a chunk size.
+    write("huge-length.warc", parts[2].replace(b"Content-Length: ", b"Content-Length: 9223372036854775807\r\nX-Was: ", 1))
+    write("huge-chunk.warc", record("response", "https://ferries.example/huge", "2024-03-15T09:00:08Z",
+                                    "00000000-0000-4000-8000-000000000008",
+                                    http(b"7fffffffffffffff\r\n" + SMALL_PAGE + b"\r\n0\r\n\r\n", extra=("Transfer-Encoding: chunked",)),
+                                    "application/http; msgtype=response"))
+    # Redirects, errors and not-modified responses are not pages.
+    http_type = "application/http; msgtype=response"
+    statuses = [
+        http(SMALL_PAGE).replace(b"200 OK", b"301 Moved Permanently", 1),
+        http(b"").replace(b"200 OK", b"304 Not Modified", 1),
+        http(b"<html><body><h1>Page not found</h1></body></html>").replace(b"200 OK", b"404 Not Found", 1),
+        http(SMALL_PAGE),
+    ]
+    write("statuses.warc", b"".join(
+        record("response", f"https://ferries.example/status/{number}", "2024-03-15T09:00:09Z",
+               f"00000000-0000-4000-8000-00000000001{number}", block, http_type)
+        for number, block in enumerate(statuses)))
+    # Blank lines before the first record.
+    write("leading-blank-lines.warc", b"\r\n\r\n" + parts[2])
+    # A body stored already joined while the header still says chunked.
+    write("dechunked-body.warc", record("response", "https://ferries.example/joined", "2024-03-15T09:00:10Z",
+                                        "00000000-0000-4000-8000-000000000020",
+                                        http(SMALL_PAGE, extra=("Transfer-Encoding: chunked",)), http_type))
+    # One newline after the gzip data (as some upload tools append).
+    write("trailing-newline.html.gz", gzip.compress(SMALL_PAGE, mtime=0) + b"\n")
+    # The HTML inside a nested multipart/alternative, a line that starts like
+    # the boundary without being one, and soft breaks with spaces after "=".
+    nested = (
+        b"MIME-Version: 1.0\r\n"
+        b"Snapshot-Content-Location: https://ferries.example/nested\r\n"
+        b"Content-Type: multipart/related; boundary=outer\r\n"
+        b"\r\n"
+        b"--outer\r\n"
+        b"Content-Type: multipart/alternative; boundary=inner\r\n"
+        b"\r\n"
+        b"--inner\r\n"
+        b"Content-Type: text/plain\r\n"
+        b"\r\n"
+        b"Ferry timetable changes\r\n"
+        b"--inner\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n"
+        b"\r\n"
+        b"<html><head><title>Ferry timetable changes</title></head><body><article>\r\n"
+        b"<p>The winter timetable starts on Monday, the harbour mini= \r\nster said.</p>\r\n"
+        b"--outer-and-inner are words in this paragraph, not a boundary.\r\n"
+        b"</article></body></html>\r\n"
+        b"--inner--\r\n"
+        b"--outer--\r\n"
+    )
+    write("nested.mhtml", nested)
 
 
 if __name__ == "__main__":
