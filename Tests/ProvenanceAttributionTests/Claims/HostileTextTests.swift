@@ -32,8 +32,14 @@ import ProvenanceParsing
 
     /// Found by the fuzzer (Fuzz/run.sh attribution): a reporting verb as the
     /// very last word of a text, with no full stop after it, made the
-    /// "X quoted Y as saying" search build a range backwards and trap.
-    @Test(arguments: ["The agency quotes", "Officials said", "It was reported", "Ana Ruiz told", "the ministry quoted the minister"])
+    /// "X quoted Y as saying" search build a range backwards and trap; so did
+    /// a semicolon right after "told" and its audience, for the search for a
+    /// second attribution.
+    @Test(arguments: [
+        "The agency quotes", "Officials said", "It was reported", "Ana Ruiz told", "the ministry quoted the minister",
+        // Also found: a semicolon right after what "told" takes as its audience.
+        "“He told me,; ‘The council said the quay is open again.", "He told me,; the quay is open.",
+    ])
     func aReportingVerbLastInTheText(_ ending: String) {
         let attributed = AttributionSupport.attribute("A story\n\nThe port reopened on Monday. " + ending)
         Self.checkSpans(attributed)

@@ -580,7 +580,8 @@ struct AttributionMatcher {
             }
             // "… and said …", "…, and she predicted …", "…, but a senior official said …":
             // a second attribution; "…, but would not discuss …": a new predicate.
-            search: for index in (start + 1)..<end where index + 1 < end && block.depths[index] == 0 {
+            // (The semicolon may have left nothing: "He told me,; …".)
+            search: for index in (start + 1)..<max(start + 1, end) where index + 1 < end && block.depths[index] == 0 {
                 guard tokens[index].isWord("and") || tokens[index].isWord("but") else { continue }
                 if tokens[index].isWord("but"), ["would", "did", "declined", "refused", "could", "will"].contains(tokens[index + 1].lower) {
                     end = tokens[index - 1].isPunctuation(",") ? index - 1 : index
