@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds provenance-fuzz with libFuzzer and AddressSanitizer and fuzzes one target.
 #
-#   Fuzz/run.sh html|text|attribution SECONDS [libFuzzer options...]
+#   Fuzz/run.sh html|text|attribution|archive SECONDS [libFuzzer options...]
 #
 # Build: release, into /tmp/fuzz-build (never the package's .build).
 # Work:  /tmp/provenance-fuzz/TARGET/
@@ -16,11 +16,11 @@ cd "$(dirname "$0")/.."
 target="${1:-}"
 seconds="${2:-}"
 case "$target" in
-  html|text|attribution) ;;
-  *) echo "usage: Fuzz/run.sh html|text|attribution SECONDS [libFuzzer options...]" >&2; exit 2 ;;
+  html|text|attribution|archive) ;;
+  *) echo "usage: Fuzz/run.sh html|text|attribution|archive SECONDS [libFuzzer options...]" >&2; exit 2 ;;
 esac
 if ! [[ "$seconds" =~ ^[0-9]+$ ]]; then
-  echo "usage: Fuzz/run.sh html|text|attribution SECONDS [libFuzzer options...]" >&2
+  echo "usage: Fuzz/run.sh html|text|attribution|archive SECONDS [libFuzzer options...]" >&2
   exit 2
 fi
 shift 2
@@ -44,6 +44,13 @@ mkdir -p "$work/seeds"
 if [ "$target" = html ]; then
   cp Examples/*.html Fuzz/seeds/html/* "$work/seeds/"
   dictionary=Fuzz/html.dict
+elif [ "$target" = archive ]; then
+  # Our own web archives, MHTML pages and gzip files (Tests/…/Fixtures/Archives, Gzip).
+  for file in Tests/ProvenanceParsingTests/Fixtures/Archives/*.warc* Tests/ProvenanceParsingTests/Fixtures/Archives/*.mht* \
+      Tests/ProvenanceParsingTests/Fixtures/Archives/*.gz Tests/ProvenanceParsingTests/Fixtures/Gzip/*; do
+    cp "$file" "$work/seeds/"
+  done
+  dictionary=Fuzz/archive.dict
 else
   cp Examples/*.txt Fuzz/seeds/text/* "$work/seeds/"
   dictionary=Fuzz/text.dict

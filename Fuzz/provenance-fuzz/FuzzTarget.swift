@@ -17,6 +17,9 @@ enum FuzzTarget: String, CaseIterable {
     case text
     /// The input read as plain text, then `AttributionEngine` on the article.
     case attribution
+    /// The input as a file given on the command line: gzip, MHTML and web
+    /// archives unpacked by `InputItems`, every document then extracted.
+    case archive
 
     /// The target named by `PROVENANCE_FUZZ_TARGET`, read at the first input.
     static let current: FuzzTarget = fromEnvironment()
@@ -38,6 +41,7 @@ enum FuzzTarget: String, CaseIterable {
 /// the result holds is checked against the text, so a span out of range traps
 /// here even where the library would quietly clamp it.
 func run(_ bytes: [UInt8], through target: FuzzTarget) {
+    if target == .archive { return runArchive(bytes) }
     let format: InputFormat = target == .html ? .html : .text
     let article: Article
     do {
@@ -49,6 +53,25 @@ func run(_ bytes: [UInt8], through target: FuzzTarget) {
     check(article, scalars)
     if target == .attribution {
         check(AttributionEngine().attribute(article), scalars)
+    }
+}
+
+/// Where the archive target writes its input: `InputItems` reads files.
+private let archivePath = "/tmp/provenance-fuzz-input-\(getpid())"
+
+/// Writes the input to a file and reads it the way the commands read their
+/// arguments, with a small limit so that "too large" paths are taken too.
+private func runArchive(_ bytes: [UInt8]) {
+    let file = fopen(archivePath, "wb")
+    guard let file else { fatalError("cannot write \(archivePath)") }
+    _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+    let limit = 1 << 16
+    for item in InputItems(paths: [archivePath], limit: limit) {
+        guard case .document(let document) = item else { continue }
+        guard document.bytes.count <= limit else { fatalError("a document of \(document.bytes.count) bytes passed the limit of \(limit)") }
+        guard let article = try? ArticleExtractor().extract(document) else { continue }
+        check(article, ScalarText(article.text))
     }
 }
 

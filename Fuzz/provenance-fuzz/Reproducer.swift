@@ -5,7 +5,7 @@
 // libFuzzer supplies `main` and calls `fuzzOneInput` in FuzzTarget.swift.
 // Built plainly it is a runner for saved inputs:
 //
-//   provenance-fuzz html|text|attribution FILE...
+//   provenance-fuzz html|text|attribution|archive FILE...
 //
 // runs each file once through the same code and prints "ok FILE".
 //
@@ -36,7 +36,9 @@ enum Reproducer {
         var failed = false
         for path in arguments.dropFirst() {
             do {
-                run(try InputReader.read(path), through: target)
+                // The archive target takes the file's bytes as they are.
+                let bytes = target == .archive ? try rawBytes(path) : try InputReader.read(path)
+                run(bytes, through: target)
                 print("ok \(path)")
             } catch {
                 FileHandleError.write("provenance-fuzz: \(error)\n")
@@ -46,6 +48,22 @@ enum Reproducer {
         exit(failed ? 1 : 0)
     }
 }
+/// A file's bytes, unread by any of our readers.
+func rawBytes(_ path: String) throws(ExtractionError) -> [UInt8] {
+    guard let file = fopen(path, "rb") else {
+        throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+    }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, file) }
+        if count == 0 { break }
+        bytes += chunk[0..<count]
+    }
+    return bytes
+}
+
 /// Writes to standard error (the C `stderr` is shared mutable state to Swift 6).
 enum FileHandleError {
     static func write(_ text: String) {

@@ -29,6 +29,24 @@ import Testing
         ])
     }
 
+    /// Documents are read on several threads; what comes out must not depend
+    /// on how many, nor on which finished first.
+    @Test(arguments: [["extract", "--format", "jsonl"], ["report", "--format", "json"], ["report", "--format", "jsonl"], ["check"]])
+    func outputIsTheSameWhateverTheNumberOfJobs(command: [String]) throws {
+        let inputs = [
+            "Examples", "Tests/ProvenanceParsingTests/Fixtures/Archives/crawl.warc.gz",
+            "Tests/ProvenanceParsingTests/Fixtures/Archives/page.mhtml", "Examples/meridian-news-agency-dispatch.txt",
+        ]
+        let one = try CommandRunner.run(command + ["-q", "-j", "1"] + inputs)
+        #expect(!one.standardOutput.isEmpty)
+        for jobs in ["2", "4", "7"] {
+            let many = try CommandRunner.run(command + ["-q", "-j", jobs] + inputs)
+            #expect(many.status == one.status)
+            #expect(many.standardOutput == one.standardOutput, "-j \(jobs) differs from -j 1")
+            #expect(many.standardError == one.standardError)
+        }
+    }
+
     @Test func aListOfFilesAddsToTheArguments() throws {
         let list = "Examples/meridian-news-agency-dispatch.txt\n\n  Examples/harbor-ledger-castavia-port-talks.html  \n"
         let result = try CommandRunner.run(["extract", "Examples/content-farm-rewrite.txt", "--files-from", "-"], input: Data(list.utf8))

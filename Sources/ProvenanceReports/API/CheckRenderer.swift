@@ -136,8 +136,7 @@ public struct CheckRenderer: Sendable {
                 "detail": finding.detail ?? NSNull(),
             ]
         }
-        let data = try! JSONSerialization.data(withJSONObject: ["findings": object], options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.string(["findings": object])
     }
 
     /// The findings as a SARIF 2.1.0 log, for code-scanning tools: one rule

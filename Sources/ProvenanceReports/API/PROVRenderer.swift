@@ -95,7 +95,6 @@ public struct PROVRenderer: Sendable {
         where !relations.isEmpty {
             object[name] = relations
         }
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.string(object)
     }
 }

@@ -76,8 +76,7 @@ public struct ReportJSONRenderer: Sendable {
                  "evidence": edge.evidence.map(evidence)]
             },
         ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.string(object)
     }
 
     /// The `--summary` figures, described by `Schemas/summary.schema.json`.
@@ -93,7 +92,6 @@ public struct ReportJSONRenderer: Sendable {
                 "dropped": summary.derives ? summary.dropped : NSNull(), "new": summary.derives ? summary.new : NSNull(),
             ]
         }
-        let data = try! JSONSerialization.data(withJSONObject: ["documents": documents], options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.string(["documents": documents])
     }
 }
