@@ -44,7 +44,10 @@ import Testing
     @Test func killingTheWriterLosesNothingCommittedAndLeavesNoHalfDocument() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try Self.articles(60, in: folder)
+        // Enough documents that six kills, each a few documents (a window or
+        // two of them) after the last, all land before the end.
+        let total = 160
+        let files = try Self.articles(total, in: folder)
         let store = folder.appendingPathComponent("corpus.sqlite").path
         var generator = SystemRandomNumberGenerator()
         var before = 0
@@ -77,11 +80,11 @@ import Testing
             #expect(halfWritten.isEmpty, "round \(round): documents without all their claims: \(halfWritten)")
         }
         // The kills came mid-ingest: some documents were in, not all.
-        #expect(before > 0 && before < 60, "\(before) documents stored when the writer was killed")
+        #expect(before > 0 && before < total, "\(before) documents stored when the writer was killed")
         // Finishing the job adds exactly what was missing.
         let finish = try CommandRunner.run(["ingest", "--store", store] + files)
         #expect(finish.status == 0)
-        #expect(finish.standardOutput.contains("\(60 - before) added, \(before) already there, 0 failed; 60 documents in the store"))
+        #expect(finish.standardOutput.contains("\(total - before) added, \(before) already there, 0 failed; \(total) documents in the store"))
     }
 
     @Test func twoWritersAtOnceBothFinish() throws {
