@@ -150,7 +150,8 @@ struct MemoryIndex: LinkingIndex {
             let position = candidates.count
             claimPositions[document.id, default: []].append(position)
             candidates.append(LinkCandidate(claim: claim.id, document: claim.document, signature: signature, kind: claim.kind))
-            for term in Set(signature.indexTerms) { postings[term, default: []].append(position) }
+            // Index terms come each once.
+            for term in signature.indexTerms { postings[term, default: []].append(position) }
         }
         claimIDs[document.id] = claims.filter { $0.0.kind != .caption }.map(\.0.id)
         datings[document.id] = (document.published, order)

@@ -5,13 +5,19 @@ public struct ClaimFingerprint: Sendable, Hashable {
     public var content: ClaimSignature
     public var sentence: ClaimSignature
 
+    /// The words to index the claim under: the sentence's terms, then the
+    /// content's that the sentence lacks, each once. (Read once, at the start:
+    /// every lookup of the claim in an index asks for them.)
+    public let indexTerms: [String]
+
     public init(content: String, sentence: String) {
         self.content = ClaimSignature(text: content)
         self.sentence = content == sentence ? self.content : ClaimSignature(text: sentence)
+        indexTerms = Self.indexTerms(self.content, self.sentence)
     }
 
-    /// The words to index the claim under.
-    public var indexTerms: [String] {
+    private static func indexTerms(_ content: ClaimSignature, _ sentence: ClaimSignature) -> [String] {
+        guard content != sentence else { return sentence.terms }
         var seen = Set(sentence.terms)
         return sentence.terms + content.terms.filter { seen.insert($0).inserted }
     }
@@ -44,6 +50,7 @@ public struct ClaimFingerprint: Sendable, Hashable {
         } else {
             self.sentence = content
         }
+        indexTerms = Self.indexTerms(self.content, self.sentence)
     }
 
     /// The fields of a stored form, each as its items, read in one pass over
