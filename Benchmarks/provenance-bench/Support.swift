@@ -11,25 +11,14 @@ struct Input: Sendable {
     let bytes: [UInt8]
 }
 
-/// The files given, folders searched one level deep.
+/// The files given, folders walked for article files as the commands walk
+/// them (`InputPaths.expand`); names that do not exist are reported and left out.
 func inputPaths(_ arguments: [String]) -> [String] {
-    var paths: [String] = []
-    let manager = FileManager.default
-    for argument in arguments {
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-            FileHandle.standardError.write(Data("provenance-bench: no such file: \(argument)\n".utf8))
-            continue
-        }
-        if isDirectory.boolValue {
-            let names = (try? manager.contentsOfDirectory(atPath: argument)) ?? []
-            paths += names.sorted().filter { [".html", ".htm", ".txt", ".gz"].contains(where: $0.hasSuffix) }
-                .map { argument + "/" + $0 }
-        } else {
-            paths.append(argument)
-        }
+    InputPaths.expand(arguments).filter { path in
+        if FileManager.default.fileExists(atPath: path) { return true }
+        FileHandle.standardError.write(Data("provenance-bench: no such file: \(path)\n".utf8))
+        return false
     }
-    return paths
 }
 
 func seconds(_ body: () -> Void) -> Double {

@@ -4,7 +4,7 @@
 //   swift build -c release --product provenance-bench
 //
 //   provenance-bench [--rounds N] FILE_OR_FOLDER...
-//     Reads every .html/.htm/.txt/.gz file given (folders one level deep) into
+//     Reads every file given (folders walked as the commands walk them) into
 //     memory, decompressed, then times on the same bytes in the same run, best
 //     of N rounds (default 5):
 //       raw parse       libxml2's htmlReadMemory + xmlFreeDoc, nothing else

@@ -61,7 +61,7 @@ public struct InputItems: Sequence, Sendable {
         /// The first item of an input: its one document, or (for an
         /// archive) the first record, the reader kept for the rest.
         private mutating func open(_ path: String) throws(ExtractionError) -> InputItem? {
-            let source = path == "-" ? ByteSource(standardInputNamed: path) : try ByteSource(path: path)
+            let source = path == "-" ? ByteSource(standardInputNamed: path) : try Self.openFile(path)
             // The first chunk (at most what 64 KiB inflates to) tells an
             // archive, which inflates past any one page and whose records
             // are bounded one by one, from a page, bounded whole.
@@ -71,19 +71,7 @@ public struct InputItems: Sequence, Sendable {
                 archivePath = path
                 return next()
             }
-            // Not an archive: one document, at most `limit` bytes of it.
-            source.inflateLimit = limit
-            if let size = source.fileSize, size > limit {
-                throw ExtractionError(path: path, reason: .tooLarge(bytes: size, limit: limit))
-            }
-            var bytes = first
-            while let chunk = try source.next() {
-                bytes += chunk
-                if bytes.count > limit {
-                    throw ExtractionError(path: path, reason: source.bytesRead == bytes.count
-                        ? .tooLarge(bytes: source.fileSize ?? bytes.count, limit: limit) : .tooLargeDecompressed(limit: limit))
-                }
-            }
+            let bytes = try InputReader.readRest(of: source, after: first, limit: limit)
             if MHTML.looksLikeMHTML(bytes) {
                 do throws(MHTML.Failure) {
                     return .document(try MHTML.page(bytes, name: path))
@@ -93,6 +81,20 @@ public struct InputItems: Sequence, Sendable {
                 }
             }
             return .document(InputDocument(name: path, bytes: bytes))
+        }
+
+        /// A file to read; a folder reaches here only when the walk found
+        /// nothing to read in it.
+        private static func openFile(_ path: String) throws(ExtractionError) -> ByteSource {
+            do {
+                return try ByteSource(path: path)
+            } catch {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw ExtractionError(path: path, reason: .unreadable("a folder with no article files in it"))
+                }
+                throw error
+            }
         }
     }
 }

@@ -14,8 +14,7 @@ public enum InputReader {
     /// The bytes of the file at `path`, at most `limit` of them, decompressed
     /// when the file is gzip.
     public static func read(_ path: String, limit: Int = ExtractionOptions.defaultMaximumBytes) throws(ExtractionError) -> [UInt8] {
-        let bytes = try readFile(path, limit: limit)
-        return try decompressed(bytes, path: path, limit: limit)
+        try readRest(of: ByteSource(path: path), after: [], limit: limit)
     }
 
     /// `bytes` themselves, or inflated when they are gzip.
@@ -24,62 +23,28 @@ public enum InputReader {
         do {
             return try GzipInflater.decompress(bytes, limit: limit)
         } catch {
-            switch error {
-            case .tooLarge: throw ExtractionError(path: path, reason: .tooLargeDecompressed(limit: limit))
-            case .truncated: throw ExtractionError(path: path, reason: .damagedCompression("it ends too soon"))
-            case .corrupt(let detail): throw ExtractionError(path: path, reason: .damagedCompression(detail))
-            }
+            throw ExtractionError(path: path, gzip: error)
         }
     }
 
-    /// Standard input, at most `limit` bytes of it.
+    /// Standard input, at most `limit` bytes of it (decompressed when gzip).
     public static func readStandardInput(limit: Int = ExtractionOptions.defaultMaximumBytes) throws(ExtractionError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ExtractionError(path: "-", reason: .unreadable(String(cString: strerror(errno))))
-            }
-            if count == 0 { return bytes }
-            bytes += chunk[0..<count]
-            if bytes.count > limit { throw ExtractionError(path: "-", reason: .tooLarge(bytes: bytes.count, limit: limit)) }
-        }
+        try readRest(of: ByteSource(standardInputNamed: "-"), after: [], limit: limit)
     }
 
-    private static func readFile(_ path: String, limit: Int) throws(ExtractionError) -> [UInt8] {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+    /// `first` and the rest of `source`, refused once past `limit` bytes: as
+    /// read when the input is larger, as decompressed when it inflates past it.
+    static func readRest(of source: ByteSource, after first: [UInt8], limit: Int) throws(ExtractionError) -> [UInt8] {
+        if let size = source.fileSize, size > limit {
+            throw ExtractionError(path: source.path, reason: .tooLarge(bytes: size, limit: limit))
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw ExtractionError(path: path, reason: .unreadable("it is a directory"))
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw ExtractionError(path: path, reason: .unreadable("not a regular file"))
-        }
-        guard Int(info.st_size) <= limit else {
-            throw ExtractionError(path: path, reason: .tooLarge(bytes: Int(info.st_size), limit: limit))
-        }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+        source.inflateLimit = limit
+        var bytes = first
+        while let chunk = try source.next() {
+            bytes += chunk
             if bytes.count > limit {
-                throw ExtractionError(path: path, reason: .tooLarge(bytes: bytes.count, limit: limit))
+                throw ExtractionError(path: source.path, reason: source.bytesRead == bytes.count
+                    ? .tooLarge(bytes: source.fileSize ?? bytes.count, limit: limit) : .tooLargeDecompressed(limit: limit))
             }
         }
         return bytes

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import ProvenanceReports
 import ProvenanceStore
 
 struct Sources: ParsableCommand {
@@ -18,20 +18,12 @@ struct Sources: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let counts = try CorpusStore(path: store).sources()
+        let rows = try CorpusStore(path: store).sources().map {
+            SourceListRenderer.Row(source: $0.source, claims: $0.claims, documents: $0.documents)
+        }
         switch format {
-        case .text:
-            for count in counts {
-                let aliases = count.source.aliases.isEmpty ? "" : " (also \(count.source.aliases.joined(separator: ", ")))"
-                print("\(count.claims)\t\(count.documents)\t\(count.source.name) [\(count.source.kind.rawValue)]\(aliases)")
-            }
-        case .json:
-            let object = counts.map { count -> [String: Any] in
-                ["id": count.source.id, "name": count.source.name, "kind": count.source.kind.rawValue,
-                 "aliases": count.source.aliases, "claims": count.claims, "documents": count.documents]
-            }
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+        case .text: if !rows.isEmpty { print(SourceListRenderer().renderText(rows)) }
+        case .json: print(SourceListRenderer().renderJSON(rows))
         }
     }
 }

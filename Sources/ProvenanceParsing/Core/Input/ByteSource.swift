@@ -6,12 +6,11 @@ import Musl
 import Darwin
 #endif
 
-/// The bytes of a file (or of bytes already read), decompressed when they
-/// are gzip, in chunks: what lets a 1 GB web archive be read a record at a
+/// The bytes of a file (or of standard input), decompressed when they are
+/// gzip, in chunks: what lets a 1 GB web archive be read a record at a
 /// time.
 final class ByteSource {
     private var descriptor: Int32 = -1
-    private var pending: [UInt8]?
     private var inflater: GzipInflater?
     /// A failure met after some output: thrown at the next call, so that what
     /// came before it is read first.
@@ -35,7 +34,7 @@ final class ByteSource {
             throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw ExtractionError(path: path, reason: .unreadable("a folder with no article files in it"))
+            throw ExtractionError(path: path, reason: .unreadable("it is a directory"))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw ExtractionError(path: path, reason: .unreadable("not a regular file"))
@@ -44,13 +43,6 @@ final class ByteSource {
         guard descriptor >= 0 else {
             throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
         }
-    }
-
-    /// Bytes already in memory.
-    init(bytes: [UInt8], path: String) {
-        self.path = path
-        pending = bytes
-        ownsDescriptor = false
     }
 
     /// Standard input, read in chunks like a file (and left open).
@@ -85,7 +77,7 @@ final class ByteSource {
                 isFinished = true
                 if let inflater {
                     do throws(GzipInflater.Failure) { try inflater.finish() } catch {
-                        throw ExtractionError(path: path, reason: .damagedCompression("it ends too soon"))
+                        throw ExtractionError(path: path, gzip: error)
                     }
                 }
                 return nil
@@ -100,11 +92,7 @@ final class ByteSource {
             do throws(GzipInflater.Failure) {
                 try inflater.inflate(raw, into: &output)
             } catch {
-                let failure = switch error {
-                case .corrupt(let detail): ExtractionError(path: path, reason: .damagedCompression(detail))
-                case .truncated: ExtractionError(path: path, reason: .damagedCompression("it ends too soon"))
-                case .tooLarge(let limit): ExtractionError(path: path, reason: .tooLargeDecompressed(limit: limit))
-                }
+                let failure = ExtractionError(path: path, gzip: error)
                 isFinished = true
                 guard !output.isEmpty else { throw failure }
                 deferred = failure
@@ -116,11 +104,6 @@ final class ByteSource {
     }
 
     private func readRaw() throws(ExtractionError) -> [UInt8]? {
-        if let bytes = pending {
-            pending = nil
-            bytesRead += bytes.count
-            return bytes.isEmpty ? nil : bytes
-        }
         guard descriptor >= 0 else { return nil }
         // 64 KiB at a time: even at deflate's best ratio that inflates to
         // tens of megabytes, never more.
@@ -134,6 +117,17 @@ final class ByteSource {
             if count == 0 { return nil }
             bytesRead += count
             return Array(chunk[0..<count])
+        }
+    }
+}
+
+extension ExtractionError {
+    /// A gzip failure of the input at `path`.
+    init(path: String, gzip failure: GzipInflater.Failure) {
+        switch failure {
+        case .corrupt(let detail): self.init(path: path, reason: .damagedCompression(detail))
+        case .truncated: self.init(path: path, reason: .damagedCompression("it ends too soon"))
+        case .tooLarge(let limit): self.init(path: path, reason: .tooLargeDecompressed(limit: limit))
         }
     }
 }
