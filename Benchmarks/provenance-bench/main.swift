@@ -30,6 +30,12 @@
 //   provenance-bench ingest N
 //     Generates N plain-text stories and ingests them one by one into a fresh
 //     store, reporting documents per second by tenth and peak memory.
+//
+//   provenance-bench profile STAGE [--rounds N] FILE_OR_FOLDER...
+//     Runs one stage (parse, extract, attribute, prepare, link or pipeline)
+//     alone N times (default 10) for a profiler to watch; the stages before it
+//     run once, beforehand. `prepare` makes the claims' fingerprints, `link`
+//     adds prepared articles to a graph.
 
 import Foundation
 import ProvenanceAttribution
@@ -48,6 +54,8 @@ case "ingest":
     runIngestBenchmark(Array(arguments.dropFirst()))
 case "synthetic":
     runSyntheticBenchmark(Array(arguments.dropFirst()))
+case "profile":
+    runStageProfile(Array(arguments.dropFirst()))
 default:
     runFileBenchmark(arguments)
 }

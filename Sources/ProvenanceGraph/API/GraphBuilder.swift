@@ -29,7 +29,7 @@ public struct GraphBuilder {
         let linker = DocumentLinker()
         let new = DocumentLinker.NewDocument(
             id: document.id, url: document.url, title: document.title, published: document.published, links: document.links,
-            claims: zip(claims, signatures).map { ($0.id, $0.kind, $0.content, $1) })
+            claims: zip(claims, signatures).map { ($0.id, $0.kind, $0.content, $1) }, addresses: prepared.addresses)
         // The copies the closure reads must be gone before the arrays grow
         // below, or growing them would copy them whole.
         let edges: [ProvenanceGraph.Edge]
@@ -41,7 +41,8 @@ public struct GraphBuilder {
             }
         }
         graph.edges += edges
-        index.add(document: document, order: graph.documents.count, claims: zip(claims, signatures).map { ($0, $1) })
+        index.add(
+            document: document, addresses: new.addresses, order: graph.documents.count, claims: zip(claims, signatures).map { ($0, $1) })
         for (offset, claim) in claims.enumerated() { claimPositions[claim.id] = graph.claims.count + offset }
         graph.claims += claims
     }
@@ -78,12 +79,15 @@ public struct PreparedArticle: Sendable {
     public let attributed: AttributedArticle
     /// One per claim, in the order of `attributed.claims`.
     public let fingerprints: [ClaimFingerprint]
+    /// The article's address, headline and links as linking compares them.
+    public let addresses: DocumentAddresses
 
     public init(_ attributed: AttributedArticle) {
         self.attributed = attributed
         let (document, claims) = GraphConversion.nodes(
             for: attributed, documentNumber: 0, firstClaim: 0, contentHash: nil, sourceID: { _ in "" })
         fingerprints = GraphConversion.fingerprints(of: claims, in: document)
+        addresses = DocumentAddresses(url: document.url, title: document.title, links: document.links)
     }
 }
 
@@ -106,10 +110,11 @@ struct MemoryIndex: LinkingIndex {
     func frequency(of term: String) -> Int { postings[term]?.count ?? 0 }
 
     func claimCandidates(sharing terms: [String], minimumShared: Int, postingLimit: Int, limit: Int) -> [LinkCandidate] {
-        var counts: [Int: Int] = [:]
+        var hits: [Int] = []
         for term in terms {
-            for claim in (postings[term] ?? []).suffix(postingLimit) { counts[claim, default: 0] += 1 }
+            if let claims = postings[term] { hits += claims.suffix(postingLimit) }
         }
+        let counts = DocumentLinker.counted(&hits)
         return DocumentLinker.mostShared(counts, limit: limit, minimum: minimumShared).map { candidates[$0] }
     }
 
@@ -145,7 +150,9 @@ struct MemoryIndex: LinkingIndex {
         (claimPositions[document] ?? []).map { candidates[$0] }
     }
 
-    mutating func add(document: ProvenanceGraph.Document, order: Int, claims: [(ProvenanceGraph.ClaimNode, ClaimFingerprint)]) {
+    mutating func add(
+        document: ProvenanceGraph.Document, addresses: DocumentAddresses, order: Int, claims: [(ProvenanceGraph.ClaimNode, ClaimFingerprint)]
+    ) {
         for (claim, signature) in claims {
             let position = candidates.count
             claimPositions[document.id, default: []].append(position)
@@ -155,14 +162,12 @@ struct MemoryIndex: LinkingIndex {
         }
         claimIDs[document.id] = claims.filter { $0.0.kind != .caption }.map(\.0.id)
         datings[document.id] = (document.published, order)
-        if let url = document.url, let key = AddressKeys.key(of: url) { addresses[key, default: []].append(document.id) }
+        if let key = addresses.urlKey { self.addresses[key, default: []].append(document.id) }
         documentIDs.append(document.id)
-        if let title = document.title {
-            for word in AddressKeys.titleTokens(of: title) { titleWords[word, default: []].append(documentIDs.count - 1) }
-        }
-        for link in document.links {
-            if let key = AddressKeys.key(of: link.url) { linkAddresses[key, default: []].append((document.id, link.span)) }
-            if let slug = AddressKeys.slugTokens(of: link.url) {
+        for word in addresses.titleWords ?? [] { titleWords[word, default: []].append(documentIDs.count - 1) }
+        for (link, address) in zip(document.links, addresses.links) {
+            if let key = address.key { linkAddresses[key, default: []].append((document.id, link.span)) }
+            if let slug = address.slug {
                 slugs.append((document.id, link.span, slug))
                 for word in slug { slugWords[word, default: []].append(slugs.count - 1) }
             }

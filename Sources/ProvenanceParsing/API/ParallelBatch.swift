@@ -6,19 +6,21 @@ import Foundation
 /// batch uses every core, and what it prints or stores comes out the same
 /// whatever the timing.
 ///
-/// Inputs go through in windows of a few per thread, so that only two windows
-/// of results (the one being delivered, the next being made) are held at once
-/// however many inputs there are.
+/// Worker threads take inputs from a queue as they free up, so a long page
+/// does not hold the others back; the calling thread draws inputs, keeps at
+/// most eight per thread in flight (drawn, not yet delivered), and delivers
+/// each result as soon as those before it are delivered.
 public enum ParallelBatch {
     /// The number of threads to use by default: one per core.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Transforms every input (on up to `threads` threads) and delivers each
     /// result, in input order, to `deliver`. Inputs are drawn from the
-    /// sequence a window at a time, so a long or endless sequence (the
-    /// records of a web archive) streams through. While one window's results
-    /// are delivered, the next window is transformed: a slow `deliver` (the
-    /// linking of documents into a graph) does not leave the cores idle.
+    /// sequence as results are delivered, so a long or endless sequence (the
+    /// records of a web archive) streams through; while `deliver` works (the
+    /// linking of documents into a graph), the workers go on with the inputs
+    /// after. When `deliver` throws, the inputs in flight are finished and
+    /// dropped, and the error is rethrown.
     public static func forEach<Inputs: Sequence, Output: Sendable>(
         _ inputs: Inputs, threads: Int = defaultThreads, transform: @Sendable (Inputs.Element) -> Output,
         deliver: (Inputs.Element, Output) throws -> Void
@@ -28,70 +30,108 @@ public enum ParallelBatch {
             while let input = iterator.next() { try deliver(input, transform(input)) }
             return
         }
-        let window = threads * 4
-        func draw() -> [Inputs.Element] {
-            var slice: [Inputs.Element] = []
-            while slice.count < window, let next = iterator.next() { slice.append(next) }
-            return slice
-        }
+        let inFlight = threads * 8
         try withoutActuallyEscaping(transform) { transform in
-            var current = draw()
-            var currentResults = Results<Output>(count: current.count)
-            compute(current, into: currentResults, transform: transform)
-            while !current.isEmpty {
-                let next = draw()
-                let nextResults = Results<Output>(count: next.count)
-                let running = DispatchGroup()
-                if !next.isEmpty {
-                    DispatchQueue.global().async(group: running) {
-                        compute(next, into: nextResults, transform: transform)
+            let queue = WorkQueue<Inputs.Element, Output>(transform)
+            for _ in 0..<threads {
+                let worker = Thread { queue.work() }
+                worker.stackSize = 8 << 20
+                worker.start()
+            }
+            // The workers must be gone before this returns or throws: they
+            // use `transform`, which does not outlive the call.
+            defer { queue.close(workers: threads) }
+            var drawn = 0
+            var delivered = 0
+            var exhausted = false
+            while true {
+                while !exhausted, drawn - delivered < inFlight {
+                    if let input = iterator.next() {
+                        queue.add(input, number: drawn)
+                        drawn += 1
+                    } else {
+                        exhausted = true
                     }
                 }
-                // The next window must be done before this returns or throws:
-                // it uses `transform`, which does not outlive the call.
-                defer { running.wait() }
-                for (index, input) in current.enumerated() { try deliver(input, currentResults.take(index)) }
-                running.wait()
-                current = next
-                currentResults = nextResults
+                guard delivered < drawn else { return }
+                let (input, output) = queue.result(delivered)
+                delivered += 1
+                try deliver(input, output)
             }
         }
     }
 
-    /// Transforms a window's inputs on every core, each result at its index.
-    private static func compute<Input: Sendable, Output>(
-        _ inputs: [Input], into results: Results<Output>, transform: @escaping @Sendable (Input) -> Output
-    ) {
-        if inputs.count == 1 {
-            results.store(transform(inputs[0]), at: 0)
-            return
-        }
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            results.store(transform(inputs[index]), at: index)
-        }
-    }
+    /// The inputs waiting for a worker and the results waiting for delivery,
+    /// under one lock. The transform is handed to a worker with each input and
+    /// dropped on closing, so that no thread holds it once all have stopped.
+    private final class WorkQueue<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var transform: ((Input) -> Output)?
+        private var waiting: [(number: Int, input: Input)] = []
+        private var next = 0  // the first of `waiting` not yet taken
+        private var results: [Int: (Input, Output)] = [:]
+        private var closed = false
+        private var finishedWorkers = 0
 
-    /// One window's results, written by the worker threads at distinct
-    /// indices and read after they all finish.
-    private final class Results<Output>: @unchecked Sendable {
-        private let values: UnsafeMutableBufferPointer<Output?>
-
-        init(count: Int) {
-            values = .allocate(capacity: count)
-            values.initialize(repeating: nil)
+        init(_ transform: @escaping (Input) -> Output) {
+            self.transform = transform
         }
 
-        deinit {
-            values.deinitialize()
-            values.deallocate()
+        func add(_ input: Input, number: Int) {
+            condition.lock()
+            waiting.append((number, input))
+            condition.broadcast()
+            condition.unlock()
         }
 
-        func store(_ value: Output, at index: Int) {
-            values[index] = value
+        /// Waits for the result of input `number`.
+        func result(_ number: Int) -> (Input, Output) {
+            condition.lock()
+            defer { condition.unlock() }
+            while results[number] == nil { condition.wait() }
+            return results.removeValue(forKey: number)!
         }
 
-        func take(_ index: Int) -> Output {
-            values[index]!
+        /// A worker's loop: transforms inputs until the queue is closed and empty.
+        func work() {
+            while let (number, input, transform) = take() {
+                let output = transform(input)
+                condition.lock()
+                results[number] = (input, output)
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+
+        /// The next input with the transform, or nil (counting the worker
+        /// as finished) when the queue is closed and empty.
+        private func take() -> (Int, Input, (Input) -> Output)? {
+            condition.lock()
+            defer { condition.unlock() }
+            while next == waiting.count, !closed { condition.wait() }
+            guard next < waiting.count, let transform else {
+                finishedWorkers += 1
+                condition.broadcast()
+                return nil
+            }
+            let (number, input) = waiting[next]
+            next += 1
+            if next > 64, next * 2 > waiting.count {
+                waiting.removeFirst(next)
+                next = 0
+            }
+            return (number, input, transform)
+        }
+
+        /// Lets the workers finish what is queued, waits until all have
+        /// stopped, and drops the transform.
+        func close(workers: Int) {
+            condition.lock()
+            closed = true
+            condition.broadcast()
+            while finishedWorkers < workers { condition.wait() }
+            transform = nil
+            condition.unlock()
         }
     }
 }

@@ -30,7 +30,7 @@ struct Ingestion {
         var edges = GraphConversion.attributionEdges(document: document, claims: claims)
         edges += DocumentLinker().link(new, into: index) { id in index.contentSpan(of: id) }
 
-        try insert(document, number: documentNumber, claims: claims.count)
+        try insert(document, addresses: new.addresses, number: documentNumber, claims: claims.count)
         for (ordinal, (claim, fingerprint)) in zip(claims, fingerprints).enumerated() {
             try insert(claim, ordinal: ordinal, text: text, fingerprint: fingerprint)
             let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO terms (term, claim_id) VALUES (?, ?)")
@@ -82,8 +82,8 @@ struct Ingestion {
         }
     }
 
-    private func insert(_ document: ProvenanceGraph.Document, number: Int, claims: Int) throws {
-        let urlKey = document.url.flatMap(AddressKeys.key(of:))
+    private func insert(_ document: ProvenanceGraph.Document, addresses: DocumentAddresses, number: Int, claims: Int) throws {
+        let urlKey = addresses.urlKey
         try db.execute(
             sql: """
                 INSERT INTO documents (id, hash, path, format, title, publisher, published, url, url_key, text,
@@ -97,16 +97,14 @@ struct Ingestion {
                 JSONColumns.encode(document.quotes.map(JSONColumns.QuoteRecord.init)), claims,
                 ISO8601DateFormatter().string(from: Date()),
             ])
-        if let title = document.title {
-            for word in AddressKeys.titleTokens(of: title) {
-                try db.execute(sql: "INSERT OR IGNORE INTO title_words (word, document_id) VALUES (?, ?)", arguments: [word, number])
-            }
+        for word in addresses.titleWords ?? [] {
+            try db.execute(sql: "INSERT OR IGNORE INTO title_words (word, document_id) VALUES (?, ?)", arguments: [word, number])
         }
-        for link in document.links {
-            let slug = AddressKeys.slugTokens(of: link.url)
+        for (link, address) in zip(document.links, addresses.links) {
+            let slug = address.slug
             try db.execute(
                 sql: "INSERT INTO links (document_id, start, end, url_key, slug) VALUES (?, ?, ?, ?, ?)",
-                arguments: [number, link.span.start, link.span.end, AddressKeys.key(of: link.url), slug.map { JSONColumns.encode($0.sorted()) }])
+                arguments: [number, link.span.start, link.span.end, address.key, slug.map { JSONColumns.encode($0.sorted()) }])
             let linkID = db.lastInsertedRowID
             for word in slug ?? [] {
                 try db.execute(sql: "INSERT OR IGNORE INTO slug_words (word, link_id) VALUES (?, ?)", arguments: [word, linkID])

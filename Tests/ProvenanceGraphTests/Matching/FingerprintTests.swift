@@ -27,11 +27,25 @@ import ProvenanceGraph
     }
 
     @Test func theKeysFollowTheTerms() {
-        var signature = ClaimSignature(text: "The port reopened on Monday.")
-        signature.terms = ["harbour"]
-        #expect(signature.keyedTerms == ["harbour"])
+        let signature = ClaimSignature(
+            terms: ["reopen", "harbour", "port"], numbers: [], names: ["harbour"], negations: 0, quotedPhrases: [],
+            nameOrder: ["harbour"], isPassive: false)
+        #expect(signature.keyedTerms.sorted() == ["harbour", "port", "reopen"])
+        #expect(signature.termKeys == signature.keyedTerms.map(ClaimSignature.key))
+        #expect(signature.termKeys == signature.termKeys.sorted())
         #expect(signature.hasTerm(key: ClaimSignature.key("harbour")))
-        #expect(!signature.hasTerm(key: ClaimSignature.key("port")))
+        #expect(!signature.hasTerm(key: ClaimSignature.key("ship")))
+        #expect(signature.hasName(key: ClaimSignature.key("harbour")))
+        #expect(!signature.hasName(key: ClaimSignature.key("port")))
+    }
+
+    @Test func signaturesAreEqualByWhatTheyHold() {
+        let a = ClaimSignature(text: "The port reopened on Monday.")
+        let b = ClaimSignature(text: "The port reopened on Monday.")
+        let c = ClaimSignature(text: "The port closed on Monday.")
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+        #expect(a != c)
     }
 
     @Test func candidatesRankByTermsSharedThenAge() {

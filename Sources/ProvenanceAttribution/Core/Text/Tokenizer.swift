@@ -47,7 +47,7 @@ struct Tokenizer {
             tokens.append(
                 Token(
                     start: start, end: index, kind: kind, lower: text,
-                    isCapitalized: kind == .word && scalars[start].properties.isUppercase,
+                    isCapitalized: kind == .word && Self.isUppercase(scalars[start]),
                     spaceBefore: spaceBefore, isDoubleQuote: isDouble, direction: direction))
             spaceBefore = false
         }
@@ -116,6 +116,11 @@ struct Tokenizer {
         }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+    }
+
+    /// Whether a scalar is an upper-case letter, without a property lookup for ASCII.
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
     }
 
     private static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>, word: Bool) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import ProvenanceParsing
 
 /// Comparable forms of addresses and headlines, for telling when one
 /// document links to another.
@@ -46,4 +47,28 @@ public enum AddressKeys {
     }
 
     static let stopWords: Set<String> = ["the", "a", "an", "of", "to", "in", "on", "for", "and", "with", "s", "at", "by", "is"]
+}
+
+/// A document's own address, headline and links in the comparable forms of
+/// ``AddressKeys``, read once: linking asks for them, and so does the index
+/// the document then joins.
+public struct DocumentAddresses: Sendable {
+    /// One link's address key and slug words.
+    public struct LinkAddress: Sendable {
+        public let key: String?
+        public let slug: Set<String>?
+    }
+
+    /// The key of the document's own address.
+    public let urlKey: String?
+    /// The words of its headline, as a slug would write them; nil without one.
+    public let titleWords: Set<String>?
+    /// One per link of the document, in its order.
+    public let links: [LinkAddress]
+
+    public init(url: String?, title: String?, links: [ProvenanceParsing.Link]) {
+        urlKey = url.flatMap(AddressKeys.key(of:))
+        titleWords = title.map(AddressKeys.titleTokens(of:))
+        self.links = links.map { LinkAddress(key: AddressKeys.key(of: $0.url), slug: AddressKeys.slugTokens(of: $0.url)) }
+    }
 }

@@ -72,13 +72,33 @@ public struct DocumentLinker {
     /// an index ranks the claims a lookup's terms brought. Counts are small
     /// (at most one per query term), so this buckets rather than sorts.
     public static func mostShared(_ counts: [Int: Int], limit: Int, minimum: Int = 1) -> [Int] {
-        var buckets: [[Int]] = Array(repeating: [], count: (counts.values.max() ?? 0) + 1)
+        mostShared(counts.sorted { $0.key < $1.key }.map { (id: $0.key, count: $0.value) }, limit: limit, minimum: minimum)
+    }
+
+    /// The same ranking over keys already counted and in ascending order.
+    public static func mostShared(_ counts: [(id: Int, count: Int)], limit: Int, minimum: Int = 1) -> [Int] {
+        var buckets: [[Int]] = Array(repeating: [], count: (counts.lazy.map(\.count).max() ?? 0) + 1)
         for (id, count) in counts where count >= minimum { buckets[count].append(id) }
         var result: [Int] = []
         for bucket in buckets.reversed() where result.count < limit {
-            result += bucket.sorted().prefix(limit - result.count)
+            result += bucket.prefix(limit - result.count)
         }
         return result
+    }
+
+    /// Counts how often each key occurs among `hits`, in ascending key order
+    /// (sorting `hits` in place): the claims a lookup's terms brought.
+    public static func counted(_ hits: inout [Int]) -> [(id: Int, count: Int)] {
+        hits.sort()
+        var counts: [(id: Int, count: Int)] = []
+        for hit in hits {
+            if let last = counts.last, last.id == hit {
+                counts[counts.count - 1].count += 1
+            } else {
+                counts.append((hit, 1))
+            }
+        }
+        return counts
     }
 
     /// A new document, as the linker needs it.
@@ -90,10 +110,14 @@ public struct DocumentLinker {
         public var links: [ProvenanceParsing.Link]
         /// Its claims: id, kind, content span and signature, in reading order.
         public var claims: [(id: String, kind: Claim.Kind, content: TextSpan, signature: ClaimFingerprint)]
+        /// The comparable forms of `url`, `title` and `links`.
+        public var addresses: DocumentAddresses
 
+        /// `addresses` are read from `url`, `title` and `links` unless given.
         public init(
             id: String, url: String?, title: String?, published: String?, links: [ProvenanceParsing.Link],
-            claims: [(id: String, kind: Claim.Kind, content: TextSpan, signature: ClaimFingerprint)]
+            claims: [(id: String, kind: Claim.Kind, content: TextSpan, signature: ClaimFingerprint)],
+            addresses: DocumentAddresses? = nil
         ) {
             self.id = id
             self.url = url
@@ -101,6 +125,7 @@ public struct DocumentLinker {
             self.published = published
             self.links = links
             self.claims = claims
+            self.addresses = addresses ?? DocumentAddresses(url: url, title: title, links: links)
         }
     }
 
@@ -142,12 +167,12 @@ public struct DocumentLinker {
         }
         // Citations from this document.
         var cited: [String: [ProvenanceGraph.Evidence]] = [:]
-        for link in document.links {
-            guard let key = AddressKeys.key(of: link.url) else { continue }
+        for (link, address) in zip(document.links, document.addresses.links) {
+            guard let key = address.key else { continue }
             for target in index.documents(atAddress: key) where target != document.id {
                 cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
             }
-            if let slug = AddressKeys.slugTokens(of: link.url) {
+            if let slug = address.slug {
                 for target in index.documents(withTitleWords: slug, postingLimit: Self.postingLimit) where target != document.id && cited[target] == nil {
                     cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
                 }
@@ -155,13 +180,12 @@ public struct DocumentLinker {
         }
         // Citations of this document by earlier ones.
         var citedBy: [String: [ProvenanceGraph.Evidence]] = [:]
-        if let url = document.url, let key = AddressKeys.key(of: url) {
+        if let key = document.addresses.urlKey {
             for link in index.links(toAddress: key) where link.document != document.id {
                 citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
             }
         }
-        if let title = document.title {
-            let words = AddressKeys.titleTokens(of: title)
+        if let words = document.addresses.titleWords {
             for link in index.links(withSlugWordsIn: words, postingLimit: Self.postingLimit) where link.document != document.id && citedBy[link.document] == nil {
                 if AddressKeys.slug(link.slug, matches: words) != nil {
                     citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))

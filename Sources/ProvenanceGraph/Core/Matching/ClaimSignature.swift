@@ -85,44 +85,43 @@ public struct ClaimFingerprint: Sendable, Hashable {
 /// What a claim's words come down to for matching: stemmed content words,
 /// the numbers it states, the names it uses, its negations and its quoted
 /// phrases.
+///
+/// A signature is read once and never changes; its parts live in one shared
+/// object, so that copying a signature (the linker hands them around by the
+/// thousand) costs one reference count rather than one per part.
 public struct ClaimSignature: Sendable, Hashable {
+    private let storage: Storage
+
     /// Stems of the content words (stop words left out), each once.
-    public var terms: [String] {
-        didSet { index() }
-    }
+    public var terms: [String] { storage.terms }
     /// Numbers as written, normalised ("10,000" → "10000", "3.5").
-    public var numbers: Set<String>
+    public var numbers: Set<String> { storage.numbers }
     /// Stems of capitalised words inside the sentence (names).
-    public var names: Set<String> {
-        didSet { index() }
-    }
+    public var names: Set<String> { storage.names }
     /// The terms as matching walks them: by a 64-bit key of each, in key
     /// order (`termKeys[i]` is the key of `keyedTerms[i]`), so that two
     /// signatures compare in one merge rather than through string sets.
-    public private(set) var termKeys: [UInt64] = []
-    public private(set) var keyedTerms: [String] = []
+    public var termKeys: [UInt64] { storage.termKeys }
+    public var keyedTerms: [String] { storage.keyedTerms }
     /// The keys of the names, in order.
-    public private(set) var nameKeys: [UInt64] = []
+    public var nameKeys: [UInt64] { storage.nameKeys }
     /// How many negations ("not", "no", "never", "n't") the claim has.
-    public var negations: Int
+    public var negations: Int { storage.negations }
     /// Normalised quoted phrases of three words or more.
-    public var quotedPhrases: Set<String>
+    public var quotedPhrases: Set<String> { storage.quotedPhrases }
     /// The names (runs of capitalised words) in order, for telling "A accused
     /// B" from "B accused A".
-    public var nameOrder: [String]
+    public var nameOrder: [String] { storage.nameOrder }
     /// The claim is in the passive voice ("was accused by").
-    public var isPassive: Bool
+    public var isPassive: Bool { storage.isPassive }
+    /// Whether `keyedTerms[i]` is also a name, for each `i`.
+    var keyedTermIsName: [Bool] { storage.keyedTermIsName }
 
     public init(text: String) {
         let reader = SignatureReader(text)
-        terms = reader.terms
-        numbers = reader.numbers
-        names = reader.names
-        negations = reader.negations
-        quotedPhrases = reader.quotedPhrases
-        nameOrder = reader.nameOrder
-        isPassive = reader.isPassive
-        index()
+        self.init(
+            terms: reader.terms, numbers: reader.numbers, names: reader.names, negations: reader.negations,
+            quotedPhrases: reader.quotedPhrases, nameOrder: reader.nameOrder, isPassive: reader.isPassive)
     }
 
     static let storedFieldCount = 7
@@ -151,31 +150,27 @@ public struct ClaimSignature: Sendable, Hashable {
 
     public init(terms: [String], numbers: Set<String>, names: Set<String>, negations: Int, quotedPhrases: Set<String>,
                 nameOrder: [String], isPassive: Bool) {
-        self.terms = terms
-        self.numbers = numbers
-        self.names = names
-        self.negations = negations
-        self.quotedPhrases = quotedPhrases
-        self.nameOrder = nameOrder
-        self.isPassive = isPassive
-        index()
+        storage = Storage(
+            terms: terms, numbers: numbers, names: names, negations: negations, quotedPhrases: quotedPhrases,
+            nameOrder: nameOrder, isPassive: isPassive)
     }
 
     /// Whether a term with this key is among the terms.
     public func hasTerm(key: UInt64) -> Bool {
-        Self.contains(termKeys, key)
+        Self.contains(storage.termKeys, key)
     }
 
     /// Whether a name has this key.
     public func hasName(key: UInt64) -> Bool {
-        Self.contains(nameKeys, key)
+        Self.contains(storage.nameKeys, key)
     }
 
-    private mutating func index() {
-        let keyed = terms.map { (Self.key($0), $0) }.sorted { $0.0 < $1.0 }
-        termKeys = keyed.map(\.0)
-        keyedTerms = keyed.map(\.1)
-        nameKeys = names.map(Self.key).sorted()
+    public static func == (a: ClaimSignature, b: ClaimSignature) -> Bool {
+        a.storage === b.storage || a.storage.parts == b.storage.parts
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.parts)
     }
 
     /// A term's key: FNV-1a over its UTF-8 bytes (stable across runs).
@@ -196,6 +191,46 @@ public struct ClaimSignature: Sendable, Hashable {
             if sorted[middle] < key { low = middle + 1 } else { high = middle }
         }
         return low < sorted.count && sorted[low] == key
+    }
+
+    /// A signature's parts, and the keyed forms matching reads.
+    private final class Storage: Sendable {
+        struct Parts: Hashable {
+            var terms: [String]
+            var numbers: Set<String>
+            var names: Set<String>
+            var negations: Int
+            var quotedPhrases: Set<String>
+            var nameOrder: [String]
+            var isPassive: Bool
+        }
+
+        let parts: Parts
+        let termKeys: [UInt64]
+        let keyedTerms: [String]
+        let keyedTermIsName: [Bool]
+        let nameKeys: [UInt64]
+
+        var terms: [String] { parts.terms }
+        var numbers: Set<String> { parts.numbers }
+        var names: Set<String> { parts.names }
+        var negations: Int { parts.negations }
+        var quotedPhrases: Set<String> { parts.quotedPhrases }
+        var nameOrder: [String] { parts.nameOrder }
+        var isPassive: Bool { parts.isPassive }
+
+        init(terms: [String], numbers: Set<String>, names: Set<String>, negations: Int, quotedPhrases: Set<String>,
+             nameOrder: [String], isPassive: Bool) {
+            parts = Parts(
+                terms: terms, numbers: numbers, names: names, negations: negations, quotedPhrases: quotedPhrases,
+                nameOrder: nameOrder, isPassive: isPassive)
+            let keyed = terms.map { (ClaimSignature.key($0), $0) }.sorted { $0.0 < $1.0 }
+            termKeys = keyed.map(\.0)
+            keyedTerms = keyed.map(\.1)
+            let nameKeys = names.map(ClaimSignature.key).sorted()
+            self.nameKeys = nameKeys
+            keyedTermIsName = termKeys.map { ClaimSignature.contains(nameKeys, $0) }
+        }
     }
 }
 
@@ -231,7 +266,9 @@ struct SignatureReader {
                 }
             }
             if quoteDepth > 0 { quoted.append(lower) }
-            if let first = lower.unicodeScalars.first, first.properties.numericType != nil {
+            if let first = lower.unicodeScalars.first,
+                first.isASCII ? (0x30...0x39).contains(first.value) : first.properties.numericType != nil
+            {
                 var number = Self.normalizedNumber(lower)
                 pendingNumber = number
                 if !number.isEmpty { numbers.insert(number) }
@@ -314,6 +351,8 @@ struct SignatureReader {
             let value = scalar.value
             return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
         }
+        // Curly quotes, dashes and the rest of General Punctuation: no letters, no digits.
+        if (0x2000...0x206F).contains(scalar.value) { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 

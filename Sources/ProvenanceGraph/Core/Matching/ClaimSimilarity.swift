@@ -27,15 +27,65 @@ public struct ClaimSimilarity {
         }
     }
 
+    /// The weights of the terms met so far, by term key: open addressing
+    /// over the keys, which are hashes already (`ClaimSignature.key`). The
+    /// table is raw memory owned by the object: it is asked for every term of
+    /// every comparison, and array access through a class would pay an
+    /// exclusivity check each time.
     private final class WeightMemory {
-        var weights: [UInt64: Double] = [:]
-    }
+        private struct Slot {
+            var key: UInt64
+            var weight: Double
+            var used: Bool
+        }
 
-    private func weight(_ key: UInt64, _ term: String) -> Double {
-        if let known = memory.weights[key] { return known }
-        let value = weight(term)
-        memory.weights[key] = value
-        return value
+        private var slots: UnsafeMutablePointer<Slot>
+        private var mask: Int
+        private var count = 0
+
+        init() {
+            mask = 1023
+            slots = Self.table(capacity: mask + 1)
+        }
+
+        deinit { slots.deallocate() }
+
+        private static func table(capacity: Int) -> UnsafeMutablePointer<Slot> {
+            let table = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+            table.initialize(repeating: Slot(key: 0, weight: 0, used: false), count: capacity)
+            return table
+        }
+
+        private static func start(_ key: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        }
+
+        /// The weight of `signature.keyedTerms[index]`, worked out by `make` the first time.
+        func weight(_ signature: ClaimSignature, _ index: Int, key: UInt64, make: (String) -> Double) -> Double {
+            let table = slots
+            var slot = Self.start(key, mask)
+            while table[slot].used {
+                if table[slot].key == key { return table[slot].weight }
+                slot = (slot + 1) & mask
+            }
+            let value = make(signature.keyedTerms[index])
+            table[slot] = Slot(key: key, weight: value, used: true)
+            count += 1
+            if count * 2 > mask { grow() }
+            return value
+        }
+
+        private func grow() {
+            let (old, oldCapacity) = (slots, mask + 1)
+            mask = oldCapacity * 2 - 1
+            slots = Self.table(capacity: mask + 1)
+            for index in 0..<oldCapacity where old[index].used {
+                var slot = Self.start(old[index].key, mask)
+                while slots[slot].used { slot = (slot + 1) & mask }
+                slots[slot] = old[index]
+            }
+            old.deallocate()
+        }
     }
 
     /// The similarity of two claims: of their contents or of their sentences,
@@ -57,7 +107,7 @@ public struct ClaimSimilarity {
 
     /// The weighted share of `part`'s terms that `whole` has.
     private func coverage(of part: ClaimSignature, by whole: ClaimSignature) -> Double {
-        let overlap = Overlap(part, whole, weight: weight)
+        let overlap = Overlap(part, whole, memory: memory, weight: weight)
         return overlap.weightA > 0 ? overlap.shared / overlap.weightA : 1
     }
 
@@ -71,29 +121,33 @@ public struct ClaimSimilarity {
         var onlyA = 0
         var onlyB = 0
 
-        init(_ a: ClaimSignature, _ b: ClaimSignature, weight: (UInt64, String) -> Double) {
-            let keysA = a.termKeys
-            let keysB = b.termKeys
-            var i = 0
-            var j = 0
-            while i < keysA.count || j < keysB.count {
-                if j == keysB.count || (i < keysA.count && keysA[i] < keysB[j]) {
-                    weightA += weight(keysA[i], a.keyedTerms[i])
-                    onlyA += 1
-                    i += 1
-                } else if i == keysA.count || keysB[j] < keysA[i] {
-                    weightB += weight(keysB[j], b.keyedTerms[j])
-                    onlyB += 1
-                    j += 1
-                } else {
-                    let value = weight(keysA[i], a.keyedTerms[i])
-                    weightA += value
-                    weightB += value
-                    shared += value
-                    sharedCount += 1
-                    if a.hasName(key: keysA[i]) || b.hasName(key: keysA[i]) { sharedNames += value }
-                    i += 1
-                    j += 1
+        init(_ a: ClaimSignature, _ b: ClaimSignature, memory: WeightMemory, weight: (String) -> Double) {
+            let namesA = a.keyedTermIsName
+            let namesB = b.keyedTermIsName
+            a.termKeys.withUnsafeBufferPointer { keysA in
+                b.termKeys.withUnsafeBufferPointer { keysB in
+                    var i = 0
+                    var j = 0
+                    while i < keysA.count || j < keysB.count {
+                        if j == keysB.count || (i < keysA.count && keysA[i] < keysB[j]) {
+                            weightA += memory.weight(a, i, key: keysA[i], make: weight)
+                            onlyA += 1
+                            i += 1
+                        } else if i == keysA.count || keysB[j] < keysA[i] {
+                            weightB += memory.weight(b, j, key: keysB[j], make: weight)
+                            onlyB += 1
+                            j += 1
+                        } else {
+                            let value = memory.weight(a, i, key: keysA[i], make: weight)
+                            weightA += value
+                            weightB += value
+                            shared += value
+                            sharedCount += 1
+                            if namesA[i] || namesB[j] { sharedNames += value }
+                            i += 1
+                            j += 1
+                        }
+                    }
                 }
             }
         }
@@ -106,7 +160,7 @@ public struct ClaimSimilarity {
         if !a.numbers.isEmpty, !b.numbers.isEmpty, !a.numbers.isSubset(of: b.numbers), !b.numbers.isSubset(of: a.numbers) {
             return 0
         }
-        let overlap = Overlap(a, b, weight: weight)
+        let overlap = Overlap(a, b, memory: memory, weight: weight)
         guard overlap.weightA > 0, overlap.weightB > 0 else { return 0 }
         let dice = 2 * overlap.shared / (overlap.weightA + overlap.weightB)
         let containment = overlap.shared / min(overlap.weightA, overlap.weightB)

@@ -7,7 +7,8 @@
 /// the plain strings they are.
 enum Stemmer {
     static func stem(_ word: String) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) { return stemASCII(Array(word.utf8)) }
+        var word = word
+        if let stem = word.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? stemASCII($0) : nil }) { return stem }
         // Characters as UTF-8 byte ranges, with ’ read as '.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(word.utf8.count)
@@ -51,24 +52,32 @@ enum Stemmer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same for a word of ASCII letters, one byte a character.
-    private static func stemASCII(_ word: [UInt8]) -> String {
-        var bytes = word
+    /// The same for a word of ASCII letters, one byte a character: the stem
+    /// is a prefix of the word, perhaps with a "y" after it.
+    private static func stemASCII(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        var count = word.count
+        var replacement: [UInt8] = []
         func hasSuffix(_ suffix: [UInt8]) -> Bool {
-            bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+            count >= suffix.count && word[(count - suffix.count)..<count].elementsEqual(suffix)
         }
-        if hasSuffix(possessive) { bytes.removeLast(2) }
-        if hasSuffix(apostrophe) { bytes.removeLast() }
-        if bytes.count > 3 {
-            for (suffix, replacement) in endings where hasSuffix(suffix) && bytes.count - suffix.count >= 3 {
+        if hasSuffix(possessive) { count -= 2 }
+        if hasSuffix(apostrophe) { count -= 1 }
+        if count > 3 {
+            for (suffix, ending) in endings where hasSuffix(suffix) && count - suffix.count >= 3 {
                 if suffix == [0x73], hasSuffix([0x73, 0x73]) || hasSuffix([0x75, 0x73]) || hasSuffix([0x69, 0x73]) { break }
-                bytes.removeLast(suffix.count)
-                bytes += replacement
+                count -= suffix.count
+                replacement = ending
                 break
             }
-            if bytes.count > 5 { bytes.removeLast(bytes.count - 5) }
+            if count + replacement.count > 5 {
+                let keep = min(count, 5)
+                replacement = Array(replacement.prefix(5 - keep))
+                count = keep
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        let stem = UnsafeBufferPointer(rebasing: word[0..<count])
+        if replacement.isEmpty { return String(decoding: stem, as: UTF8.self) }
+        return String(decoding: Array(stem) + replacement, as: UTF8.self)
     }
 
     private static let possessive: [UInt8] = Array("'s".utf8)

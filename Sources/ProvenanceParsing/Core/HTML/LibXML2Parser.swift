@@ -59,10 +59,10 @@ private final class TreeBuilder {
         if let attributes {
             var index = 0
             while let attributeName = attributes[index] {
-                let value = attributes[index + 1].map { String(cString: $0) } ?? ""
-                // libxml2's HTML parser has lowercased attribute names already.
+                // libxml2's HTML parser has lowercased attribute names already;
+                // values are read only for the attributes we use.
                 if let known = HTMLAttribute(name: UnsafeBufferPointer(start: attributeName, count: Int(xmlStrlen(attributeName)))) {
-                    read.append(HTMLTree.Attribute(name: known, value: value))
+                    read.append(HTMLTree.Attribute(name: known, value: attributes[index + 1].map { String(cString: $0) } ?? ""))
                 }
                 index += 2
             }

@@ -61,18 +61,28 @@ enum InputSniffer {
     /// Whether UTF-8 text is a web page rather than plain text: markup
     /// near the start that only HTML has.
     static func isHTML(_ utf8: [UInt8]) -> Bool {
-        let head = String(decoding: utf8.prefix(4096), as: UTF8.self).lowercased()
-        let start = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
-        let markers = ["<!doctype html", "<html", "<head", "<body", "<meta ", "<title>", "<article", "<div", "<p>",
-                       "<p ", "<!--", "<?xml", "<script", "<link ", "<style", "<section", "<header", "<main",
-                       "<h1", "<h2", "<table", "<span", "<br", "<ul", "<img"]
-        if start.hasPrefix("<") {
-            return markers.contains(where: start.hasPrefix) || start.contains("</")
+        // The first 4 KiB, ASCII letters lower-cased: the markers are ASCII.
+        let head = utf8.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var start = 0
+        while start < head.count {
+            var bytes = head[start...].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&bytes), scalar.properties.isWhitespace || scalar == "\u{FEFF}"
+            else { break }
+            start += UTF8.width(scalar)
+        }
+        let text = head[start...]
+        if text.first == UInt8(ascii: "<") {
+            return markers.contains { text.starts(with: $0) } || NameMatcher.contains(Array(text), closingTag)
         }
         // Text before the markup (a scraper's banner, a BOM, a stray line).
-        let tagCount = ["<html", "<body", "<head", "</p>", "</div>", "<!doctype"].reduce(0) { count, tag in
-            count + (head.contains(tag) ? 1 : 0)
-        }
-        return tagCount >= 2
+        return tagsBeforeText.filter { NameMatcher.contains(head, $0) }.count >= 2
     }
+
+    private static let markers = [
+        "<!doctype html", "<html", "<head", "<body", "<meta ", "<title>", "<article", "<div", "<p>", "<p ", "<!--", "<?xml",
+        "<script", "<link ", "<style", "<section", "<header", "<main", "<h1", "<h2", "<table", "<span", "<br", "<ul", "<img",
+    ].map { Array($0.utf8) }
+    private static let closingTag = Array("</".utf8)
+    private static let tagsBeforeText = ["<html", "<body", "<head", "</p>", "</div>", "<!doctype"].map { Array($0.utf8) }
 }
