@@ -50,6 +50,23 @@ import ProvenanceGraph
         #expect(analysis.derivedFrom["d2"] == nil)
     }
 
+    @Test func aDocumentCitingSeveralListsThemInOrder() throws {
+        // Edges made from a table keyed by document came out in the table's
+        // order, which changes from one run to the next.
+        let topics = ["harvest", "bridge", "election", "museum", "ferry", "orchestra"]
+        var documents = try topics.enumerated().map { number, topic in
+            try GraphSupport.attributed(
+                text: "News \(number)\n\nThe \(topic) report was published on day \(number + 1), the council said.\n",
+                path: "\(topic).txt", url: "https://news.example/\(topic)-update")
+        }
+        let list = topics.map { "– [\($0)](https://news.example/\($0)-update)" }.joined(separator: "\n")
+        documents.append(try GraphSupport.attributed(text: "Reading list\n\nSee also:\n\n\(list)\n", path: "list.txt"))
+        let graph = GraphSupport.graph(documents)
+        let cited = graph.edges.filter { $0.kind == .derivedFrom && $0.from == "d7" }.map(\.to)
+        #expect(Set(cited) == Set((1...6).map { "d\($0)" }))
+        #expect(cited == cited.sorted())
+    }
+
     @Test func unrelatedDocumentsStayApart() throws {
         let story = try GraphSupport.attributed(text: Self.story, path: "story.txt")
         let other = try GraphSupport.attributed(

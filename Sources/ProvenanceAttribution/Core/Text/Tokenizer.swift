@@ -123,22 +123,28 @@ struct Tokenizer {
         scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
     }
 
+    /// The token's text, lower-cased for a word (’ read as '), made in a
+    /// scratch buffer on the stack: most tokens are short.
     private static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>, word: Bool) -> String {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            var value = scalar
-            if word {
-                if scalar.isASCII {
-                    if scalar.value >= 0x41 && scalar.value <= 0x5A { value = Unicode.Scalar(scalar.value + 32)! }
-                } else if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
-                    value = lower
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                var value = scalar
+                if word {
+                    if scalar.isASCII {
+                        if scalar.value >= 0x41 && scalar.value <= 0x5A { value = Unicode.Scalar(UInt8(scalar.value + 32)) }
+                    } else if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
+                        value = lower
+                    }
+                    if value == "’" { value = "'" }
                 }
-                if value == "’" { value = "'" }
+                UTF8.encode(value) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
             }
-            UTF8.encode(value) { utf8.append($0) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
-        return String(decoding: utf8, as: UTF8.self)
     }
 
     private static let quoteMarks: [Unicode.Scalar: (double: Bool, direction: Token.QuoteDirection)] = [

@@ -218,11 +218,12 @@ public struct DocumentLinker {
                 kind: .derivedFrom, from: from, to: to, score: rounded(from == document.id ? share : otherShare),
                 evidence: cites + claimEvidence))
         }
-        for (target, evidence) in cited where !derived.contains(target) {
+        // (In key order: the edges' order is the output's.)
+        for (target, evidence) in cited.sorted(by: { $0.key < $1.key }) where !derived.contains(target) {
             edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: document.id, to: target, score: 0, evidence: evidence))
             derived.insert(target)
         }
-        for (source, evidence) in citedBy where !derived.contains(source) {
+        for (source, evidence) in citedBy.sorted(by: { $0.key < $1.key }) where !derived.contains(source) {
             edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: source, to: document.id, score: 0, evidence: evidence))
             derived.insert(source)
         }

@@ -49,8 +49,13 @@ struct ElementHints: Sendable {
             case .role:
                 role = attribute.value
             case .class, .id, .dataComponent, .dataTestID, .dataModule, .dataType:
-                nameList += " "
-                nameList += attribute.value
+                // Most elements have one such name: it is the list as it is.
+                if nameList.isEmpty {
+                    nameList = attribute.value
+                } else {
+                    nameList += " "
+                    nameList += attribute.value
+                }
             default:
                 break
             }

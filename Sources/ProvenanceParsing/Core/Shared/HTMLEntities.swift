@@ -2,7 +2,7 @@
 /// (`&#8211;` inside a `content` attribute, `&amp;amp;` in JSON-LD).
 enum HTMLEntities {
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var output = ""
         var index = text.startIndex
         while index < text.endIndex {
