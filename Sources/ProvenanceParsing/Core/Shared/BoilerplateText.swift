@@ -39,7 +39,7 @@ enum BoilerplateText {
         if words <= 12 {
             let bare = String(decoding: lower, as: UTF8.self).trimmingCharacters(in: lineDecoration)
             if let reason = exactLines[bare] { return reason }
-            if isAppPromotion(String(decoding: lower, as: UTF8.self)) { return .promotion }
+            if isAppPromotion(lower) { return .promotion }
         }
         for (reason, list) in phraseBytes where list.contains(where: { NameMatcher.contains(lower, $0) }) {
             return reason
@@ -52,12 +52,21 @@ enum BoilerplateText {
 
     /// "CLICK HERE TO GET THE FOX NEWS APP", "Download the BBC News app".
     static func isAppPromotion(_ lower: String) -> Bool {
-        guard lower.hasSuffix(" app") || lower.hasSuffix(" app.") || lower.hasSuffix(" app!")
-            || lower.contains(" app ") || lower.hasSuffix(" apps")
-        else { return false }
-        return ["get the ", "download the ", "download our ", "install the ", "try the ", "click here", "tap here"]
-            .contains(where: lower.contains)
+        isAppPromotion(Array(lower.utf8))
     }
+
+    /// The same on the line's lower-case UTF-8 bytes.
+    private static func isAppPromotion(_ lower: [UInt8]) -> Bool {
+        guard appEndings.contains(where: { lower.reversed().starts(with: $0.reversed()) })
+            || NameMatcher.contains(lower, appWord)
+        else { return false }
+        return promotionLeads.contains { NameMatcher.contains(lower, $0) }
+    }
+
+    private static let appEndings = [" app", " app.", " app!", " apps"].map { Array($0.utf8) }
+    private static let appWord = Array(" app ".utf8)
+    private static let promotionLeads = ["get the ", "download the ", "download our ", "install the ", "try the ", "click here", "tap here"]
+        .map { Array($0.utf8) }
 
     /// The publisher named by an app promotion ("CLICK HERE TO GET THE FOX NEWS
     /// APP" names "FOX NEWS"), as written.
