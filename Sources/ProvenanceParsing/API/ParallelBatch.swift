@@ -19,8 +19,8 @@ public enum ParallelBatch {
     /// sequence as results are delivered, so a long or endless sequence (the
     /// records of a web archive) streams through; while `deliver` works (the
     /// linking of documents into a graph), the workers go on with the inputs
-    /// after. When `deliver` throws, the inputs in flight are finished and
-    /// dropped, and the error is rethrown.
+    /// after. When `deliver` throws, the inputs being transformed are
+    /// finished, those not started are dropped, and the error is rethrown.
     public static func forEach<Inputs: Sequence, Output: Sendable>(
         _ inputs: Inputs, threads: Int = defaultThreads, transform: @Sendable (Inputs.Element) -> Output,
         deliver: (Inputs.Element, Output) throws -> Void
@@ -123,11 +123,14 @@ public enum ParallelBatch {
             return (number, input, transform)
         }
 
-        /// Lets the workers finish what is queued, waits until all have
-        /// stopped, and drops the transform.
+        /// Drops the inputs no worker has started (there are none left unless
+        /// `deliver` threw), waits until all workers have stopped, and drops
+        /// the transform.
         func close(workers: Int) {
             condition.lock()
             closed = true
+            waiting.removeAll()
+            next = 0
             condition.broadcast()
             while finishedWorkers < workers { condition.wait() }
             transform = nil
