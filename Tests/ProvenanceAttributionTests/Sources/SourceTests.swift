@@ -107,3 +107,22 @@ import ProvenanceAttribution
         #expect(Source.Kind.outlet.merged(with: .wire) == .outlet)
     }
 }
+
+/// Word lists answer for words in any script.
+@Suite struct WordSetTests {
+    @Test func anEnglishListSaysNoToOtherScriptsAtOnce() {
+        let titles: WordSet = ["minister", "president"]
+        #expect(titles.contains("minister"))
+        #expect(!titles.contains("ministre"))
+        #expect(!titles.contains("министр"))
+        #expect(!titles.contains("présidént"))
+    }
+
+    @Test func aListWithAccentsStillFindsThem() {
+        let titles: WordSet = ["président", "minister"]
+        #expect(titles.contains("président"))
+        #expect(titles.contains("minister"))
+        #expect(!titles.contains("presidént"))
+        #expect(titles.union(["министр"]).contains("министр"))
+    }
+}

@@ -2,7 +2,7 @@
 /// Xi Jinping" and "Supreme leader of North Korea Kim Jong Un" lose everything
 /// but the name. Lowercase; several-word places are written with spaces.
 enum Places {
-    static let demonyms: Set<String> = [
+    static let demonyms: WordSet = [
         "afghan", "african", "albanian", "algerian", "american", "angolan", "arab", "argentine", "argentinian",
         "armenian", "asian", "australian", "austrian", "azerbaijani", "bangladeshi", "belarusian", "belgian",
         "bolivian", "bosnian", "brazilian", "british", "bulgarian", "burmese", "cambodian", "cameroonian",
@@ -21,7 +21,7 @@ enum Places {
         "venezuelan", "vietnamese", "welsh", "west", "western", "yemeni", "zambian", "zimbabwean",
     ]
 
-    static let names: Set<String> = [
+    static let names: WordSet = [
         "abu dhabi", "afghanistan", "africa", "albania", "algeria", "america", "americas", "andorra", "angola",
         "ankara", "antarctica", "argentina", "armenia", "asia", "athens", "atlanta", "australia", "austria",
         "azerbaijan", "baghdad", "bahamas", "bahrain", "bangkok", "bangladesh", "barbados", "beijing", "belarus",

@@ -24,7 +24,7 @@ enum ReportingVerbs {
 
     /// Verbs that report another speaker inside reported content ("X reported
     /// that Y said C").
-    static let nestingLemmas: Set<String> = [
+    static let nestingLemmas: WordSet = [
         "say", "tell", "report", "announce", "claim", "state", "warn", "confirm", "deny", "insist", "add", "write",
         "note", "argue", "declare", "explain", "predict", "suggest", "acknowledge", "admit", "stress", "emphasize",
         "emphasise", "tweet", "post", "reveal", "assert",
@@ -32,7 +32,7 @@ enum ReportingVerbs {
 
     /// Verbs whose participle after a comma reports for the sentence's
     /// subject ("…, underscoring his desire to …").
-    static let participleLemmas: Set<String> = [
+    static let participleLemmas: WordSet = [
         "say", "add", "note", "warn", "stress", "emphasize", "emphasise", "underscore", "insist", "argue", "claim",
         "explain", "highlight", "signal", "call", "urge", "acknowledge", "suggest", "assert", "declare", "announce",
         "predict", "indicate", "tell", "write", "describe", "caution", "reiterate", "concede", "admit", "vow",

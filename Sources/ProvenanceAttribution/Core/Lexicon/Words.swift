@@ -2,7 +2,7 @@
 /// with. All entries are lowercase.
 enum Words {
     /// Words that end in a dot without ending a sentence.
-    static let titleAbbreviations: Set<String> = [
+    static let titleAbbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "sen", "rep",
         "gov", "pres", "rev", "hon", "st", "mt", "ft", "no", "nos", "vs", "v", "etc", "e.g", "i.e", "cf", "approx",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
@@ -12,9 +12,9 @@ enum Words {
 
     /// Abbreviations that often end a sentence too; a capitalised function
     /// word after them starts a new one.
-    static let closingAbbreviations: Set<String> = ["inc", "corp", "co", "ltd", "llc", "plc", "jr", "sr", "bros", "etc"]
+    static let closingAbbreviations: WordSet = ["inc", "corp", "co", "ltd", "llc", "plc", "jr", "sr", "bros", "etc"]
 
-    static let sentenceStarters: Set<String> = [
+    static let sentenceStarters: WordSet = [
         "the", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "but", "and", "in", "a",
         "an", "his", "her", "their", "its", "our", "there", "on", "at", "after", "as", "when", "while", "if",
     ]
@@ -46,7 +46,7 @@ enum Words {
         "princess": .female, "sister": .female, "mother": .female,
     ]
 
-    static let titles: Set<String> = [
+    static let titles: WordSet = [
         "president", "vice", "prime", "minister", "secretary", "chairman", "chairwoman", "chair", "chairperson",
         "chief", "executive", "ceo", "cfo", "coo", "cto", "director", "governor", "gov", "senator", "sen",
         "representative", "rep", "mayor", "judge", "justice", "general", "gen", "colonel", "col", "lieutenant", "lt",
@@ -70,7 +70,7 @@ enum Words {
     ]
 
     /// Titles that only people hold (a run with one of these names a person).
-    static let personTitles: Set<String> = [
+    static let personTitles: WordSet = [
         "president", "minister", "secretary", "chairman", "chairwoman", "governor", "senator", "mayor", "judge",
         "general", "colonel", "dr", "mr", "mrs", "ms", "prof", "professor", "king", "queen", "prince", "princess",
         "ambassador", "spokesman", "spokeswoman", "spokesperson", "commissioner", "chancellor", "premier", "leader",
@@ -79,7 +79,7 @@ enum Words {
 
     /// Last words of capitalised names that are places, days, events or
     /// things, not people ("Saltmarsh Point", "Independence Day").
-    static let nonPersonEndings: Set<String> = [
+    static let nonPersonEndings: WordSet = [
         "point", "strait", "straits", "island", "islands", "river", "lake", "mountain", "mountains", "mount", "sea",
         "ocean", "bay", "gulf", "coast", "street", "avenue", "road", "square", "park", "bridge", "port", "harbor",
         "harbour", "valley", "city", "county", "province", "region", "district", "peninsula", "day", "corridor",
@@ -93,7 +93,7 @@ enum Words {
     ]
 
     /// Portfolios after a title and "of": "Minister of Maritime Affairs".
-    static let portfolios: Set<String> = [
+    static let portfolios: WordSet = [
         "affairs", "state", "defense", "defence", "health", "finance", "justice", "interior", "education",
         "transport", "transportation", "trade", "agriculture", "energy", "labor", "labour", "commerce", "treasury",
         "economy", "industry", "culture", "environment", "housing", "tourism", "security", "development",
@@ -104,7 +104,7 @@ enum Words {
     ]
 
     /// People speaking for an organisation: "a spokeswoman for the company".
-    static let roleNouns: Set<String> = [
+    static let roleNouns: WordSet = [
         "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "representative",
         "representatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "lawyer", "lawyers",
         "attorney", "attorneys", "executive", "executives", "source", "sources", "analyst", "analysts", "employee",
@@ -114,7 +114,7 @@ enum Words {
     ]
 
     /// Plural nouns for unnamed groups of people.
-    static let groupNouns: Set<String> = [
+    static let groupNouns: WordSet = [
         "officials", "analysts", "experts", "sources", "people", "residents", "witnesses", "critics",
         "supporters", "observers", "diplomats", "investigators", "prosecutors", "police", "authorities",
         "researchers", "scientists", "doctors", "economists", "lawmakers", "legislators", "activists", "protesters",
@@ -162,7 +162,7 @@ enum Words {
 
     /// Records and documents that things are attributed to: "according to
     /// court filings", "the data showed".
-    static let recordNouns: Set<String> = [
+    static let recordNouns: WordSet = [
         "filings", "documents", "records", "data", "figures", "statistics", "polls", "poll", "surveys", "reports",
         "studies", "research", "estimates", "projections", "minutes", "transcripts", "recordings", "emails",
         "messages", "accounts", "tallies", "tally", "results", "findings", "testimony", "evidence", "papers",
@@ -174,7 +174,7 @@ enum Words {
     }
 
     /// Words of organisation names ("Agency", "Ministry", "Inc.").
-    static let organizationWords: Set<String> = [
+    static let organizationWords: WordSet = [
         "agency", "ministry", "party", "committee", "council", "company", "co", "co.", "inc", "inc.", "corp", "corp.",
         "corporation", "ltd", "llc", "plc", "university", "college", "school", "bank", "court", "department",
         "office", "army", "navy", "force", "forces", "association", "union", "institute", "foundation", "group",
@@ -192,7 +192,7 @@ enum Words {
     ]
 
     /// Last words of the names of newspapers, broadcasters and sites.
-    static let outletWords: Set<String> = [
+    static let outletWords: WordSet = [
         "herald", "times", "post", "journal", "gazette", "tribune", "news", "chronicle", "daily", "telegraph",
         "observer", "guardian", "express", "mirror", "standard", "monitor", "weekly", "magazine", "network", "tv",
         "radio", "television", "ledger", "courier", "inquirer", "dispatch", "bulletin", "register", "star", "sun",
@@ -201,7 +201,7 @@ enum Words {
 
     /// Words that end a name leftwards: a subject before a reporting verb does
     /// not reach past them.
-    static let clauseBoundaries: Set<String> = [
+    static let clauseBoundaries: WordSet = [
         "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "although", "though", "if",
         "unless", "since", "after", "before", "as", "but", "and", "or", "nor", "so", "yet", "then", "than",
         "during", "amid", "despite", "following", "at", "in", "on", "into", "onto", "over", "under", "about",
@@ -213,7 +213,7 @@ enum Words {
 
     /// Words allowed between a subject and its reporting verb ("He also
     /// said", "The company has repeatedly denied").
-    static let verbModifiers: Set<String> = [
+    static let verbModifiers: WordSet = [
         "also", "later", "previously", "repeatedly", "then", "again", "further", "publicly", "recently", "once",
         "earlier", "separately", "privately", "openly", "explicitly", "firmly", "flatly", "quickly", "simply",
         "has", "had", "have", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does", "do",
@@ -226,7 +226,7 @@ enum Words {
 
     /// Words that name a day or time ("Tuesday", "yesterday") and can sit
     /// between a reporting verb and what was said.
-    static let timeWords: Set<String> = [
+    static let timeWords: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
         "tonight", "earlier", "later", "recently", "previously", "last", "this", "next", "week", "month", "year",
         "morning", "afternoon", "evening", "night", "weekend", "on", "in", "at", "the", "a", "an",
@@ -234,7 +234,7 @@ enum Words {
 
     /// Recipients after "told" that are not the reported words ("told
     /// reporters", "told the council").
-    static let audienceWords: Set<String> = [
+    static let audienceWords: WordSet = [
         "reporters", "journalists", "lawmakers", "parliament", "congress", "legislators", "members", "delegates",
         "supporters", "crowd", "audience", "viewers", "listeners", "readers", "investors", "analysts", "staff",
         "employees", "students", "residents", "voters", "senators", "colleagues", "council", "committee",

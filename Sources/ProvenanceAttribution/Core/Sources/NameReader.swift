@@ -113,14 +113,14 @@ struct NameReader {
         return next < limit && isNameWord(next) ? next : nil
     }
 
-    static let pluralDeterminers: Set<String> = [
+    static let pluralDeterminers: WordSet = [
         "the", "some", "many", "most", "several", "two", "three", "four", "five", "few", "other", "these", "those",
         "both", "all", "local", "senior", "independent", "outside", "u.s.", "western", "foreign",
     ]
 
-    static let connectors: Set<String> = ["of", "the", "for", "de", "del", "da", "van", "von", "bin", "al", "le", "la", "du", "der", "den", "y", "&"]
+    static let connectors: WordSet = ["of", "the", "for", "de", "del", "da", "van", "von", "bin", "al", "le", "la", "du", "der", "den", "y", "&"]
 
-    static let commonWords: Set<String> = Words.clauseBoundaries.union(Words.sentenceStarters).union([
+    static let commonWords: WordSet = Words.clauseBoundaries.union(Words.sentenceStarters).union([
         "speaking", "contrary", "according", "in", "for", "with", "from", "some", "many", "most", "all", "no",
         "not", "one", "two", "three", "several", "both", "each", "every", "any", "other", "another", "such",
         "last", "next", "first", "new", "more", "earlier", "later", "also", "even", "only", "just", "today",
@@ -247,7 +247,7 @@ struct NameReader {
     }
 
     /// Capitalised words that are never a source's name.
-    static let notNames: Set<String> = [
+    static let notNames: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "christmas", "easter", "ramadan", "covid", "covid-19", "internet", "english", "god", "twitter",

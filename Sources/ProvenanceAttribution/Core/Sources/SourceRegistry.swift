@@ -30,6 +30,10 @@ struct SourceRegistry {
     private(set) var entities: [Entity] = []
     private(set) var mentions: [MentionRecord] = []
     private var byKey: [String: Int] = [:]
+    /// People by the first and by the last word of their name, for surname
+    /// and given-name matches without a pass over every entity. Entries may
+    /// be stale (a name grew); lookups check them against the entity.
+    private var peopleByWord: [String: [Int]] = [:]
     /// Learned aliases: alias key → full name.
     private var aliasTargets: [String: String] = [:]
     private let gazetteer = Gazetteer.standard
@@ -51,7 +55,7 @@ struct SourceRegistry {
                 }
                 continue
             }
-            if value.properties.isUppercase, let lower = value.properties.lowercaseMapping.unicodeScalars.first { value = lower }
+            if ScalarProperties.isUppercase(value) { value = ScalarProperties.firstLowercase(value) }
             if value.properties.generalCategory.isPunctuation { continue }
             UTF8.encode(value) { utf8.append($0) }
         }
@@ -77,6 +81,7 @@ struct SourceRegistry {
             let old = entities[entity].name
             entities[entity].name = full
             entities[entity].words = Self.words(full)
+            indexWords(of: entity)
             addAlias(old, to: entity)
             byKey[fullKey] = entity
         }
@@ -105,6 +110,7 @@ struct SourceRegistry {
                 addAlias(entities[found].name, to: found)
                 entities[found].name = name
                 entities[found].words = Self.words(name)
+                indexWords(of: found)
             } else if Self.key(entities[found].name) != key {
                 addAlias(name, to: found)
             }
@@ -130,6 +136,7 @@ struct SourceRegistry {
         if let description { entity.descriptions.append(description) }
         entities.append(entity)
         let index = entities.count - 1
+        indexWords(of: index)
         byKey[key] = index
         byKey[Self.key(entity.name)] = index
         for alias in entity.aliases { byKey[Self.key(alias)] = index }
@@ -162,15 +169,28 @@ struct SourceRegistry {
             let initials = Self.initials(name)
             if initials.count >= 2, let found = byKey[initials.lowercased()] { return found }
         }
-        // A person by surname or by given name: "Mayer", "Kim".
+        // A person by surname or by given name: "Mayer", "Kim" (the latest
+        // such person, as a pass from the end would find).
         if kind == .person || kind == .unknown {
             if words.count == 1 {
-                return entities.lastIndex { $0.kind == .person && ($0.words.last == words[0] || $0.words.first == words[0]) }
+                return (peopleByWord[words[0]] ?? []).filter { entity in
+                    entities[entity].kind == .person
+                        && (entities[entity].words.last == words[0] || entities[entity].words.first == words[0])
+                }.max()
             }
             // "Kim Jong Un" after a bare "Kim".
-            return entities.lastIndex { $0.kind == .person && $0.words.count == 1 && words.contains($0.words[0]) }
+            return words.flatMap { peopleByWord[$0] ?? [] }.filter { entity in
+                entities[entity].kind == .person && entities[entity].words.count == 1 && words.contains(entities[entity].words[0])
+            }.max()
         }
         return nil
+    }
+
+    /// Files a person under the first and last words of their name.
+    private mutating func indexWords(of entity: Int) {
+        guard entities[entity].kind == .person else { return }
+        let words = entities[entity].words
+        for word in Set([words.first, words.last].compactMap { $0 }) { peopleByWord[word, default: []].append(entity) }
     }
 
     private mutating func addAlias(_ alias: String, to entity: Int) {

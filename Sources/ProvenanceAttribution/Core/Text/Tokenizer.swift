@@ -1,3 +1,5 @@
+import ProvenanceParsing
+
 /// Cuts a block of text into tokens.
 ///
 /// Words keep their inner apostrophes ("nation’s", "don't"), hyphens
@@ -98,7 +100,7 @@ struct Tokenizer {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType == .decimal
+        scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) : ScalarProperties.isDecimalDigit(scalar)
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -106,7 +108,7 @@ struct Tokenizer {
             let value = scalar.value | 0x20
             return value >= 0x61 && value <= 0x7A
         }
-        return scalar.properties.isAlphabetic
+        return ScalarProperties.isAlphabetic(scalar)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -114,13 +116,12 @@ struct Tokenizer {
             let value = scalar.value
             return (value >= 0x30 && value <= 0x39) || ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A)
         }
-        let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+        return ScalarProperties.isAlphabetic(scalar) || ScalarProperties.isNumeric(scalar) || ScalarProperties.isNonspacingMark(scalar)
     }
 
     /// Whether a scalar is an upper-case letter, without a property lookup for ASCII.
     private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : ScalarProperties.isUppercase(scalar)
     }
 
     /// The token's text, lower-cased for a word (’ read as '), made in a
@@ -133,8 +134,8 @@ struct Tokenizer {
                 if word {
                     if scalar.isASCII {
                         if scalar.value >= 0x41 && scalar.value <= 0x5A { value = Unicode.Scalar(UInt8(scalar.value + 32)) }
-                    } else if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
-                        value = lower
+                    } else if ScalarProperties.isUppercase(scalar) {
+                        value = ScalarProperties.firstLowercase(scalar)
                     }
                     if value == "’" { value = "'" }
                 }

@@ -1,3 +1,5 @@
+import ProvenanceParsing
+
 /// The two readings of a claim matched against other claims: what is
 /// attributed (the content) and the whole sentence, which keeps the names and
 /// setting a paraphrase of the content alone may lose.
@@ -267,7 +269,7 @@ struct SignatureReader {
             }
             if quoteDepth > 0 { quoted.append(lower) }
             if let first = lower.unicodeScalars.first,
-                first.isASCII ? (0x30...0x39).contains(first.value) : first.properties.numericType != nil
+                first.isASCII ? (0x30...0x39).contains(first.value) : ScalarProperties.isNumeric(first)
             {
                 var number = Self.normalizedNumber(lower)
                 pendingNumber = number
@@ -353,7 +355,7 @@ struct SignatureReader {
         }
         // Curly quotes, dashes and the rest of General Punctuation: no letters, no digits.
         if (0x2000...0x206F).contains(scalar.value) { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return ScalarProperties.isAlphabetic(scalar) || ScalarProperties.isNumeric(scalar)
     }
 
     /// Words, lowercased, with whether they were capitalised and the
@@ -390,7 +392,7 @@ struct SignatureReader {
                 for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
                 lower = String(decoding: bytes, as: UTF8.self)
             } else {
-                lower = String(decoding: bytes, as: UTF8.self).lowercased()
+                lower = ScalarProperties.lowercased(String(decoding: bytes, as: UTF8.self))
             }
             result.append((lower, capitalized, opens, closing))
             bytes.removeAll(keepingCapacity: true)
@@ -403,7 +405,7 @@ struct SignatureReader {
                 if bytes.isEmpty {
                     opens = pendingOpen
                     pendingOpen = false
-                    capitalized = scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+                    capitalized = scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : ScalarProperties.isUppercase(scalar)
                 }
                 if scalar.isASCII {
                     bytes.append(UInt8(scalar.value))
@@ -433,7 +435,7 @@ struct SignatureReader {
     static func normalizedNumber(_ word: String) -> String {
         var digits = ""
         for scalar in word.unicodeScalars {
-            if scalar.properties.numericType != nil || scalar == "." { digits.unicodeScalars.append(scalar) }
+            if ScalarProperties.isNumeric(scalar) || scalar == "." { digits.unicodeScalars.append(scalar) }
         }
         while digits.hasSuffix(".") { digits.removeLast() }
         if digits.contains("."), digits.hasSuffix("0") {

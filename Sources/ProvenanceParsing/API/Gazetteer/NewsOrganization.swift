@@ -91,8 +91,8 @@ public struct Gazetteer: Sendable {
             var value = scalar == "’" ? "'" : scalar
             if value.isASCII {
                 if value.value >= 0x41 && value.value <= 0x5A { value = Unicode.Scalar(value.value | 0x20)! }
-            } else if value.properties.isUppercase, let lower = value.properties.lowercaseMapping.unicodeScalars.first {
-                value = lower
+            } else if ScalarProperties.isUppercase(value) {
+                value = ScalarProperties.firstLowercase(value)
             }
             UTF8.encode(value) { utf8.append($0) }
         }

@@ -26,9 +26,12 @@ enum BoilerplateText {
                     isWordScalar = value >= 0x30 && value <= 0x39
                 }
             } else {
-                let properties = scalar.properties
-                isWordScalar = properties.isAlphabetic || properties.numericType != nil
-                if properties.isUppercase { upper += 1 } else if properties.isLowercase { lowerLetters += 1 }
+                isWordScalar = ScalarProperties.isAlphabetic(scalar) || ScalarProperties.isNumeric(scalar)
+                if ScalarProperties.isUppercase(scalar) {
+                    upper += 1
+                } else if ScalarProperties.isLowercase(scalar) {
+                    lowerLetters += 1
+                }
             }
             if isWordScalar && !inWord { words += 1 }
             inWord = isWordScalar
