@@ -104,17 +104,15 @@ struct MemoryIndex: LinkingIndex {
     private var datings: [String: (String?, Int)] = [:]
     private var claimIDs: [String: [String]] = [:]
     private var claimPositions: [String: [Int]] = [:]
+    /// Scratch counts for candidate lookups, one slot per claim.
+    private let tally = Tally()
 
     var claimTotal: Int { candidates.count }
 
     func frequency(of term: String) -> Int { postings[term]?.count ?? 0 }
 
     func claimCandidates(sharing terms: [String], minimumShared: Int, postingLimit: Int, limit: Int) -> [LinkCandidate] {
-        var hits: [Int] = []
-        for term in terms {
-            if let claims = postings[term] { hits += claims.suffix(postingLimit) }
-        }
-        let counts = DocumentLinker.counted(&hits)
+        let counts = tally.count(terms.compactMap { postings[$0]?.suffix(postingLimit) }, claims: candidates.count)
         return DocumentLinker.mostShared(counts, limit: limit, minimum: minimumShared).map { candidates[$0] }
     }
 
@@ -172,5 +170,45 @@ struct MemoryIndex: LinkingIndex {
                 for word in slug { slugWords[word, default: []].append(slugs.count - 1) }
             }
         }
+    }
+}
+
+/// Counts how many of a lookup's posting lists each claim is in, in a slot
+/// per claim rather than a hash table; a slot counts only when its stamp is
+/// the current lookup's, so nothing is cleared between lookups.
+private final class Tally {
+    private var counts: [Int32] = []
+    private var stamps: [UInt32] = []
+    private var stamp: UInt32 = 0
+
+    /// Each claim in the lists with how many it is in, in ascending claim order.
+    func count(_ lists: [ArraySlice<Int>], claims: Int) -> [(id: Int, count: Int)] {
+        if counts.count < claims {
+            counts += Array(repeating: 0, count: claims - counts.count)
+            stamps += Array(repeating: 0, count: claims - stamps.count)
+        }
+        stamp &+= 1
+        if stamp == 0 {
+            stamps = Array(repeating: 0, count: stamps.count)
+            stamp = 1
+        }
+        let current = stamp
+        var touched: [Int] = []
+        counts.withUnsafeMutableBufferPointer { counts in
+            stamps.withUnsafeMutableBufferPointer { stamps in
+                for list in lists {
+                    for claim in list {
+                        if stamps[claim] != current {
+                            stamps[claim] = current
+                            counts[claim] = 0
+                            touched.append(claim)
+                        }
+                        counts[claim] += 1
+                    }
+                }
+            }
+        }
+        touched.sort()
+        return touched.map { (id: $0, count: Int(counts[$0])) }
     }
 }

@@ -86,21 +86,6 @@ public struct DocumentLinker {
         return result
     }
 
-    /// Counts how often each key occurs among `hits`, in ascending key order
-    /// (sorting `hits` in place): the claims a lookup's terms brought.
-    public static func counted(_ hits: inout [Int]) -> [(id: Int, count: Int)] {
-        hits.sort()
-        var counts: [(id: Int, count: Int)] = []
-        for hit in hits {
-            if let last = counts.last, last.id == hit {
-                counts[counts.count - 1].count += 1
-            } else {
-                counts.append((hit, 1))
-            }
-        }
-        return counts
-    }
-
     /// A new document, as the linker needs it.
     public struct NewDocument {
         public var id: String
