@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Runs a transform over many inputs on several threads and hands the

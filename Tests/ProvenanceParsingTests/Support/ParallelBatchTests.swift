@@ -3,7 +3,7 @@ import Testing
 import ProvenanceParsing
 
 /// `ParallelBatch` hands results back in input order whatever the timing, on
-/// any number of threads, and draws inputs a window at a time.
+/// any number of threads, and draws inputs only as results are delivered.
 @Suite struct ParallelBatchTests {
     /// A counter the transform threads share.
     final class Counter: @unchecked Sendable {
@@ -33,7 +33,7 @@ import ProvenanceParsing
         #expect(delivered.map(\.1) == inputs.map { "item \($0)" })
     }
 
-    @Test func aLongSequenceIsDrawnAWindowAtATime() {
+    @Test func aLongSequenceIsDrawnAsResultsAreDelivered() {
         // An endless sequence must not be read to the end before work starts.
         let threads = 4
         let drawn = Counter()
@@ -55,8 +55,7 @@ import ProvenanceParsing
             }
         } catch {}
         #expect(delivered == 50)
-        // At most two windows (four inputs a thread each) beyond what was
-        // delivered: the one being delivered and the next, being transformed.
+        // At most eight inputs a thread in flight beyond what was delivered.
         #expect(drawn.highest <= 50 + 2 * threads * 4, "\(drawn.highest) inputs drawn for 50 delivered")
         #expect(running.highest <= threads)
     }
