@@ -26,6 +26,9 @@ import ProvenanceParsing
         "<!-- <script> --><p>kept</p></script>",
         // Nor inside a quoted attribute value.
         #"<div data-html="<script>">text</div><p>after</p></script>"#,
+        // Nor inside an end tag or a processing instruction, which end at ">".
+        "<p>a</p <script>>kept</p></script>",
+        #"<?php echo "<script>"; ?><p>kept</p></script>"#,
         // A self-closed script has no body: what follows is the page.
         #"<script src="a.js"/><p>kept</p></script>"#,
         // A name that only starts like one.

@@ -12,8 +12,9 @@ import Darwin
 /// keep their bodies, which the metadata reader needs.
 ///
 /// The scan follows the HTML parser where it matters: comments are skipped
-/// whole, tags are read to their `>` with quoted attribute values taken as
-/// values (a `<script>` inside `data-html="…"` is no tag), and a script ends
+/// whole, end tags and processing instructions to their `>`, tags are read to
+/// their `>` with quoted attribute values taken as values (a `<script>`
+/// inside `data-html="…"` is no tag), and a script ends
 /// at the first `</script` whatever its case, as libxml2 ends it in recovery
 /// mode. Whatever it is unsure of (a self-closed `<script/>`, a script that is
 /// never closed, a tag that never ends) it leaves as it is for the parser.
@@ -38,6 +39,13 @@ package enum ScriptBodies {
                         guard let end = next(UInt8(ascii: ">"), in: page, from: index) else { break }
                         index = end + 1
                     }
+                    continue
+                }
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") {
+                    // An end tag or a processing instruction runs to ">", as
+                    // libxml2 reads them; a "<script" inside is no tag.
+                    guard let end = next(UInt8(ascii: ">"), in: page, from: index) else { break }
+                    index = end + 1
                     continue
                 }
                 guard isLetter(byte) else { continue }
