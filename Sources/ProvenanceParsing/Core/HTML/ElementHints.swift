@@ -212,58 +212,81 @@ enum NameMatcher {
     /// All word lists, compiled.
     private struct Table {
         var words: [String: UInt64] = [:]
-        /// Substring entries by their first byte.
-        var substrings: [[(pattern: [UInt8], lists: UInt64)]] = Array(repeating: [], count: 256)
+        /// Substring entries, grouped by their first byte (`byFirstByte[b]`
+        /// is the range of `substrings` starting with `b`); their bytes are
+        /// runs of `patternBytes`. All plain values, so the scan that reads
+        /// them for every byte of a name costs no reference counting.
+        private var substrings: [(start: Int, count: Int, lists: UInt64)] = []
+        private var patternBytes: [UInt8] = []
+        private var byFirstByte: [Range<Int>] = Array(repeating: 0..<0, count: 256)
+        /// Whether some substring entry starts with these two bytes (first
+        /// byte × 256 + second): most places in a name start none, and are
+        /// passed over without reading the group.
+        private var startsAPattern: [Bool] = Array(repeating: false, count: 256 * 256)
 
-        mutating func add(_ entries: [String], as bit: UInt64) {
-            for entry in entries {
-                if entry.hasPrefix("*") {
-                    let pattern = Array(entry.dropFirst().utf8)
-                    substrings[Int(pattern[0])].append((pattern, bit))
-                } else {
-                    words[entry, default: 0] |= bit
+        init(_ lists: [([String], UInt64)]) {
+            var patterns: [(pattern: [UInt8], lists: UInt64)] = []
+            for (entries, bit) in lists {
+                for entry in entries {
+                    if entry.hasPrefix("*") {
+                        patterns.append((Array(entry.dropFirst().utf8), bit))
+                    } else {
+                        words[entry, default: 0] |= bit
+                    }
                 }
+            }
+            // Grouped by first byte, in the order given within a group.
+            for byte in 0..<256 {
+                let start = substrings.count
+                for (pattern, bit) in patterns where Int(pattern[0]) == byte {
+                    substrings.append((patternBytes.count, pattern.count, bit))
+                    patternBytes += pattern
+                    if pattern.count == 1 {
+                        for second in 0..<256 { startsAPattern[byte * 256 + second] = true }
+                    } else {
+                        startsAPattern[byte * 256 + Int(pattern[1])] = true
+                    }
+                }
+                byFirstByte[byte] = start..<substrings.count
             }
         }
 
         func lists(matching bytes: [UInt8]) -> UInt64 {
             var found: UInt64 = 0
             var wordStart = -1
-            for index in 0...bytes.count {
-                if index < bytes.count {
-                    for (pattern, lists) in substrings[Int(bytes[index])]
-                    where found & lists != lists && index + pattern.count <= bytes.count {
-                        var offset = 1
-                        while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
-                        if offset == pattern.count { found |= lists }
+            substrings.withUnsafeBufferPointer { substrings in
+                patternBytes.withUnsafeBufferPointer { patternBytes in
+                    for index in 0...bytes.count {
+                        if index < bytes.count,
+                            startsAPattern[Int(bytes[index]) * 256 + (index + 1 < bytes.count ? Int(bytes[index + 1]) : 0)]
+                        {
+                            for entry in substrings[byFirstByte[Int(bytes[index])]]
+                            where found & entry.lists != entry.lists && index + entry.count <= bytes.count {
+                                var offset = 1
+                                while offset < entry.count, bytes[index + offset] == patternBytes[entry.start + offset] { offset += 1 }
+                                if offset == entry.count { found |= entry.lists }
+                            }
+                        }
+                        let byte = index < bytes.count ? bytes[index] : 0x20
+                        let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+                        if isWordByte {
+                            if wordStart < 0 { wordStart = index }
+                        } else if wordStart >= 0 {
+                            if let lists = words[String(decoding: bytes[wordStart..<index], as: UTF8.self)] { found |= lists }
+                            wordStart = -1
+                        }
                     }
-                }
-                let byte = index < bytes.count ? bytes[index] : 0x20
-                let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-                if isWordByte {
-                    if wordStart < 0 { wordStart = index }
-                } else if wordStart >= 0 {
-                    if let lists = words[String(decoding: bytes[wordStart..<index], as: UTF8.self)] { found |= lists }
-                    wordStart = -1
                 }
             }
             return found
         }
     }
 
-    private static let table: Table = {
-        var table = Table()
-        table.add(articleBodyNames, as: Bit.articleBody)
-        table.add(captionNames, as: Bit.caption)
-        table.add(creditNames, as: Bit.credit)
-        table.add(bylineNames, as: Bit.byline)
-        table.add(contentWords, as: Bit.contentWord)
-        table.add(unprotectedWords, as: Bit.unprotectedWord)
-        for (index, entry) in boilerplateNames.enumerated() {
-            table.add(entry.1, as: Bit.firstReason << UInt64(index))
-        }
-        return table
-    }()
+    private static let table = Table(
+        [
+            (articleBodyNames, Bit.articleBody), (captionNames, Bit.caption), (creditNames, Bit.credit),
+            (bylineNames, Bit.byline), (contentWords, Bit.contentWord), (unprotectedWords, Bit.unprotectedWord),
+        ] + boilerplateNames.enumerated().map { index, entry in (entry.1, Bit.firstReason << UInt64(index)) })
 
     /// Names that say "this is the content" and overrule boilerplate words…
     private static let contentWords = ["article", "content", "main", "story", "post", "entry", "body", "text"]
