@@ -94,10 +94,13 @@ enum HTMLTag: UInt8, Sendable {
     case wbr
     case math
 
-    /// The tag for a lowercase element name.
-    init(name: String) {
-        self = HTMLTag.byName[name] ?? .other
+    /// The tag for a lowercase element name given as UTF-8 bytes, as the
+    /// parser hands them over: no string is made.
+    init(name bytes: UnsafeBufferPointer<UInt8>) {
+        self = HTMLTag.byBytes.value(for: bytes) ?? .other
     }
+
+    private static let byBytes = ShortNameTable(byName)
 
     private static let byName: [String: HTMLTag] = [
         "a": .a,
@@ -246,18 +249,15 @@ enum HTMLAttribute: UInt8, Sendable {
     case ariaHidden, ariaLabel, hidden, style, type, charset, httpEquiv, lang
     case dataComponent, dataTestID, dataModule, dataType
 
-    /// The attribute for a lowercase attribute name, if extraction reads it.
-    init?(name: String) {
-        guard let known = HTMLAttribute.byName[name] else { return nil }
+    /// The attribute for a lowercase attribute name given as UTF-8 bytes: no
+    /// string is made, and most names (`src`, `width`, `data-…`) are turned
+    /// down by their length and first bytes.
+    init?(name bytes: UnsafeBufferPointer<UInt8>) {
+        guard let known = HTMLAttribute.byBytes.value(for: bytes) else { return nil }
         self = known
     }
 
-    /// The attribute for a lowercase attribute name given as UTF-8 bytes.
-    init?(name bytes: UnsafeBufferPointer<UInt8>) {
-        // Attribute names are short; a small string costs no allocation.
-        guard bytes.count <= 15 else { return nil }
-        self.init(name: String(decoding: bytes, as: UTF8.self))
-    }
+    private static let byBytes = ShortNameTable(byName)
 
     private static let byName: [String: HTMLAttribute] = [
         "id": .id, "class": .class, "itemprop": .itemprop, "itemtype": .itemtype, "role": .role, "href": .href,
@@ -266,4 +266,37 @@ enum HTMLAttribute: UInt8, Sendable {
         "charset": .charset, "http-equiv": .httpEquiv, "lang": .lang, "data-component": .dataComponent,
         "data-testid": .dataTestID, "data-module": .dataModule, "data-type": .dataType,
     ]
+}
+
+/// Names of at most 16 bytes looked up by their bytes: each name packed into
+/// two integers, filed by length, and compared with the packed input — for
+/// the handful of names of each length, cheaper than making a string and
+/// hashing it.
+package struct ShortNameTable<Value: Sendable>: Sendable {
+    private var byLength: [[(low: UInt64, high: UInt64, value: Value)]] = Array(repeating: [], count: 17)
+
+    package init(_ names: [String: Value]) {
+        for (name, value) in names.sorted(by: { $0.key < $1.key }) {
+            let bytes = Array(name.utf8)
+            guard bytes.count <= 16 else { continue }
+            let (low, high) = bytes.withUnsafeBufferPointer(Self.packed)
+            byLength[bytes.count].append((low, high, value))
+        }
+    }
+
+    package func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard bytes.count <= 16 else { return nil }
+        let (low, high) = Self.packed(bytes)
+        for entry in byLength[bytes.count] where entry.low == low && entry.high == high { return entry.value }
+        return nil
+    }
+
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for (index, byte) in bytes.enumerated() {
+            if index < 8 { low |= UInt64(byte) << (8 * UInt64(index)) } else { high |= UInt64(byte) << (8 * UInt64(index - 8)) }
+        }
+        return (low, high)
+    }
 }

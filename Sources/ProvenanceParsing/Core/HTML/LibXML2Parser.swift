@@ -56,7 +56,7 @@ private final class TreeBuilder {
             return
         }
         flushText()
-        let tag = HTMLTag(name: String(cString: name))
+        let tag = HTMLTag(name: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
         var read: [HTMLTree.Attribute] = []
         if let attributes {
             var index = 0
