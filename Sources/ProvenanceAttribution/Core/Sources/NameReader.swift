@@ -96,15 +96,16 @@ struct NameReader {
 
     private func isQuoted(_ index: Int) -> Bool { block.depths[index] > 0 }
 
+    // Fields are read from the block's tokens in place: copying a token
+    // whole, for every token of every sentence, showed in profiles.
     private func isNameWord(_ index: Int) -> Bool {
-        let token = tokens[index]
-        return token.kind == .word && token.isCapitalized
+        block.tokens[index].kind == .word && block.tokens[index].isCapitalized
     }
 
     private func isInitialOrAbbreviation(_ index: Int) -> Bool {
-        let token = tokens[index]
-        guard token.kind == .word else { return false }
-        return (token.isCapitalized && token.end - token.start == 1) || ["co", "inc", "corp", "ltd", "jr", "sr", "st"].contains(token.lower)
+        guard block.tokens[index].kind == .word else { return false }
+        return (block.tokens[index].isCapitalized && block.tokens[index].end - block.tokens[index].start == 1)
+            || ["co", "inc", "corp", "ltd", "jr", "sr", "st"].contains(block.tokens[index].lower)
     }
 
     private func nextNameWord(after index: Int, limit: Int) -> Int? {

@@ -99,17 +99,18 @@ struct SourceRegistry {
             addAlias(name, to: entity)
             return entity
         }
-        if let found = match(name: name, key: key, kind: kind) {
+        if let found = match(name: name, key: key, words: { Self.words(ofKey: key) }, kind: kind) {
             if let description, !entities[found].descriptions.contains(description) {
                 entities[found].descriptions.append(description)
             }
             // A fuller name for a person seen by surname only ("Kim" → "Kim Jong Un").
-            if kind == .person, entities[found].kind == .person, Self.words(name).count > entities[found].words.count,
-                Self.words(name).contains(where: entities[found].words.contains)
+            let words = kind == .person && entities[found].kind == .person ? Self.words(ofKey: key) : []
+            if kind == .person, entities[found].kind == .person, words.count > entities[found].words.count,
+                words.contains(where: entities[found].words.contains)
             {
                 addAlias(entities[found].name, to: found)
                 entities[found].name = name
-                entities[found].words = Self.words(name)
+                entities[found].words = words
                 indexWords(of: found)
             } else if Self.key(entities[found].name) != key {
                 addAlias(name, to: found)
@@ -117,7 +118,7 @@ struct SourceRegistry {
             byKey[key] = found
             return found
         }
-        var entity = Entity(name: name, kind: kind, words: Self.words(name))
+        var entity = Entity(name: name, kind: kind, words: Self.words(ofKey: key))
         if kind == .person, let description {
             entity.gender = description.lowercased().split(whereSeparator: { !$0.isLetter })
                 .lazy.compactMap { Words.genderedTitles[String($0)] }.first
@@ -153,14 +154,14 @@ struct SourceRegistry {
         return entities.count - 1
     }
 
-    private func match(name: String, key: String, kind: Source.Kind) -> Int? {
+    private func match(name: String, key: String, words readWords: () -> [String], kind: Source.Kind) -> Int? {
         if let target = aliasTargets[key], let found = byKey[Self.key(target)] { return found }
         if let found = byKey[key] { return found }
         if let organization = gazetteer.organization(named: name) {
             if let found = byKey[Self.key(organization.name)] { return found }
             for alias in organization.aliases { if let found = byKey[Self.key(alias)] { return found } }
         }
-        let words = Self.words(name)
+        let words = readWords()
         // An acronym of an earlier name, or a name whose acronym came earlier.
         if words.count == 1, name.count >= 2, name.count <= 6, name == name.uppercased() {
             if let found = entities.lastIndex(where: { $0.kind != .person && Self.initials($0.name) == name }) { return found }
@@ -201,7 +202,8 @@ struct SourceRegistry {
 
     /// The existing entity a name matches, without creating one.
     func existing(named name: String) -> Int? {
-        match(name: name, key: Self.key(name), kind: .unknown)
+        let key = Self.key(name)
+        return match(name: name, key: key, words: { Self.words(ofKey: key) }, kind: .unknown)
     }
 
     // MARK: Mentions
@@ -309,7 +311,12 @@ struct SourceRegistry {
     // MARK: Helpers
 
     static func words(_ name: String) -> [String] {
-        key(name).split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0) }
+        words(ofKey: key(name))
+    }
+
+    /// The same from the name's key.
+    static func words(ofKey key: String) -> [String] {
+        key.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0) }
     }
 
     /// "Korean Central News Agency" → "KCNA".

@@ -12,8 +12,7 @@ enum SentenceSplitter {
         var index = 0
         while index < tokens.count {
             var end: Int?
-            let token = tokens[index]
-            if token.isTerminal, depths[index] == 0, !isAbbreviation(at: index, tokens) {
+            if tokens[index].isTerminal, depths[index] == 0, !isAbbreviation(at: index, tokens) {
                 // Closing marks and brackets right after the stop stay with it.
                 var last = index
                 while last + 1 < tokens.count, tokens[last + 1].kind == .quote || tokens[last + 1].isPunctuation(")"),
@@ -22,13 +21,13 @@ enum SentenceSplitter {
                     last += 1
                 }
                 if startsSentence(last + 1, tokens) { end = last + 1 }
-            } else if token.kind == .word, token.lower.hasSuffix("."), depths[index] == 0, index + 1 < tokens.count,
+            } else if tokens[index].kind == .word, tokens[index].lower.hasSuffix("."), depths[index] == 0, index + 1 < tokens.count,
                 startsSentence(index + 1, tokens),
                 tokens[index + 1].kind == .quote || Words.sentenceStarters.contains(tokens[index + 1].lower)
             {
                 // "… shortly after 9 a.m. “It is the budget …”": the abbreviation's dot ends the sentence too.
                 end = index + 1
-            } else if token.kind == .quote, depths[index] == 0, index > 0, tokens[index - 1].isTerminal,
+            } else if tokens[index].kind == .quote, depths[index] == 0, index > 0, tokens[index - 1].isTerminal,
                 !isAbbreviation(at: index - 1, tokens), startsSentence(index + 1, tokens)
             {
                 // “… history.” He said — the stop is inside, the mark closes it.
@@ -47,14 +46,14 @@ enum SentenceSplitter {
     }
 
     private static func startsSentence(_ index: Int, _ tokens: [Token]) -> Bool {
-        guard index < tokens.count else { return false }
-        let token = tokens[index]
-        guard token.spaceBefore else { return false }
-        switch token.kind {
-        case .word: return token.isCapitalized
+        guard index < tokens.count, tokens[index].spaceBefore else { return false }
+        switch tokens[index].kind {
+        case .word: return tokens[index].isCapitalized
         case .number: return true
-        case .quote: return token.direction != .closing
-        case .punctuation: return token.lower == "(" || token.lower == "[" || token.lower == "—" || token.lower == "–"
+        case .quote: return tokens[index].direction != .closing
+        case .punctuation:
+            let mark = tokens[index].lower
+            return mark == "(" || mark == "[" || mark == "—" || mark == "–"
         }
     }
 
