@@ -6,11 +6,18 @@ import ProvenanceParsing
 public enum AddressKeys {
     /// "https://www.foxnews.com/world/story/?x=1#y" → "foxnews.com/world/story".
     public static func key(of url: String) -> String? {
-        guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)), let host = components.host?.lowercased(),
-            !host.isEmpty
-        else { return nil }
+        let host: String
+        var path: String
+        if let parts = PlainAddress(url) {
+            (host, path) = (parts.host.lowercased(), parts.path)
+        } else {
+            guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
+                let componentsHost = components.host?.lowercased()
+            else { return nil }
+            (host, path) = (componentsHost, components.path)
+        }
+        guard !host.isEmpty else { return nil }
         let bareHost = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-        var path = components.path
         while path.hasSuffix("/") { path.removeLast() }
         for suffix in ["/index.html", "/index.htm", ".html", ".htm"] where path.lowercased().hasSuffix(suffix) {
             path.removeLast(suffix.count)
@@ -21,8 +28,8 @@ public enum AddressKeys {
     /// The words of an address's last path segment, when it reads like a
     /// headline ("kim-jong-un-committee-north-korea-cooperate…").
     public static func slugTokens(of url: String) -> Set<String>? {
-        guard let components = URLComponents(string: url) else { return nil }
-        let segments = components.path.split(separator: "/").map(String.init)
+        guard let path = PlainAddress(url)?.path ?? URLComponents(string: url)?.path else { return nil }
+        let segments = path.split(separator: "/").map(String.init)
         guard let slug = segments.last(where: { $0.contains("-") || $0.contains("_") }) else { return nil }
         var base = slug
         for suffix in [".html", ".htm", ".php", ".aspx"] where base.lowercased().hasSuffix(suffix) { base.removeLast(suffix.count) }
@@ -44,6 +51,50 @@ public enum AddressKeys {
         guard slug.count >= 3 else { return nil }
         let covered = Double(slug.intersection(title).count) / Double(slug.count)
         return covered >= 0.8 ? covered : nil
+    }
+
+    /// An `http`/`https` address of plain characters — no spaces, no
+    /// percent escapes, no user, port or bracketed host — cut into host and
+    /// path by hand, as `URLComponents` would cut it but without its cost
+    /// (it was a tenth of preparing a document for linking). Anything else
+    /// is left to `URLComponents`.
+    struct PlainAddress {
+        let host: String
+        let path: String
+
+        init?(_ url: String) {
+            let bytes = Array(url.utf8)
+            let start: Int
+            if bytes.starts(with: Self.https) {
+                start = Self.https.count
+            } else if bytes.starts(with: Self.http) {
+                start = Self.http.count
+            } else {
+                return nil
+            }
+            guard bytes.allSatisfy({ Self.plain[Int($0)] }) else { return nil }
+            var hostEnd = start
+            while hostEnd < bytes.count, bytes[hostEnd] != UInt8(ascii: "/"), bytes[hostEnd] != UInt8(ascii: "?"),
+                bytes[hostEnd] != UInt8(ascii: "#")
+            {
+                // A user, a port or an IPv6 host: URLComponents' business.
+                if bytes[hostEnd] == UInt8(ascii: "@") || bytes[hostEnd] == UInt8(ascii: ":") { return nil }
+                hostEnd += 1
+            }
+            var pathEnd = hostEnd
+            while pathEnd < bytes.count, bytes[pathEnd] != UInt8(ascii: "?"), bytes[pathEnd] != UInt8(ascii: "#") { pathEnd += 1 }
+            host = String(decoding: bytes[start..<hostEnd], as: UTF8.self)
+            path = String(decoding: bytes[hostEnd..<pathEnd], as: UTF8.self)
+        }
+
+        private static let https = Array("https://".utf8)
+        private static let http = Array("http://".utf8)
+        /// Letters, digits and the characters RFC 3986 allows unescaped,
+        /// less "%" (escapes would need decoding) and "[" "]" (IPv6 hosts).
+        private static let plain: [Bool] = (0..<256).map { byte in
+            guard byte < 0x80, let scalar = Unicode.Scalar(UInt32(byte)) else { return false }
+            return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~:/?#@!$&'()*+,;=".unicodeScalars.contains(scalar)
+        }
     }
 
     static let stopWords: Set<String> = ["the", "a", "an", "of", "to", "in", "on", "for", "and", "with", "s", "at", "by", "is"]
