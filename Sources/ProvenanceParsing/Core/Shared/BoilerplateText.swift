@@ -44,9 +44,7 @@ enum BoilerplateText {
             if let reason = exactLines[bare] { return reason }
             if isAppPromotion(lower) { return .promotion }
         }
-        for (reason, list) in phraseBytes where list.contains(where: { NameMatcher.contains(lower, $0) }) {
-            return reason
-        }
+        if let reason = phraseReason(in: lower) { return reason }
         if leadInBytes.contains(where: { lower.starts(with: $0) }) { return .relatedLinks }
         if words <= 25, isCopyright(lower) { return .copyright }
         if words >= 3, upper >= 12, Double(lowerLetters) <= Double(upper) * 0.05 { return .relatedHeadline }
@@ -91,10 +89,49 @@ enum BoilerplateText {
     }
 
     private static func isCopyright(_ lower: [UInt8]) -> Bool {
-        lower.starts(with: Array("©".utf8)) || lower.starts(with: Array("(c) ".utf8))
-            || lower.starts(with: Array("copyright".utf8))
-            || NameMatcher.contains(lower, Array("all rights reserved".utf8))
+        copyrightLeads.contains { lower.starts(with: $0) } || NameMatcher.contains(lower, allRightsReserved)
     }
+
+    private static let copyrightLeads = ["©", "(c) ", "copyright"].map { Array($0.utf8) }
+    private static let allRightsReserved = Array("all rights reserved".utf8)
+
+    /// The reason of the first list of `phrases` with a phrase in `lower`.
+    /// One pass over the line: a place is looked at only when a phrase
+    /// starts with its two bytes.
+    private static func phraseReason(in lower: [UInt8]) -> BoilerplateReason? {
+        guard lower.count >= 2 else { return nil }
+        var first: Int?
+        for index in 0..<(lower.count - 1) {
+            let group = Int(phraseGroupOfStart[Int(lower[index]) << 8 | Int(lower[index + 1])])
+            guard group > 0 else { continue }
+            for (list, phrase) in phraseGroups[group - 1] where first.map({ list < $0 }) ?? true {
+                if index + phrase.count <= lower.count, lower[index..<(index + phrase.count)].elementsEqual(phrase) {
+                    first = list
+                }
+            }
+        }
+        return first.map { phrases[$0].0 }
+    }
+
+    /// The phrases grouped by their first two bytes, each with the index of
+    /// its list; `phraseGroupOfStart[first << 8 | second]` is 1 + the group's
+    /// index, or 0 when no phrase starts so.
+    private static let (phraseGroups, phraseGroupOfStart): ([[(list: Int, phrase: [UInt8])]], [UInt16]) = {
+        var groups: [[(list: Int, phrase: [UInt8])]] = []
+        var groupOfStart = [UInt16](repeating: 0, count: 1 << 16)
+        for (list, entry) in phrases.enumerated() {
+            for phrase in entry.1 {
+                let bytes = Array(phrase.utf8)
+                let start = Int(bytes[0]) << 8 | Int(bytes[1])
+                if groupOfStart[start] == 0 {
+                    groups.append([])
+                    groupOfStart[start] = UInt16(groups.count)
+                }
+                groups[Int(groupOfStart[start]) - 1].append((list, bytes))
+            }
+        }
+        return (groups, groupOfStart)
+    }()
 
     /// Whole lines that are never article text.
     private static let exactLines: [String: BoilerplateReason] = {
@@ -153,7 +190,6 @@ enum BoilerplateText {
         (.shareBar, ["share this article", "share on facebook", "share on twitter", "share via email"]),
     ]
 
-    private static let phraseBytes = phrases.map { ($0.0, $0.1.map { Array($0.utf8) }) }
     private static let leadInBytes = leadIns.map { Array($0.utf8) }
 
     /// Lead-ins of a related-story line ("Related: Chicago is America's…").
