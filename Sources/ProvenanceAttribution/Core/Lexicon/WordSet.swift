@@ -4,7 +4,7 @@
 /// script (Cyrillic, Greek, accented Latin) means normalising it first. Our
 /// lists are English: when a list holds only ASCII words, a word with any
 /// other character is answered no at once.
-package struct WordSet: ExpressibleByArrayLiteral, Sequence, Sendable {
+package struct WordSet: ExpressibleByArrayLiteral, Sendable {
     private let words: Set<String>
     private let isASCII: Bool
 
@@ -24,9 +24,5 @@ package struct WordSet: ExpressibleByArrayLiteral, Sequence, Sendable {
 
     package func union(_ other: WordSet) -> WordSet {
         WordSet(words.union(other.words))
-    }
-
-    package func makeIterator() -> Set<String>.Iterator {
-        words.makeIterator()
     }
 }
