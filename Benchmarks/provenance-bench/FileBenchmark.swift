@@ -7,11 +7,7 @@ import ProvenanceReports
 /// Every stage on the same pages, best of several rounds.
 func runFileBenchmark(_ arguments: [String]) {
     var arguments = arguments
-    var rounds = 5
-    if let index = arguments.firstIndex(of: "--rounds"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
-        rounds = max(1, value)
-        arguments.removeSubrange(index...index + 1)
-    }
+    let rounds = takeRounds(&arguments, default: 5)
     let paths = inputPaths(arguments)
     guard !paths.isEmpty else {
         print("usage: provenance-bench [--rounds N] FILE_OR_FOLDER... | synthetic N | ingest N")

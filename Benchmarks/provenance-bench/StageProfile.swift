@@ -8,11 +8,7 @@ import ProvenanceParsing
 /// the earlier stages run once, before the rounds.
 func runStageProfile(_ arguments: [String]) {
     var arguments = arguments
-    var rounds = 10
-    if let index = arguments.firstIndex(of: "--rounds"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
-        rounds = max(1, value)
-        arguments.removeSubrange(index...index + 1)
-    }
+    let rounds = takeRounds(&arguments, default: 10)
     let stages = ["parse", "extract", "attribute", "prepare", "link", "pipeline"]
     guard let stage = arguments.first, stages.contains(stage) else {
         print("usage: provenance-bench profile \(stages.joined(separator: "|")) [--rounds N] FILE_OR_FOLDER...")

@@ -21,6 +21,14 @@ func inputPaths(_ arguments: [String]) -> [String] {
     }
 }
 
+/// The value of `--rounds N` among the arguments (taken out of them), else `defaultRounds`.
+func takeRounds(_ arguments: inout [String], default defaultRounds: Int) -> Int {
+    guard let index = arguments.firstIndex(of: "--rounds"), index + 1 < arguments.count, let value = Int(arguments[index + 1])
+    else { return defaultRounds }
+    arguments.removeSubrange(index...index + 1)
+    return max(1, value)
+}
+
 func seconds(_ body: () -> Void) -> Double {
     var start = timespec()
     var end = timespec()

@@ -51,13 +51,13 @@ package enum ScriptBodies {
                 guard isLetter(byte) else { continue }
                 guard let end = tagEnd(in: page, from: index) else { break }
                 let element = rawTextElements.first { name in
-                    startsIgnoringCase(page, at: index, with: name) && index + name.count < count
+                    starts(page, at: index, with: name) && index + name.count < count
                         && isNameEnd(page[index + name.count])
                 }
                 index = end + 1
                 guard let element, page[end - 1] != UInt8(ascii: "/") else { continue }
                 let closing = [UInt8(ascii: "<"), UInt8(ascii: "/")] + element
-                guard let close = findIgnoringCase(closing, in: page, from: index) else { break }
+                guard let close = find(closing, in: page, from: index) else { break }
                 if close > index, !(element == script && isJSONLinkedData(page[open..<index])) {
                     kept.append(contentsOf: page[copied..<index])
                     copied = close
@@ -123,12 +123,9 @@ package enum ScriptBodies {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// `bytes` (lower-case) at `index`, ASCII letters in any case; other
+    /// bytes, as in "-->", must be the same.
     private static func starts(_ page: UnsafeBufferPointer<UInt8>, at index: Int, with bytes: [UInt8]) -> Bool {
-        index + bytes.count <= page.count && page[index..<(index + bytes.count)].elementsEqual(bytes)
-    }
-
-    /// `bytes` (lower-case) at `index`, ASCII letters in any case.
-    private static func startsIgnoringCase(_ page: UnsafeBufferPointer<UInt8>, at index: Int, with bytes: [UInt8]) -> Bool {
         guard index + bytes.count <= page.count else { return false }
         for offset in bytes.indices {
             let byte = page[index + offset]
@@ -137,19 +134,11 @@ package enum ScriptBodies {
         return true
     }
 
+    /// Where `bytes` next starts, as `starts(_:at:with:)` compares.
     private static func find(_ bytes: [UInt8], in page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         while let candidate = next(bytes[0], in: page, from: index) {
             if starts(page, at: candidate, with: bytes) { return candidate }
-            index = candidate + 1
-        }
-        return nil
-    }
-
-    private static func findIgnoringCase(_ bytes: [UInt8], in page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while let candidate = next(bytes[0], in: page, from: index) {
-            if startsIgnoringCase(page, at: candidate, with: bytes) { return candidate }
             index = candidate + 1
         }
         return nil
