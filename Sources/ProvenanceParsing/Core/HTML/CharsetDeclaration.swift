@@ -6,7 +6,16 @@ enum CharsetDeclaration {
     static let scanLimit = 16 * 1024
 
     static func find(in bytes: [UInt8]) -> String? {
-        let head = Array(bytes.prefix(scanLimit).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        let count = min(bytes.count, scanLimit)
+        let head = [UInt8](unsafeUninitializedCapacity: count) { head, initialized in
+            bytes.withUnsafeBufferPointer { bytes in
+                for index in 0..<count {
+                    let byte = bytes[index]
+                    head[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+            }
+            initialized = count
+        }
         if head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) {
             if let value = value(after: "encoding", in: head[..<end]) { return value }
         }
@@ -21,15 +30,19 @@ enum CharsetDeclaration {
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var index = start
-        while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0], haystack[index..<index + needle.count].elementsEqual(needle) {
-                return index
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        return haystack.withUnsafeBufferPointer { haystack in
+            var index = start
+            while index + needle.count <= haystack.count {
+                if haystack[index] == first {
+                    var offset = 1
+                    while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return index }
+                }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     /// The value after `name` and `=`, quoted or not, in a tag's bytes.

@@ -17,20 +17,20 @@ enum InputSniffer {
     /// no control bytes besides tab, line feed, carriage return and form
     /// feed (NUL bytes are judged apart: text with a few NULs is still text).
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(64 * 1024)
-        guard !sample.isEmpty else { return false }
+        let count = min(bytes.count, 64 * 1024)
+        guard count > 0 else { return false }
         var control = 0
         var nul = 0
-        for byte in sample {
-            if byte == 0 {
-                nul += 1
-            } else if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B)
-                || byte == 0x7F
-            {
-                control += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer[0..<count] where byte < 0x20 || byte == 0x7F {
+                if byte == 0 {
+                    nul += 1
+                } else if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+                    control += 1
+                }
             }
         }
-        return control * 100 > sample.count * 3 || nul * 10 > sample.count * 3
+        return control * 100 > count * 3 || nul * 10 > count * 3
     }
 
     private static let signatures: [([UInt8], String)] = [

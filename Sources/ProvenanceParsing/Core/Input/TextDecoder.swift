@@ -55,7 +55,7 @@ struct TextDecoder {
     }
 
     private static func utf8(_ bytes: [UInt8], declared: Bool) -> Result {
-        if isValidUTF8(bytes) {
+        if UTF8Validation.isValid(bytes) {
             return Result(utf8: bytes, charset: "UTF-8", notes: [])
         }
         if declared {
@@ -71,10 +71,6 @@ struct TextDecoder {
         return Result(
             utf8: repaired, charset: charset,
             notes: ["invalid \(charset) byte sequences replaced with U+FFFD"])
-    }
-
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        String(validating: bytes, as: UTF8.self) != nil
     }
 
     private static func byteOrderMark(_ bytes: [UInt8]) -> (String, Int)? {
