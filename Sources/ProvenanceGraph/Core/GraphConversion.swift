@@ -58,7 +58,7 @@ public enum GraphConversion {
     /// The matching fingerprints of a document's claims.
     public static func fingerprints(of claims: [ProvenanceGraph.ClaimNode], in document: ProvenanceGraph.Document) -> [ClaimFingerprint] {
         let text = ScalarText(document.text)
-        return claims.map { ClaimFingerprint(content: text[$0.content], sentence: text[$0.sentence]) }
+        return claims.map { ClaimFingerprint(text: text, content: $0.content, sentence: $0.sentence) }
     }
 
     /// The merging key of a source name.

@@ -1,5 +1,6 @@
 import Testing
 import ProvenanceGraph
+import ProvenanceParsing
 
 @Suite struct FingerprintTests {
     static let sentences = [
@@ -17,6 +18,32 @@ import ProvenanceGraph
         let read = try #require(ClaimFingerprint(stored: stored))
         #expect(read == fingerprint)
         #expect(read.content.termKeys == fingerprint.content.terms.map(ClaimSignature.key).sorted())
+    }
+
+    /// Reading a claim in place, from its spans of the document's scalars,
+    /// gives what reading its text gives; spans past the text are clamped.
+    @Test func aFingerprintReadInPlaceIsTheOneReadFromText() {
+        let document = "Intro. “Ships are moving again, the channel’s safe,” harbour master Ana Ruiz told reporters on Monday. "
+            + "Ноябрь: Самые 12,5 тысяч домов. Exports did not rise 1.5m in May."
+        let text = ScalarText(document)
+        let scalars = Array(document.unicodeScalars)
+        func string(_ start: Int, _ end: Int) -> String {
+            var result = String.UnicodeScalarView()
+            result.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+            return String(result)
+        }
+        let spans = [(8, 53, 7, 104), (0, 6, 0, 6), (105, 137, 105, 137), (138, 172, 138, 172), (150, 400, -3, 400), (20, 20, 7, 104)]
+        for (contentStart, contentEnd, sentenceStart, sentenceEnd) in spans {
+            let inPlace = ClaimFingerprint(
+                text: text, content: TextSpan(start: contentStart, end: contentEnd),
+                sentence: TextSpan(start: sentenceStart, end: sentenceEnd))
+            let read = ClaimFingerprint(
+                content: string(contentStart, contentEnd), sentence: string(sentenceStart, sentenceEnd))
+            #expect(inPlace == read, "\(contentStart)..<\(contentEnd)")
+            #expect(inPlace.indexTerms == read.indexTerms)
+        }
+        #expect(!ClaimFingerprint(text: text, content: TextSpan(start: 138, end: 172), sentence: TextSpan(start: 138, end: 172))
+            .content.numbers.isEmpty)
     }
 
     @Test func anotherVersionOrDamagedFormIsRefused() {

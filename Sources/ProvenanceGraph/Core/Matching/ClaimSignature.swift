@@ -18,6 +18,18 @@ public struct ClaimFingerprint: Sendable, Hashable {
         indexTerms = Self.indexTerms(self.content, self.sentence)
     }
 
+    /// The fingerprint of a claim whose content and sentence are spans of
+    /// `text` (offsets outside it are clamped), read in place.
+    public init(text: ScalarText, content: TextSpan, sentence: TextSpan) {
+        func scalars(_ span: TextSpan) -> ArraySlice<Unicode.Scalar> {
+            let start = min(max(span.start, 0), text.count)
+            return text.scalars[start..<min(max(span.end, start), text.count)]
+        }
+        self.content = ClaimSignature(scalars: scalars(content))
+        self.sentence = content == sentence ? self.content : ClaimSignature(scalars: scalars(sentence))
+        indexTerms = Self.indexTerms(self.content, self.sentence)
+    }
+
     private static func indexTerms(_ content: ClaimSignature, _ sentence: ClaimSignature) -> [String] {
         guard content != sentence else { return sentence.terms }
         var seen = Set(sentence.terms)
@@ -120,10 +132,19 @@ public struct ClaimSignature: Sendable, Hashable {
     var keyedTermIsName: [Bool] { storage.keyedTermIsName }
 
     public init(text: String) {
-        let reader = SignatureReader(text)
-        self.init(
-            terms: reader.terms, numbers: reader.numbers, names: reader.names, negations: reader.negations,
-            quotedPhrases: reader.quotedPhrases, nameOrder: reader.nameOrder, isPassive: reader.isPassive)
+        self.init(SignatureReader(text))
+    }
+
+    /// The signature of a run of scalars (a claim's span of its document's text).
+    init(scalars: ArraySlice<Unicode.Scalar>) {
+        self.init(SignatureReader(scalars: scalars))
+    }
+
+    private init(_ reader: SignatureReader) {
+        storage = Storage(
+            terms: reader.terms, termKeys: reader.termKeys, numbers: reader.numbers, names: reader.names,
+            negations: reader.negations, quotedPhrases: reader.quotedPhrases, nameOrder: reader.nameOrder,
+            isPassive: reader.isPassive)
     }
 
     static let storedFieldCount = 7
@@ -153,8 +174,8 @@ public struct ClaimSignature: Sendable, Hashable {
     public init(terms: [String], numbers: Set<String>, names: Set<String>, negations: Int, quotedPhrases: Set<String>,
                 nameOrder: [String], isPassive: Bool) {
         storage = Storage(
-            terms: terms, numbers: numbers, names: names, negations: negations, quotedPhrases: quotedPhrases,
-            nameOrder: nameOrder, isPassive: isPassive)
+            terms: terms, termKeys: terms.map(Self.key), numbers: numbers, names: names, negations: negations,
+            quotedPhrases: quotedPhrases, nameOrder: nameOrder, isPassive: isPassive)
     }
 
     /// Whether a term with this key is among the terms.
@@ -221,227 +242,18 @@ public struct ClaimSignature: Sendable, Hashable {
         var nameOrder: [String] { parts.nameOrder }
         var isPassive: Bool { parts.isPassive }
 
-        init(terms: [String], numbers: Set<String>, names: Set<String>, negations: Int, quotedPhrases: Set<String>,
-             nameOrder: [String], isPassive: Bool) {
+        /// `termKeys[i]` is the key of `terms[i]`.
+        init(terms: [String], termKeys: [UInt64], numbers: Set<String>, names: Set<String>, negations: Int,
+             quotedPhrases: Set<String>, nameOrder: [String], isPassive: Bool) {
             parts = Parts(
                 terms: terms, numbers: numbers, names: names, negations: negations, quotedPhrases: quotedPhrases,
                 nameOrder: nameOrder, isPassive: isPassive)
-            let keyed = terms.map { (ClaimSignature.key($0), $0) }.sorted { $0.0 < $1.0 }
-            termKeys = keyed.map(\.0)
+            let keyed = zip(termKeys, terms).sorted { $0.0 < $1.0 }
+            self.termKeys = keyed.map(\.0)
             keyedTerms = keyed.map(\.1)
             let nameKeys = names.map(ClaimSignature.key).sorted()
             self.nameKeys = nameKeys
-            keyedTermIsName = termKeys.map { ClaimSignature.contains(nameKeys, $0) }
+            keyedTermIsName = self.termKeys.map { ClaimSignature.contains(nameKeys, $0) }
         }
-    }
-}
-
-/// Reads a claim's text into a signature.
-struct SignatureReader {
-    var terms: [String] = []
-    var numbers: Set<String> = []
-    var names: Set<String> = []
-    var negations = 0
-    var quotedPhrases: Set<String> = []
-    var nameOrder: [String] = []
-    var isPassive = false
-
-    init(_ text: String) {
-        var seen: Set<String> = []
-        var previousEntry: Lexicon.Entry?
-        var pendingNumber = ""
-        var phrase: [String] = []
-        var lastNameIndex = -2
-        var quoted: [String] = []
-        var quoteDepth = 0
-        var index = 0
-        for (lower, isCapitalized, opensQuote, closesQuote) in Self.words(text) {
-            if opensQuote { quoteDepth += 1; quoted = [] }
-            // One lookup says all the lexicon knows of the word; most words it does not know.
-            let entry = Lexicon.entries[lower]
-            defer {
-                previousEntry = entry
-                index += 1
-                if closesQuote {
-                    if quoted.count >= 3 { quotedPhrases.insert(quoted.joined(separator: " ")) }
-                    quoteDepth = max(0, quoteDepth - 1)
-                }
-            }
-            if quoteDepth > 0 { quoted.append(lower) }
-            if let first = lower.unicodeScalars.first,
-                first.isASCII ? (0x30...0x39).contains(first.value) : ScalarProperties.isNumeric(first)
-            {
-                var number = Self.normalizedNumber(lower)
-                pendingNumber = number
-                if !number.isEmpty { numbers.insert(number) }
-                // "1.5m", "1.2bn": the scale written on the number.
-                for (suffix, factor) in Lexicon.scaleSuffixes where lower.hasSuffix(suffix) {
-                    numbers.remove(number)
-                    number = Self.scaled(number, by: factor)
-                    numbers.insert(number)
-                    pendingNumber = ""
-                }
-                continue
-            }
-            // "1.5 million" is 1500000, "twelve" is 12, "March" is month 3.
-            if let factor = entry?.scale, !pendingNumber.isEmpty {
-                numbers.remove(pendingNumber)
-                numbers.insert(Self.scaled(pendingNumber, by: factor))
-                pendingNumber = ""
-                continue
-            }
-            // "two decades" is 20 years, "next year" a year from now, "May" (a name) the fifth month.
-            if entry?.isDecade == true {
-                if !pendingNumber.isEmpty, let count = Double(pendingNumber) {
-                    numbers.remove(pendingNumber)
-                    numbers.insert("\(Int(count * 10))y")
-                } else {
-                    numbers.insert("10y")
-                }
-                pendingNumber = ""
-                continue
-            }
-            if entry?.isPeriod == true, let offset = previousEntry?.periodOffset {
-                numbers.insert("\(lower)\(offset)")
-                pendingNumber = ""
-                continue
-            }
-            if lower == "may", isCapitalized, index > 0 {
-                numbers.insert("m5")
-                continue
-            }
-            pendingNumber = ""
-            if let value = entry?.number {
-                numbers.insert(value)
-                pendingNumber = value
-                continue
-            }
-            if entry?.isNegation == true || lower.hasSuffix("n't") {
-                negations += 1
-                continue
-            }
-            if let opposite = entry?.opposite {
-                // "denied" is "not confirmed", "unfit" is "not fit".
-                negations += 1
-                let stem = Stemmer.stem(opposite)
-                if seen.insert(stem).inserted { terms.append(stem) }
-                continue
-            }
-            if previousEntry?.isBe == true, lower.hasSuffix("ed") { isPassive = true }
-            if entry?.isStop == true { continue }
-            let stem = Stemmer.stem(entry?.synonym ?? lower)
-            guard !stem.isEmpty else { continue }
-            if isCapitalized {
-                names.insert(stem)
-                // Adjacent capitalised words are one name: "Central Committee".
-                if lastNameIndex == index - 1, let last = phrase.popLast() {
-                    phrase.append(last + " " + stem)
-                } else {
-                    phrase.append(stem)
-                }
-                lastNameIndex = index
-            }
-            if entry?.isScaleWord == true { continue }
-            if seen.insert(stem).inserted { terms.append(stem) }
-        }
-        nameOrder = phrase
-    }
-
-    /// Letters and digits, with an ASCII fast path.
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
-        }
-        // Curly quotes, dashes and the rest of General Punctuation: no letters, no digits.
-        if (0x2000...0x206F).contains(scalar.value) { return false }
-        return ScalarProperties.isAlphabetic(scalar) || ScalarProperties.isNumeric(scalar)
-    }
-
-    /// Words, lowercased, with whether they were capitalised and the
-    /// quotation marks around them. Words are gathered as UTF-8 bytes and
-    /// made strings once, so that the lexicon lookups that follow hash plain
-    /// ASCII strings where they can.
-    private static func words(_ text: String) -> [(String, Bool, Bool, Bool)] {
-        var result: [(String, Bool, Bool, Bool)] = []
-        var bytes: [UInt8] = []
-        var isASCII = true
-        var capitalized = false
-        var opens = false
-        var pendingOpen = false
-        /// Drops trailing dots, commas, hyphens and apostrophes (’ is three bytes).
-        func trim() {
-            while let last = bytes.last {
-                if last == 0x2E || last == 0x2C || last == 0x27 || last == 0x2D {
-                    bytes.removeLast()
-                } else if bytes.count >= 3, last == 0x99, bytes[bytes.count - 2] == 0x80, bytes[bytes.count - 3] == 0xE2 {
-                    bytes.removeLast(3)
-                } else {
-                    break
-                }
-            }
-        }
-        func flush(closing: Bool) {
-            trim()
-            guard !bytes.isEmpty else {
-                if closing, !result.isEmpty { result[result.count - 1].3 = true }
-                return
-            }
-            let lower: String
-            if isASCII {
-                for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
-                lower = String(decoding: bytes, as: UTF8.self)
-            } else {
-                lower = ScalarProperties.lowercased(String(decoding: bytes, as: UTF8.self))
-            }
-            result.append((lower, capitalized, opens, closing))
-            bytes.removeAll(keepingCapacity: true)
-            isASCII = true
-            opens = false
-        }
-        for scalar in text.unicodeScalars {
-            let joins = scalar == "." || scalar == "," || scalar == "'" || scalar == "’" || scalar == "-"
-            if Self.isWordScalar(scalar) || (joins && !bytes.isEmpty) {
-                if bytes.isEmpty {
-                    opens = pendingOpen
-                    pendingOpen = false
-                    capitalized = scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : ScalarProperties.isUppercase(scalar)
-                }
-                if scalar.isASCII {
-                    bytes.append(UInt8(scalar.value))
-                } else {
-                    isASCII = false
-                    UTF8.encode(scalar) { bytes.append($0) }
-                }
-                continue
-            }
-            let isOpening = scalar == "“" || scalar == "‘" || ((scalar == "\"") && bytes.isEmpty)
-            let isClosing = scalar == "”" || scalar == "’" || (scalar == "\"" && !bytes.isEmpty)
-            flush(closing: isClosing)
-            if isOpening { pendingOpen = true }
-        }
-        flush(closing: false)
-        return result
-    }
-
-    /// `number` times `factor` ("1.5" × 1,000,000 → "1500000").
-    static func scaled(_ number: String, by factor: Double) -> String {
-        guard let value = Double(number) else { return number }
-        let product = value * factor
-        if product == product.rounded(), abs(product) < 1e15 { return String(Int64(product)) }
-        return String(product)
-    }
-
-    static func normalizedNumber(_ word: String) -> String {
-        var digits = ""
-        for scalar in word.unicodeScalars {
-            if ScalarProperties.isNumeric(scalar) || scalar == "." { digits.unicodeScalars.append(scalar) }
-        }
-        while digits.hasSuffix(".") { digits.removeLast() }
-        if digits.contains("."), digits.hasSuffix("0") {
-            while digits.hasSuffix("0") { digits.removeLast() }
-            if digits.hasSuffix(".") { digits.removeLast() }
-        }
-        return digits
     }
 }

@@ -8,7 +8,7 @@
 enum Stemmer {
     static func stem(_ word: String) -> String {
         var word = word
-        if let stem = word.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? stemASCII($0) : nil }) { return stem }
+        if let stem = word.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? stem(ascii: $0) : nil }) { return stem }
         // Characters as UTF-8 byte ranges, with ’ read as '.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(word.utf8.count)
@@ -52,9 +52,9 @@ enum Stemmer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same for a word of ASCII letters, one byte a character: the stem
+    /// The same for a lowercase ASCII word, one byte a character: the stem
     /// is a prefix of the word, perhaps with a "y" after it.
-    private static func stemASCII(_ word: UnsafeBufferPointer<UInt8>) -> String {
+    static func stem(ascii word: UnsafeBufferPointer<UInt8>) -> String {
         var count = word.count
         var replacement: [UInt8] = []
         func hasSuffix(_ suffix: [UInt8]) -> Bool {

@@ -1,0 +1,297 @@
+import ProvenanceParsing
+
+/// Reads a claim's text into a signature.
+///
+/// The words are gathered as lowercase UTF-8 bytes in one buffer and looked
+/// up in the lexicon by those bytes; only stems, and the few words whose text
+/// a signature keeps (numbers, quoted phrases), are made strings.
+struct SignatureReader {
+    var terms: [String] = []
+    /// `ClaimSignature.key` of each term, in the order of `terms`.
+    var termKeys: [UInt64] = []
+    var numbers: Set<String> = []
+    var names: Set<String> = []
+    var negations = 0
+    var quotedPhrases: Set<String> = []
+    var nameOrder: [String] = []
+    var isPassive = false
+    /// The terms as a set, once there are too many to search one by one.
+    private var termSet: Set<String>?
+
+    init(_ text: String) {
+        self.init(scalars: text.unicodeScalars)
+    }
+
+    init<Scalars: Sequence<Unicode.Scalar>>(scalars: Scalars) {
+        let words = Words(scalars)
+        let lexicon = Lexicon.table
+        var previousEntry: Int?
+        var pendingNumber = ""
+        var phrase: [String] = []
+        var lastNameIndex = -2
+        var quoted: [String] = []
+        var quoteDepth = 0
+        words.letters.withUnsafeBufferPointer { letters in
+            for (index, word) in words.list.enumerated() {
+                let bytes = UnsafeBufferPointer(rebasing: letters[word.start..<word.end])
+                if word.opensQuote { quoteDepth += 1; quoted = [] }
+                // One lookup says all the lexicon knows of the word; most words it does not know.
+                let entry = lexicon.entry(bytes)
+                defer {
+                    previousEntry = entry
+                    if word.closesQuote {
+                        if quoted.count >= 3 { quotedPhrases.insert(quoted.joined(separator: " ")) }
+                        quoteDepth = max(0, quoteDepth - 1)
+                    }
+                }
+                if quoteDepth > 0 { quoted.append(String(decoding: bytes, as: UTF8.self)) }
+                if Self.startsWithNumber(bytes) {
+                    let lower = String(decoding: bytes, as: UTF8.self)
+                    var number = Self.normalizedNumber(lower)
+                    pendingNumber = number
+                    if !number.isEmpty { numbers.insert(number) }
+                    // "1.5m", "1.2bn": the scale written on the number.
+                    for (suffix, factor) in Lexicon.scaleSuffixes where lower.hasSuffix(suffix) {
+                        numbers.remove(number)
+                        number = Self.scaled(number, by: factor)
+                        numbers.insert(number)
+                        pendingNumber = ""
+                    }
+                    continue
+                }
+                // "1.5 million" is 1500000, "twelve" is 12, "March" is month 3.
+                if let entry, let factor = lexicon.entries[entry].scale, !pendingNumber.isEmpty {
+                    numbers.remove(pendingNumber)
+                    numbers.insert(Self.scaled(pendingNumber, by: factor))
+                    pendingNumber = ""
+                    continue
+                }
+                // "two decades" is 20 years, "next year" a year from now, "May" (a name) the fifth month.
+                if let entry, lexicon.entries[entry].isDecade {
+                    if !pendingNumber.isEmpty, let count = Double(pendingNumber) {
+                        numbers.remove(pendingNumber)
+                        numbers.insert("\(Int(count * 10))y")
+                    } else {
+                        numbers.insert("10y")
+                    }
+                    pendingNumber = ""
+                    continue
+                }
+                if let entry, lexicon.entries[entry].isPeriod, let previousEntry,
+                    let offset = lexicon.entries[previousEntry].periodOffset
+                {
+                    numbers.insert("\(String(decoding: bytes, as: UTF8.self))\(offset)")
+                    pendingNumber = ""
+                    continue
+                }
+                if word.isCapitalized, index > 0, Self.equals(bytes, Self.may) {
+                    numbers.insert("m5")
+                    continue
+                }
+                pendingNumber = ""
+                if let entry, let value = lexicon.entries[entry].number {
+                    numbers.insert(value)
+                    pendingNumber = value
+                    continue
+                }
+                if let entry, lexicon.entries[entry].isNegation {
+                    negations += 1
+                    continue
+                }
+                if Self.hasSuffix(bytes, Self.notSuffix) {
+                    negations += 1
+                    continue
+                }
+                if let entry, let opposite = lexicon.oppositeStems[entry] {
+                    // "denied" is "not confirmed", "unfit" is "not fit".
+                    negations += 1
+                    insertTerm(opposite)
+                    continue
+                }
+                if let previousEntry, lexicon.entries[previousEntry].isBe, Self.hasSuffix(bytes, Self.edSuffix) {
+                    isPassive = true
+                }
+                if let entry, lexicon.entries[entry].isStop { continue }
+                let stem: String
+                if let entry, let synonym = lexicon.synonymStems[entry] {
+                    stem = synonym
+                } else if word.isASCII {
+                    stem = Stemmer.stem(ascii: bytes)
+                } else {
+                    stem = Stemmer.stem(String(decoding: bytes, as: UTF8.self))
+                }
+                guard !stem.isEmpty else { continue }
+                if word.isCapitalized {
+                    names.insert(stem)
+                    // Adjacent capitalised words are one name: "Central Committee".
+                    if lastNameIndex == index - 1, let last = phrase.popLast() {
+                        phrase.append(last + " " + stem)
+                    } else {
+                        phrase.append(stem)
+                    }
+                    lastNameIndex = index
+                }
+                if let entry, lexicon.entries[entry].isScaleWord { continue }
+                insertTerm(stem)
+            }
+        }
+        nameOrder = phrase
+    }
+
+    /// Adds a term not seen before. Claims have a few dozen terms, found
+    /// fastest by key in a list; a huge one goes over to a set.
+    private mutating func insertTerm(_ term: String) {
+        let key = ClaimSignature.key(term)
+        if termSet == nil {
+            for (index, known) in termKeys.enumerated() where known == key && terms[index] == term { return }
+            if terms.count >= 64 { termSet = Set(terms) }
+        } else if termSet?.insert(term).inserted == false {
+            return
+        }
+        terms.append(term)
+        termKeys.append(key)
+    }
+
+    private static let may = Array("may".utf8)
+    private static let notSuffix = Array("n't".utf8)
+    private static let edSuffix = Array("ed".utf8)
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        bytes.count == word.count && bytes.elementsEqual(word)
+    }
+
+    private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+    }
+
+    /// Whether the word's first scalar is a digit or another numeric character.
+    private static func startsWithNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first < 0x80 { return first >= 0x30 && first <= 0x39 }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return ScalarProperties.isNumeric(scalar)
+    }
+
+    /// `number` times `factor` ("1.5" × 1,000,000 → "1500000").
+    static func scaled(_ number: String, by factor: Double) -> String {
+        guard let value = Double(number) else { return number }
+        let product = value * factor
+        if product == product.rounded(), abs(product) < 1e15 { return String(Int64(product)) }
+        return String(product)
+    }
+
+    static func normalizedNumber(_ word: String) -> String {
+        var digits = ""
+        for scalar in word.unicodeScalars {
+            if ScalarProperties.isNumeric(scalar) || scalar == "." { digits.unicodeScalars.append(scalar) }
+        }
+        while digits.hasSuffix(".") { digits.removeLast() }
+        if digits.contains("."), digits.hasSuffix("0") {
+            while digits.hasSuffix("0") { digits.removeLast() }
+            if digits.hasSuffix(".") { digits.removeLast() }
+        }
+        return digits
+    }
+}
+
+/// A claim's words, lowercased, one after another in one byte buffer, with
+/// whether each was capitalised and the quotation marks around it.
+private struct Words {
+    struct Word {
+        var start: Int
+        var end: Int
+        /// The lowercase word is ASCII.
+        var isASCII: Bool
+        var isCapitalized: Bool
+        var opensQuote: Bool
+        var closesQuote: Bool
+    }
+
+    var letters: [UInt8] = []
+    var list: [Word] = []
+
+    init<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) {
+        var letters: [UInt8] = []
+        var list: [Word] = []
+        var start = 0
+        var isASCII = true
+        var capitalized = false
+        var opens = false
+        var pendingOpen = false
+        /// Drops trailing dots, commas, hyphens and apostrophes (’ is three bytes).
+        func trim() {
+            while letters.count > start, let last = letters.last {
+                if last == 0x2E || last == 0x2C || last == 0x27 || last == 0x2D {
+                    letters.removeLast()
+                } else if letters.count - start >= 3, last == 0x99, letters[letters.count - 2] == 0x80,
+                    letters[letters.count - 3] == 0xE2
+                {
+                    letters.removeLast(3)
+                } else {
+                    break
+                }
+            }
+        }
+        func flush(closing: Bool) {
+            trim()
+            guard letters.count > start else {
+                if closing, !list.isEmpty { list[list.count - 1].closesQuote = true }
+                return
+            }
+            var lowerIsASCII = true
+            if isASCII {
+                for index in start..<letters.count where letters[index] >= 0x41 && letters[index] <= 0x5A {
+                    letters[index] |= 0x20
+                }
+            } else {
+                let lower = ScalarProperties.lowercased(String(decoding: letters[start...], as: UTF8.self))
+                letters.removeSubrange(start...)
+                letters += lower.utf8
+                lowerIsASCII = letters[start...].allSatisfy { $0 < 0x80 }
+            }
+            list.append(Word(
+                start: start, end: letters.count, isASCII: lowerIsASCII, isCapitalized: capitalized, opensQuote: opens,
+                closesQuote: closing))
+            start = letters.count
+            isASCII = true
+            opens = false
+        }
+        for scalar in scalars {
+            let joins = scalar == "." || scalar == "," || scalar == "'" || scalar == "’" || scalar == "-"
+            if Self.isWordScalar(scalar) || (joins && letters.count > start) {
+                if letters.count == start {
+                    opens = pendingOpen
+                    pendingOpen = false
+                    capitalized = scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : ScalarProperties.isUppercase(scalar)
+                }
+                if scalar.isASCII {
+                    letters.append(UInt8(scalar.value))
+                } else {
+                    isASCII = false
+                    UTF8.encode(scalar) { letters.append($0) }
+                }
+                continue
+            }
+            let isOpening = scalar == "“" || scalar == "‘" || (scalar == "\"" && letters.count == start)
+            let isClosing = scalar == "”" || scalar == "’" || (scalar == "\"" && letters.count > start)
+            flush(closing: isClosing)
+            if isOpening { pendingOpen = true }
+        }
+        flush(closing: false)
+        self.letters = letters
+        self.list = list
+    }
+
+    /// Letters and digits, with an ASCII fast path.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+        }
+        // Curly quotes, dashes and the rest of General Punctuation: no letters, no digits.
+        if (0x2000...0x206F).contains(scalar.value) { return false }
+        return ScalarProperties.isAlphabetic(scalar) || ScalarProperties.isNumeric(scalar)
+    }
+}
