@@ -93,7 +93,8 @@ public struct PreparedArticle: Sendable {
 
 /// The in-memory index behind ``GraphBuilder``.
 struct MemoryIndex: LinkingIndex {
-    private var postings: [String: [Int]] = [:]
+    /// Claim positions by index-term key.
+    private var postings = PostingTable()
     private var candidates: [LinkCandidate] = []
     private var addresses: [String: [String]] = [:]
     private var titleWords: [String: [Int]] = [:]
@@ -109,11 +110,13 @@ struct MemoryIndex: LinkingIndex {
 
     var claimTotal: Int { candidates.count }
 
-    func frequency(of term: String) -> Int { postings[term]?.count ?? 0 }
+    func frequency(of term: String, key: UInt64) -> Int { postings[key]?.count ?? 0 }
 
-    func claimCandidates(sharing terms: [String], minimumShared: Int, postingLimit: Int, limit: Int) -> [LinkCandidate] {
-        let counts = tally.count(terms.compactMap { postings[$0]?.suffix(postingLimit) }, claims: candidates.count)
-        return DocumentLinker.mostShared(counts, limit: limit, minimum: minimumShared).map { candidates[$0] }
+    func claimCandidates(
+        sharing terms: [(term: String, key: UInt64)], minimumShared: Int, postingLimit: Int, limit: Int
+    ) -> [LinkCandidate] {
+        let counts = tally.count(terms.compactMap { postings[$0.key]?.suffix(postingLimit) }, claims: candidates.count)
+        return DocumentLinker.mostShared(unordered: counts, limit: limit, minimum: minimumShared).map { candidates[$0] }
     }
 
     func documents(atAddress key: String) -> [String] { addresses[key] ?? [] }
@@ -156,7 +159,7 @@ struct MemoryIndex: LinkingIndex {
             claimPositions[document.id, default: []].append(position)
             candidates.append(LinkCandidate(claim: claim.id, document: claim.document, signature: signature, kind: claim.kind))
             // Index terms come each once.
-            for term in signature.indexTerms { postings[term, default: []].append(position) }
+            for key in signature.indexKeys { postings.append(position, to: key) }
         }
         claimIDs[document.id] = claims.filter { $0.0.kind != .caption }.map(\.0.id)
         datings[document.id] = (document.published, order)
@@ -181,7 +184,7 @@ private final class Tally {
     private var stamps: [UInt32] = []
     private var stamp: UInt32 = 0
 
-    /// Each claim in the lists with how many it is in, in ascending claim order.
+    /// Each claim in the lists with how many it is in, in the order first met.
     func count(_ lists: [ArraySlice<Int>], claims: Int) -> [(id: Int, count: Int)] {
         if counts.count < claims {
             counts += Array(repeating: 0, count: claims - counts.count)
@@ -208,7 +211,56 @@ private final class Tally {
                 }
             }
         }
-        touched.sort()
         return touched.map { (id: $0, count: Int(counts[$0])) }
+    }
+}
+
+/// Lists of claim positions by term key: open addressing over the keys,
+/// which are hashes already (`ClaimSignature.key`), so a lookup neither
+/// hashes nor compares a string.
+private struct PostingTable {
+    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    private var keys: [UInt64] = []
+    private var lists: [[Int]] = []
+
+    subscript(key: UInt64) -> [Int]? {
+        let slot = find(key)
+        return slots[slot] < 0 ? nil : lists[Int(slots[slot])]
+    }
+
+    mutating func append(_ position: Int, to key: UInt64) {
+        let slot = find(key)
+        if slots[slot] >= 0 {
+            lists[Int(slots[slot])].append(position)
+            return
+        }
+        slots[slot] = Int32(lists.count)
+        keys.append(key)
+        lists.append([position])
+        if lists.count * 2 > slots.count { grow() }
+    }
+
+    /// The slot holding `key`, or the free slot where it would go.
+    private func find(_ key: UInt64) -> Int {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Self.start(key, mask)
+            while slots[slot] >= 0, keys[Int(slots[slot])] != key { slot = (slot + 1) & mask }
+            return slot
+        }
+    }
+
+    private static func start(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (list, key) in keys.enumerated() {
+            var slot = Self.start(key, mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(list)
+        }
     }
 }

@@ -16,7 +16,7 @@ final class StoreIndex: LinkingIndex {
 
     var claimTotal: Int { total }
 
-    func frequency(of term: String) -> Int {
+    func frequency(of term: String, key: UInt64) -> Int {
         if let known = frequencies[term] { return known }
         let statement = try? db.cachedStatement(sql: "SELECT count FROM term_counts WHERE term = ?")
         let count = statement.flatMap { try? Int.fetchOne($0, arguments: [term]) } ?? 0
@@ -24,12 +24,14 @@ final class StoreIndex: LinkingIndex {
         return count
     }
 
-    func claimCandidates(sharing terms: [String], minimumShared: Int, postingLimit: Int, limit: Int) -> [LinkCandidate] {
+    func claimCandidates(
+        sharing terms: [(term: String, key: UInt64)], minimumShared: Int, postingLimit: Int, limit: Int
+    ) -> [LinkCandidate] {
         guard !terms.isEmpty,
             let statement = try? db.cachedStatement(sql: "SELECT claim_id FROM terms WHERE term = ? ORDER BY claim_id DESC LIMIT ?")
         else { return [] }
         var counts: [Int: Int] = [:]
-        for term in terms {
+        for (term, _) in terms {
             for claim in (try? Int.fetchAll(statement, arguments: [term, postingLimit])) ?? [] { counts[claim, default: 0] += 1 }
         }
         return loadCandidates(ids: DocumentLinker.mostShared(counts, limit: limit, minimum: minimumShared).map(Int64.init))

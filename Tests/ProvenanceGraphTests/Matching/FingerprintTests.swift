@@ -81,6 +81,25 @@ import ProvenanceParsing
         #expect(DocumentLinker.mostShared(counts, limit: 10) == [4, 3, 9, 1, 7])
         #expect(DocumentLinker.mostShared([:], limit: 5).isEmpty)
     }
+
+    /// The bucketed ranking, which orders only what it returns, against
+    /// sorting every count: more shared first, then the smaller key.
+    @Test func rankingAgreesWithSortingEverything() {
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        for trial in 0..<300 {
+            var counts: [Int: Int] = [:]
+            for _ in 0..<next(200) { counts[next(1000)] = 1 + next(4) }
+            let limit = 1 + next(30)
+            let minimum = 1 + next(2)
+            let expected = counts.filter { $0.value >= minimum }
+                .sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(limit).map(\.key)
+            #expect(DocumentLinker.mostShared(counts, limit: limit, minimum: minimum) == expected, "trial \(trial)")
+        }
+    }
 }
 
 @Suite struct StemmerTests {

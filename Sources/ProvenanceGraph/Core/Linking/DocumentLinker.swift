@@ -23,13 +23,17 @@ public final class LinkCandidate: Sendable {
 public protocol LinkingIndex {
     /// How many claims the corpus holds.
     var claimTotal: Int { get }
-    /// In how many claims `term` occurs.
-    func frequency(of term: String) -> Int
-    /// Claims sharing the most of `terms`, best first (ties: earlier first).
+    /// In how many claims `term` occurs. `key` is its `ClaimSignature.key`,
+    /// for an index that keeps terms by key.
+    func frequency(of term: String, key: UInt64) -> Int
+    /// Claims sharing the most of `terms` (each with its key), best first
+    /// (ties: earlier first).
     /// Each term contributes at most `postingLimit` of its most recent claims,
     /// so that the cost of a lookup does not grow with the corpus.
     /// Only claims sharing at least `minimumShared` of the terms count.
-    func claimCandidates(sharing terms: [String], minimumShared: Int, postingLimit: Int, limit: Int) -> [LinkCandidate]
+    func claimCandidates(
+        sharing terms: [(term: String, key: UInt64)], minimumShared: Int, postingLimit: Int, limit: Int
+    ) -> [LinkCandidate]
     /// Documents whose address has this key.
     func documents(atAddress key: String) -> [String]
     /// Documents whose headline holds at least four in five of these words
@@ -69,21 +73,48 @@ public struct DocumentLinker {
     public init() {}
 
     /// The `limit` keys with the highest counts, ties to the smaller key: how
-    /// an index ranks the claims a lookup's terms brought. Counts are small
-    /// (at most one per query term), so this buckets rather than sorts.
+    /// an index ranks the claims a lookup's terms brought.
     public static func mostShared(_ counts: [Int: Int], limit: Int, minimum: Int = 1) -> [Int] {
-        mostShared(counts.sorted { $0.key < $1.key }.map { (id: $0.key, count: $0.value) }, limit: limit, minimum: minimum)
+        mostShared(unordered: counts.lazy.map { (id: $0.key, count: $0.value) }, limit: limit, minimum: minimum)
     }
 
-    /// The same ranking over keys already counted and in ascending order.
-    public static func mostShared(_ counts: [(id: Int, count: Int)], limit: Int, minimum: Int = 1) -> [Int] {
-        var buckets: [[Int]] = Array(repeating: [], count: (counts.lazy.map(\.count).max() ?? 0) + 1)
-        for (id, count) in counts where count >= minimum { buckets[count].append(id) }
+    /// The same ranking over keys counted in any order. Counts are small (at
+    /// most one per query term), so the keys are put in buckets by count,
+    /// and only the smallest keys a bucket gives the result are put in order.
+    public static func mostShared(
+        unordered counts: some Sequence<(id: Int, count: Int)>, limit: Int, minimum: Int = 1
+    ) -> [Int] {
+        var buckets: [[Int]] = []
+        for (id, count) in counts where count >= minimum {
+            if count >= buckets.count { buckets += Array(repeating: [], count: count - buckets.count + 1) }
+            buckets[count].append(id)
+        }
         var result: [Int] = []
         for bucket in buckets.reversed() where result.count < limit {
-            result += bucket.prefix(limit - result.count)
+            result += smallest(limit - result.count, of: bucket)
         }
         return result
+    }
+
+    /// The `count` smallest of `values`, ascending, without sorting them all.
+    private static func smallest(_ count: Int, of values: [Int]) -> [Int] {
+        guard values.count > count else { return values.sorted() }
+        var kept: [Int] = []
+        kept.reserveCapacity(count + 1)
+        for value in values {
+            if kept.count == count {
+                guard value < kept[count - 1] else { continue }
+                kept.removeLast()
+            }
+            var low = 0
+            var high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if kept[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            kept.insert(value, at: low)
+        }
+        return kept
     }
 
     /// A new document, as the linker needs it.
@@ -120,7 +151,7 @@ public struct DocumentLinker {
         _ document: NewDocument, into index: LinkingIndex, contentSpan: (String) -> (document: String, span: TextSpan)?
     ) -> [ProvenanceGraph.Edge] {
         var edges: [ProvenanceGraph.Edge] = []
-        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1), frequency: index.frequency(of:))
+        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1), keyedFrequency: index.frequency(of:key:))
         // Same claims.
         var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
         for (position, claim) in document.claims.enumerated() {
@@ -252,15 +283,15 @@ public struct DocumentLinker {
     }
 
     /// The rarest of a claim's terms, leaving out those too common to find anything.
-    private func rareTerms(of signature: ClaimFingerprint, in index: LinkingIndex) -> [String] {
+    private func rareTerms(of signature: ClaimFingerprint, in index: LinkingIndex) -> [(term: String, key: UInt64)] {
         let ceiling = max(50, index.claimTotal / 20)
-        var counted: [(term: String, frequency: Int)] = []
-        for term in signature.indexTerms {
-            let frequency = index.frequency(of: term)
-            if frequency <= ceiling { counted.append((term, frequency)) }
+        var counted: [(term: String, key: UInt64, frequency: Int)] = []
+        for (term, key) in zip(signature.indexTerms, signature.indexKeys) {
+            let frequency = index.frequency(of: term, key: key)
+            if frequency <= ceiling { counted.append((term, key, frequency)) }
         }
         counted.sort { $0.frequency != $1.frequency ? $0.frequency < $1.frequency : $0.term < $1.term }
-        return counted.prefix(Self.queryTermLimit).map(\.term)
+        return counted.prefix(Self.queryTermLimit).map { (term: $0.term, key: $0.key) }
     }
 
     /// The derived document first: the one that cites the other, else the

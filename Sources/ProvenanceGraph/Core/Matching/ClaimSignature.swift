@@ -11,11 +11,14 @@ public struct ClaimFingerprint: Sendable, Hashable {
     /// content's that the sentence lacks, each once. (Read once, at the start:
     /// every lookup of the claim in an index asks for them.)
     public let indexTerms: [String]
+    /// The `ClaimSignature.key` of each index term, in the same order.
+    public let indexKeys: [UInt64]
 
     public init(content: String, sentence: String) {
         self.content = ClaimSignature(text: content)
         self.sentence = content == sentence ? self.content : ClaimSignature(text: sentence)
         indexTerms = Self.indexTerms(self.content, self.sentence)
+        indexKeys = indexTerms.map(ClaimSignature.key)
     }
 
     /// The fingerprint of a claim whose content and sentence are spans of
@@ -28,6 +31,7 @@ public struct ClaimFingerprint: Sendable, Hashable {
         self.content = ClaimSignature(scalars: scalars(content))
         self.sentence = content == sentence ? self.content : ClaimSignature(scalars: scalars(sentence))
         indexTerms = Self.indexTerms(self.content, self.sentence)
+        indexKeys = indexTerms.map(ClaimSignature.key)
     }
 
     private static func indexTerms(_ content: ClaimSignature, _ sentence: ClaimSignature) -> [String] {
@@ -65,6 +69,7 @@ public struct ClaimFingerprint: Sendable, Hashable {
             self.sentence = content
         }
         indexTerms = Self.indexTerms(self.content, self.sentence)
+        indexKeys = indexTerms.map(ClaimSignature.key)
     }
 
     /// The fields of a stored form, each as its items, read in one pass over

@@ -8,23 +8,33 @@
 /// the other does not is a different claim). A quoted phrase of three words
 /// or more that both share makes them the same claim.
 public struct ClaimSimilarity {
-    /// The weight of a term: its inverse document frequency.
-    public let weight: (String) -> Double
+    /// The weight of a term, given with its key: its inverse document frequency.
+    private let weight: (String, UInt64) -> Double
     /// Weights already asked for, by term key: the same terms come up again
     /// and again while one document is linked.
     private let memory = WeightMemory()
 
     public init(weight: @escaping (String) -> Double) {
-        self.weight = weight
+        self.weight = { term, _ in weight(term) }
+    }
+
+    private init(keyedWeight: @escaping (String, UInt64) -> Double) {
+        weight = keyedWeight
     }
 
     /// Weights from document frequencies over `total` claims.
     public static func idf(total: Int, frequency: @escaping (String) -> Int) -> ClaimSimilarity {
-        ClaimSimilarity { term in
+        idf(total: total) { term, _ in frequency(term) }
+    }
+
+    /// The same, with the frequency of a term asked for with its key
+    /// (`ClaimSignature.key`).
+    public static func idf(total: Int, keyedFrequency: @escaping (String, UInt64) -> Int) -> ClaimSimilarity {
+        ClaimSimilarity(keyedWeight: { term, key in
             let documents = Double(max(total, 1))
-            let count = Double(frequency(term))
+            let count = Double(keyedFrequency(term, key))
             return log((documents + 1) / (count + 0.5)) + 1
-        }
+        })
     }
 
     /// The weights of the terms met so far, by term key: open addressing
@@ -61,14 +71,14 @@ public struct ClaimSimilarity {
         }
 
         /// The weight of `signature.keyedTerms[index]`, worked out by `make` the first time.
-        func weight(_ signature: ClaimSignature, _ index: Int, key: UInt64, make: (String) -> Double) -> Double {
+        func weight(_ signature: ClaimSignature, _ index: Int, key: UInt64, make: (String, UInt64) -> Double) -> Double {
             let table = slots
             var slot = Self.start(key, mask)
             while table[slot].used {
                 if table[slot].key == key { return table[slot].weight }
                 slot = (slot + 1) & mask
             }
-            let value = make(signature.keyedTerms[index])
+            let value = make(signature.keyedTerms[index], key)
             table[slot] = Slot(key: key, weight: value, used: true)
             count += 1
             if count * 2 > mask { grow() }
@@ -121,7 +131,7 @@ public struct ClaimSimilarity {
         var onlyA = 0
         var onlyB = 0
 
-        init(_ a: ClaimSignature, _ b: ClaimSignature, memory: WeightMemory, weight: (String) -> Double) {
+        init(_ a: ClaimSignature, _ b: ClaimSignature, memory: WeightMemory, weight: (String, UInt64) -> Double) {
             let namesA = a.keyedTermIsName
             let namesB = b.keyedTermIsName
             a.termKeys.withUnsafeBufferPointer { keysA in
