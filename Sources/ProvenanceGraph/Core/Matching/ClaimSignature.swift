@@ -133,8 +133,16 @@ public struct ClaimSignature: Sendable, Hashable {
     public var nameOrder: [String] { storage.nameOrder }
     /// The claim is in the passive voice ("was accused by").
     public var isPassive: Bool { storage.isPassive }
-    /// Whether `keyedTerms[i]` is also a name, for each `i`.
-    var keyedTermIsName: [Bool] { storage.keyedTermIsName }
+    /// The terms' keys in key order, each with whether its term is also a
+    /// name: what comparing two signatures walks, in memory that is read
+    /// without reference counting (it lives as long as the signature).
+    var keyed: UnsafeBufferPointer<KeyedTerm> { UnsafeBufferPointer(storage.keyed) }
+
+    /// A term's key and whether the term is also a name.
+    struct KeyedTerm {
+        var key: UInt64
+        var isName: Bool
+    }
 
     public init(text: String) {
         self.init(SignatureReader(text))
@@ -221,8 +229,9 @@ public struct ClaimSignature: Sendable, Hashable {
         return low < sorted.count && sorted[low] == key
     }
 
-    /// A signature's parts, and the keyed forms matching reads.
-    private final class Storage: Sendable {
+    /// A signature's parts, and the keyed forms matching reads. (Unchecked
+    /// sendable: `keyed` is raw memory, written once in `init`.)
+    private final class Storage: @unchecked Sendable {
         struct Parts: Hashable {
             var terms: [String]
             var numbers: Set<String>
@@ -236,7 +245,7 @@ public struct ClaimSignature: Sendable, Hashable {
         let parts: Parts
         let termKeys: [UInt64]
         let keyedTerms: [String]
-        let keyedTermIsName: [Bool]
+        let keyed: UnsafeMutableBufferPointer<KeyedTerm>
         let nameKeys: [UInt64]
 
         var terms: [String] { parts.terms }
@@ -253,12 +262,15 @@ public struct ClaimSignature: Sendable, Hashable {
             parts = Parts(
                 terms: terms, numbers: numbers, names: names, negations: negations, quotedPhrases: quotedPhrases,
                 nameOrder: nameOrder, isPassive: isPassive)
-            let keyed = zip(termKeys, terms).sorted { $0.0 < $1.0 }
-            self.termKeys = keyed.map(\.0)
-            keyedTerms = keyed.map(\.1)
+            let sorted = zip(termKeys, terms).sorted { $0.0 < $1.0 }
+            self.termKeys = sorted.map(\.0)
+            keyedTerms = sorted.map(\.1)
             let nameKeys = names.map(ClaimSignature.key).sorted()
             self.nameKeys = nameKeys
-            keyedTermIsName = self.termKeys.map { ClaimSignature.contains(nameKeys, $0) }
+            keyed = .allocate(capacity: sorted.count)
+            _ = self.keyed.initialize(from: self.termKeys.map { KeyedTerm(key: $0, isName: ClaimSignature.contains(nameKeys, $0)) })
         }
+
+        deinit { keyed.deallocate() }
     }
 }

@@ -102,12 +102,17 @@ public struct ClaimSimilarity {
     /// whichever is higher.
     public func score(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> Double {
         let contents = score(a.content, b.content)
+        let aWhole = a.content == a.sentence
+        let bWhole = b.content == b.sentence
+        // Claims that are their whole sentences: the sentences' score, which
+        // only drops the containment half, cannot beat the contents'.
+        if aWhole, bWhole { return contents }
         // The sentence of an attributed claim also holds its frame (who
         // said it, where, when). Sentences alike only in that frame — the
         // same speaker described the same way — are not the same claim: the
         // other sentence must carry some of what was said.
-        if a.content != a.sentence, coverage(of: a.content, by: b.sentence) < Self.minimumContentCoverage { return contents }
-        if b.content != b.sentence, coverage(of: b.content, by: a.sentence) < Self.minimumContentCoverage { return contents }
+        if !aWhole, coverage(of: a.content, by: b.sentence) < Self.minimumContentCoverage { return contents }
+        if !bWhole, coverage(of: b.content, by: a.sentence) < Self.minimumContentCoverage { return contents }
         return max(contents, score(a.sentence, b.sentence, containment: 0))
     }
 
@@ -132,32 +137,28 @@ public struct ClaimSimilarity {
         var onlyB = 0
 
         init(_ a: ClaimSignature, _ b: ClaimSignature, memory: WeightMemory, weight: (String, UInt64) -> Double) {
-            let namesA = a.keyedTermIsName
-            let namesB = b.keyedTermIsName
-            a.termKeys.withUnsafeBufferPointer { keysA in
-                b.termKeys.withUnsafeBufferPointer { keysB in
-                    var i = 0
-                    var j = 0
-                    while i < keysA.count || j < keysB.count {
-                        if j == keysB.count || (i < keysA.count && keysA[i] < keysB[j]) {
-                            weightA += memory.weight(a, i, key: keysA[i], make: weight)
-                            onlyA += 1
-                            i += 1
-                        } else if i == keysA.count || keysB[j] < keysA[i] {
-                            weightB += memory.weight(b, j, key: keysB[j], make: weight)
-                            onlyB += 1
-                            j += 1
-                        } else {
-                            let value = memory.weight(a, i, key: keysA[i], make: weight)
-                            weightA += value
-                            weightB += value
-                            shared += value
-                            sharedCount += 1
-                            if namesA[i] || namesB[j] { sharedNames += value }
-                            i += 1
-                            j += 1
-                        }
-                    }
+            let keyedA = a.keyed
+            let keyedB = b.keyed
+            var i = 0
+            var j = 0
+            while i < keyedA.count || j < keyedB.count {
+                if j == keyedB.count || (i < keyedA.count && keyedA[i].key < keyedB[j].key) {
+                    weightA += memory.weight(a, i, key: keyedA[i].key, make: weight)
+                    onlyA += 1
+                    i += 1
+                } else if i == keyedA.count || keyedB[j].key < keyedA[i].key {
+                    weightB += memory.weight(b, j, key: keyedB[j].key, make: weight)
+                    onlyB += 1
+                    j += 1
+                } else {
+                    let value = memory.weight(a, i, key: keyedA[i].key, make: weight)
+                    weightA += value
+                    weightB += value
+                    shared += value
+                    sharedCount += 1
+                    if keyedA[i].isName || keyedB[j].isName { sharedNames += value }
+                    i += 1
+                    j += 1
                 }
             }
         }
