@@ -1,15 +1,19 @@
+import ProvenanceParsing
+
 /// A word list, asked "does it hold this word?" for nearly every token.
 ///
-/// A set of strings hashes the word to answer, and hashing a word in another
-/// script (Cyrillic, Greek, accented Latin) means normalising it first. Our
-/// lists are English: when a list holds only ASCII words, a word with any
-/// other character is answered no at once.
+/// ASCII words are found by their UTF-8 bytes, without hashing a string.
+/// A word in another script would be hashed only after normalising it; our
+/// lists are English, and when a list holds only ASCII words, such a word
+/// is answered no at once.
 package struct WordSet: ExpressibleByArrayLiteral, Sendable {
     private let words: Set<String>
+    private let table: ByteKeyTable<Bool>
     private let isASCII: Bool
 
     package init(_ words: Set<String>) {
         self.words = words
+        table = ByteKeyTable(words.sorted().map { ($0, true) })
         isASCII = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
@@ -18,8 +22,12 @@ package struct WordSet: ExpressibleByArrayLiteral, Sendable {
     }
 
     package func contains(_ word: String) -> Bool {
-        if isASCII, !word.utf8.allSatisfy({ $0 < 0x80 }) { return false }
-        return words.contains(word)
+        var copy = word
+        return copy.withUTF8 { bytes in
+            // A word in another script is compared as a string (canonically).
+            if !bytes.allSatisfy({ $0 < 0x80 }) { return isASCII ? false : words.contains(word) }
+            return table[bytes] != nil
+        }
     }
 
     package func union(_ other: WordSet) -> WordSet {

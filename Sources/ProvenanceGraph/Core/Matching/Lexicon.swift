@@ -1,3 +1,5 @@
+import ProvenanceParsing
+
 /// Word lists for matching claims (data). Lowercase.
 enum Lexicon {
     static let negations: Set<String> = ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"]
@@ -169,54 +171,27 @@ enum Lexicon {
     /// The entries, found by a word's bytes.
     static let table = Table(entries)
 
-    /// The entries keyed by the UTF-8 bytes of their words, so that a word
-    /// is looked up without being made a string: an open-addressed table of
-    /// entry numbers, hashed as `ClaimSignature.key` hashes terms. The
-    /// synonyms and opposites, which are only ever stemmed, are kept stemmed.
+    /// The entries with the stems their synonyms and opposites (which are
+    /// only ever stemmed) come to, found by a word's UTF-8 bytes.
     struct Table: Sendable {
         private(set) var entries: [Entry] = []
         /// The stem of each entry's synonym, if it has one.
         private(set) var synonymStems: [String?] = []
         /// The stem of each entry's opposite, if it has one.
         private(set) var oppositeStems: [String?] = []
-        /// The entries' words, one after another; `words[i]` is entry i's.
-        private var letters: [UInt8] = []
-        private var words: [Range<Int>] = []
-        /// Entry numbers, -1 where a slot is free.
-        private var slots: [Int32]
+        private let numbers: ByteKeyTable<Int>
 
         init(_ dictionary: [String: Entry]) {
-            var capacity = 16
-            while capacity < dictionary.count * 4 { capacity *= 2 }
-            slots = Array(repeating: -1, count: capacity)
-            for (word, entry) in dictionary.sorted(by: { $0.key < $1.key }) {
-                var slot = Int(truncatingIfNeeded: ClaimSignature.key(word)) & (capacity - 1)
-                while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-                slots[slot] = Int32(entries.count)
-                words.append(letters.count..<letters.count + word.utf8.count)
-                letters += word.utf8
-                entries.append(entry)
-                synonymStems.append(entry.synonym.map(Stemmer.stem))
-                oppositeStems.append(entry.opposite.map(Stemmer.stem))
-            }
+            let sorted = dictionary.sorted { $0.key < $1.key }
+            numbers = ByteKeyTable(sorted.enumerated().map { ($1.key, $0) })
+            entries = sorted.map(\.value)
+            synonymStems = entries.map { $0.synonym.map(Stemmer.stem) }
+            oppositeStems = entries.map { $0.opposite.map(Stemmer.stem) }
         }
 
         /// The number of the entry for `word` (lowercase UTF-8), if it has one.
         func entry(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in word {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let entry = Int(slots[slot])
-                guard entry >= 0 else { return nil }
-                let range = words[entry]
-                if range.count == word.count, letters[range].elementsEqual(word) { return entry }
-                slot = (slot + 1) & mask
-            }
+            numbers[word]
         }
     }
 }

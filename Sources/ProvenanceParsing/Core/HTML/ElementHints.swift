@@ -211,7 +211,8 @@ enum NameMatcher {
 
     /// All word lists, compiled.
     private struct Table {
-        var words: [String: UInt64] = [:]
+        /// Whole-word entries, with their lists.
+        private let words: ByteKeyTable<UInt64>
         /// Substring entries, grouped by their first byte (`byFirstByte[b]`
         /// is the range of `substrings` starting with `b`); their bytes are
         /// runs of `patternBytes`. All plain values, so the scan that reads
@@ -226,6 +227,7 @@ enum NameMatcher {
 
         init(_ lists: [([String], UInt64)]) {
             var patterns: [(pattern: [UInt8], lists: UInt64)] = []
+            var words: [String: UInt64] = [:]
             for (entries, bit) in lists {
                 for entry in entries {
                     if entry.hasPrefix("*") {
@@ -235,6 +237,7 @@ enum NameMatcher {
                     }
                 }
             }
+            self.words = ByteKeyTable(words.sorted { $0.key < $1.key })
             // Grouped by first byte, in the order given within a group.
             for byte in 0..<256 {
                 let start = substrings.count
@@ -251,29 +254,33 @@ enum NameMatcher {
             }
         }
 
-        func lists(matching bytes: [UInt8]) -> UInt64 {
+        func lists(matching name: [UInt8]) -> UInt64 {
             var found: UInt64 = 0
             var wordStart = -1
-            substrings.withUnsafeBufferPointer { substrings in
-                patternBytes.withUnsafeBufferPointer { patternBytes in
-                    for index in 0...bytes.count {
-                        if index < bytes.count,
-                            startsAPattern[Int(bytes[index]) * 256 + (index + 1 < bytes.count ? Int(bytes[index + 1]) : 0)]
-                        {
-                            for entry in substrings[byFirstByte[Int(bytes[index])]]
-                            where found & entry.lists != entry.lists && index + entry.count <= bytes.count {
-                                var offset = 1
-                                while offset < entry.count, bytes[index + offset] == patternBytes[entry.start + offset] { offset += 1 }
-                                if offset == entry.count { found |= entry.lists }
+            name.withUnsafeBufferPointer { bytes in
+                substrings.withUnsafeBufferPointer { substrings in
+                    patternBytes.withUnsafeBufferPointer { patternBytes in
+                        for index in 0...bytes.count {
+                            if index < bytes.count,
+                                startsAPattern[Int(bytes[index]) * 256 + (index + 1 < bytes.count ? Int(bytes[index + 1]) : 0)]
+                            {
+                                for entry in substrings[byFirstByte[Int(bytes[index])]]
+                                where found & entry.lists != entry.lists && index + entry.count <= bytes.count {
+                                    var offset = 1
+                                    while offset < entry.count, bytes[index + offset] == patternBytes[entry.start + offset] {
+                                        offset += 1
+                                    }
+                                    if offset == entry.count { found |= entry.lists }
+                                }
                             }
-                        }
-                        let byte = index < bytes.count ? bytes[index] : 0x20
-                        let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-                        if isWordByte {
-                            if wordStart < 0 { wordStart = index }
-                        } else if wordStart >= 0 {
-                            if let lists = words[String(decoding: bytes[wordStart..<index], as: UTF8.self)] { found |= lists }
-                            wordStart = -1
+                            let byte = index < bytes.count ? bytes[index] : 0x20
+                            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+                            if isWordByte {
+                                if wordStart < 0 { wordStart = index }
+                            } else if wordStart >= 0 {
+                                if let lists = words[UnsafeBufferPointer(rebasing: bytes[wordStart..<index])] { found |= lists }
+                                wordStart = -1
+                            }
                         }
                     }
                 }

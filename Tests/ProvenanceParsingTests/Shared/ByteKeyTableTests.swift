@@ -1,0 +1,42 @@
+import Testing
+import ProvenanceParsing
+
+/// The byte-keyed table answers as a dictionary of the same pairs does.
+@Suite struct ByteKeyTableTests {
+    @Test func findsWhatItHoldsAndNothingElse() {
+        let table = ByteKeyTable([("said", 1), ("", 2), ("saidx", 3), ("straße", 4), ("said", 5)])
+        #expect(table["said"] == 1)  // a key given twice keeps its first value
+        #expect(table[""] == 2)
+        #expect(table["saidx"] == 3)
+        #expect(table["straße"] == 4)
+        #expect(table["sai"] == nil)
+        #expect(table["Said"] == nil)
+        #expect(table["strasse"] == nil)
+    }
+
+    @Test func agreesWithADictionaryOnManyWords() {
+        var state: UInt64 = 3
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        func word() -> String {
+            String((0..<(1 + next(8))).map { _ in Character(Unicode.Scalar(UInt8(0x61 + next(6)))) })
+        }
+        var pairs: [(String, Int)] = []
+        var dictionary: [String: Int] = [:]
+        for value in 0..<3000 {
+            let key = word()
+            pairs.append((key, value))
+            if dictionary[key] == nil { dictionary[key] = value }
+        }
+        let table = ByteKeyTable(pairs)
+        for _ in 0..<5000 {
+            let key = word()
+            #expect(table[key] == dictionary[key], "\(key)")
+        }
+        for (key, value) in dictionary {
+            #expect(table[key] == value)
+        }
+    }
+}
