@@ -47,4 +47,23 @@ import ProvenanceGraph
         }
         #expect(AddressKeys.slugTokens(of: url) == expected)
     }
+
+    /// The byte reading of a plain path's slug agrees with the string one.
+    @Test(arguments: [
+        "/world/kim-jong-un-committee-north-korea-cooperate", "/News/Kim-Jong-Un-Meets-Leaders.HTML", "/a_b_c/d",
+        "/2024/05/17/the-port-of-a-city-2024.php.html", "/x/1-2-3-4", "/a-b-c-d//", "//", "", "/one-two/three",
+        "/Story_About_The_Harbour_Reopening.aspx", "/a--b--c--d", "/-_-/x", "/in-the-of-a", "/ports-reopen-after-storm.htm",
+    ])
+    func slugBytesAgreeWithStrings(path: String) {
+        #expect(AddressKeys.slugTokens(asciiPath: path) == AddressKeys.slugTokens(path: path))
+    }
+
+    /// The byte reading of an ASCII headline agrees with the folding one.
+    @Test(arguments: [
+        "Kim Jong Un's Committee Meets in Pyongyang", "N. Korea: 'DPRK' to cooperate -- KCNA", "", "   ", "A-B_C d'e'f",
+        "Ports reopen after storm (UPDATE 2)\r\nfor the 3rd time", "The Of And", "x86_64 v2.0.1 #1 & @home",
+    ])
+    func titleBytesAgreeWithFolding(title: String) {
+        #expect(AddressKeys.asciiTitleTokens(of: title) == AddressKeys.foldedTitleTokens(of: title))
+    }
 }

@@ -30,6 +30,22 @@ import ProvenanceParsing
         #expect(reason([UInt8](repeating: 0, count: 4096)) == .binary(nil))
     }
 
+    /// Text is binary when more than 3 % of its first 64 KiB are control
+    /// bytes (tab, line feed, carriage return, form feed and escape aside),
+    /// wherever in the words they fall; 0x7F counts, bytes above it do not.
+    @Test(arguments: [(0x01, 40, true), (0x1F, 40, true), (0x7F, 40, true), (0x01, 20, false), (0x80, 60, false), (0x09, 60, false), (0x1B, 60, false)] as [(UInt8, Int, Bool)])
+    func controlBytesMakeTextBinary(control: UInt8, perThousand: Int, isBinary: Bool) {
+        var bytes = Array(String(repeating: "Plain words of a story, a line at a time.\n", count: 40).utf8)
+        var position = 3
+        var placed = 0
+        while placed * 1000 < bytes.count * perThousand {
+            bytes[position % bytes.count] = control
+            position += 37
+            placed += 1
+        }
+        #expect((reason(bytes) == .binary(nil)) == isBinary, "\(control)")
+    }
+
     @Test func errorsNameTheFile() {
         let error = ExtractionError(path: "pics/cat.txt", reason: .binary("a PNG image"))
         #expect(error.description == "pics/cat.txt: not a text or HTML file (it looks like a PNG image)")

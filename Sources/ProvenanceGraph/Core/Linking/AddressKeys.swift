@@ -6,10 +6,15 @@ import ProvenanceParsing
 public enum AddressKeys {
     /// "https://www.foxnews.com/world/story/?x=1#y" → "foxnews.com/world/story".
     public static func key(of url: String) -> String? {
+        key(of: url, plain: PlainAddress(url))
+    }
+
+    /// The key of `url`, whose plain reading (if it has one) is `plain`.
+    static func key(of url: String, plain: PlainAddress?) -> String? {
         let host: String
         var path: String
-        if let parts = PlainAddress(url) {
-            (host, path) = (parts.host.lowercased(), parts.path)
+        if let plain {
+            (host, path) = (plain.host.lowercased(), plain.path)
         } else {
             guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
                 let componentsHost = components.host?.lowercased()
@@ -28,7 +33,16 @@ public enum AddressKeys {
     /// The words of an address's last path segment, when it reads like a
     /// headline ("kim-jong-un-committee-north-korea-cooperate…").
     public static func slugTokens(of url: String) -> Set<String>? {
-        guard let path = PlainAddress(url)?.path ?? URLComponents(string: url)?.path else { return nil }
+        slugTokens(of: url, plain: PlainAddress(url))
+    }
+
+    static func slugTokens(of url: String, plain: PlainAddress?) -> Set<String>? {
+        if let plain { return slugTokens(asciiPath: plain.path) }
+        return URLComponents(string: url).flatMap { slugTokens(path: $0.path) }
+    }
+
+    /// The slug words of an address's path.
+    package static func slugTokens(path: String) -> Set<String>? {
         let segments = path.split(separator: "/").map(String.init)
         guard let slug = segments.last(where: { $0.contains("-") || $0.contains("_") }) else { return nil }
         var base = slug
@@ -38,12 +52,71 @@ public enum AddressKeys {
         return tokens.count >= 3 ? tokens : nil
     }
 
+    /// The same for an ASCII path, read as bytes (a plain address's path is
+    /// ASCII; it is most links' case).
+    package static func slugTokens(asciiPath path: String) -> Set<String>? {
+        var path = path
+        return path.withUTF8 { bytes -> Set<String>? in
+            // The last segment with a hyphen or an underscore.
+            var end = bytes.count
+            var found: Range<Int>?
+            while end > 0, found == nil {
+                while end > 0, bytes[end - 1] == 0x2F { end -= 1 }
+                var start = end
+                while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
+                if bytes[start..<end].contains(where: { $0 == 0x2D || $0 == 0x5F }) { found = start..<end }
+                end = start
+            }
+            guard let segment = found else { return nil }
+            var base = Array(bytes[segment].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            for suffix in Self.pageSuffixes where base.count >= suffix.count && base.suffix(suffix.count).elementsEqual(suffix) {
+                base.removeLast(suffix.count)
+            }
+            var tokens: Set<String> = []
+            for word in base.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }) where !word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                let token = String(decoding: word, as: UTF8.self)
+                if !stopWords.contains(token) { tokens.insert(token) }
+            }
+            return tokens.count >= 3 ? tokens : nil
+        }
+    }
+
+    private static let pageSuffixes = [".html", ".htm", ".php", ".aspx"].map { Array($0.utf8) }
+
     /// The words of a headline, as a slug would write them.
     public static func titleTokens(of title: String) -> Set<String> {
+        title.utf8.allSatisfy({ $0 < 0x80 }) ? asciiTitleTokens(of: title) : foldedTitleTokens(of: title)
+    }
+
+    /// The words of any headline: lowercased, accents folded, apostrophes dropped.
+    package static func foldedTitleTokens(of title: String) -> Set<String> {
         let folded = title.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
         return Set(folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
             .filter { !stopWords.contains($0) })
+    }
+
+    /// The same for an ASCII headline, on bytes: lowercase, apostrophes
+    /// dropped, words of letters and digits.
+    package static func asciiTitleTokens(of title: String) -> Set<String> {
+        var tokens: Set<String> = []
+        var word: [UInt8] = []
+        func flush() {
+            if !word.isEmpty {
+                let token = String(decoding: word, as: UTF8.self)
+                if !stopWords.contains(token) { tokens.insert(token) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        for byte in title.utf8 where byte != 0x27 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            default: flush()
+            }
+        }
+        flush()
+        return tokens
     }
 
     /// Whether a slug is the headline: nearly all its words are headline words.
@@ -120,6 +193,9 @@ public struct DocumentAddresses: Sendable {
     public init(url: String?, title: String?, links: [ProvenanceParsing.Link]) {
         urlKey = url.flatMap(AddressKeys.key(of:))
         titleWords = title.map(AddressKeys.titleTokens(of:))
-        self.links = links.map { LinkAddress(key: AddressKeys.key(of: $0.url), slug: AddressKeys.slugTokens(of: $0.url)) }
+        self.links = links.map { link in
+            let plain = AddressKeys.PlainAddress(link.url)
+            return LinkAddress(key: AddressKeys.key(of: link.url, plain: plain), slug: AddressKeys.slugTokens(of: link.url, plain: plain))
+        }
     }
 }

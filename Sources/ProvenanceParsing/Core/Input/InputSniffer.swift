@@ -22,12 +22,30 @@ enum InputSniffer {
         var control = 0
         var nul = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer[0..<count] where byte < 0x20 || byte == 0x7F {
+            let base = UnsafeRawPointer(buffer.baseAddress!)
+            var index = 0
+            while index < count {
+                // Eight bytes at a time past words with no byte below 0x20 and
+                // no 0x7F (a byte of 0x80 or more is never a control byte).
+                if index + 8 <= count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let ascii = ~word & 0x8080_8080_8080_8080
+                    let low = (word &- 0x2020_2020_2020_2020) & ascii
+                    let delete = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ascii
+                    if low | delete == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = buffer[index]
                 if byte == 0 {
                     nul += 1
-                } else if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+                } else if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B)
+                    || byte == 0x7F
+                {
                     control += 1
                 }
+                index += 1
             }
         }
         return control * 100 > count * 3 || nul * 10 > count * 3
