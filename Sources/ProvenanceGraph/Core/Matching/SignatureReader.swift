@@ -47,7 +47,7 @@ struct SignatureReader {
                 if quoteDepth > 0 { quoted.append(String(decoding: bytes, as: UTF8.self)) }
                 if Self.startsWithNumber(bytes) {
                     let lower = String(decoding: bytes, as: UTF8.self)
-                    var number = Self.normalizedNumber(lower)
+                    var number = word.isASCII ? Self.normalizedNumber(ascii: bytes) : Self.normalizedNumber(lower)
                     pendingNumber = number
                     if !number.isEmpty { numbers.insert(number) }
                     // "1.5m", "1.2bn": the scale written on the number.
@@ -182,6 +182,17 @@ struct SignatureReader {
         return String(product)
     }
 
+    /// The same for an ASCII word, on its bytes.
+    static func normalizedNumber(ascii word: UnsafeBufferPointer<UInt8>) -> String {
+        var digits = word.filter { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+        while digits.last == 0x2E { digits.removeLast() }
+        if digits.contains(0x2E), digits.last == 0x30 {
+            while digits.last == 0x30 { digits.removeLast() }
+            if digits.last == 0x2E { digits.removeLast() }
+        }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
     static func normalizedNumber(_ word: String) -> String {
         var digits = ""
         for scalar in word.unicodeScalars {
@@ -215,6 +226,8 @@ private struct Words {
     init<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) {
         var letters: [UInt8] = []
         var list: [Word] = []
+        letters.reserveCapacity(scalars.underestimatedCount + 16)
+        list.reserveCapacity(scalars.underestimatedCount / 4 + 4)
         var start = 0
         var isASCII = true
         var capitalized = false

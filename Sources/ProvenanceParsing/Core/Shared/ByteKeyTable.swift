@@ -33,17 +33,19 @@ package struct ByteKeyTable<Value: Sendable>: Sendable {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
         return slots.withUnsafeBufferPointer { slots in
-            keyBytes.withUnsafeBufferPointer { keyBytes in
-                while true {
-                    let number = Int(slots[slot])
-                    guard number >= 0 else { return nil }
-                    let start = keyStarts[number]
-                    if keyStarts[number + 1] - start == bytes.count,
-                        bytes.isEmpty || memcmp(keyBytes.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
-                    {
-                        return number
+            keyStarts.withUnsafeBufferPointer { keyStarts in
+                keyBytes.withUnsafeBufferPointer { keyBytes in
+                    while true {
+                        let number = Int(slots[slot])
+                        guard number >= 0 else { return nil }
+                        let start = keyStarts[number]
+                        if keyStarts[number + 1] - start == bytes.count {
+                            var offset = 0
+                            while offset < bytes.count, keyBytes[start + offset] == bytes[offset] { offset += 1 }
+                            if offset == bytes.count { return number }
+                        }
+                        slot = (slot + 1) & mask
                     }
-                    slot = (slot + 1) & mask
                 }
             }
         }
@@ -71,11 +73,3 @@ package struct ByteKeyTable<Value: Sendable>: Sendable {
         return hash
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
