@@ -42,6 +42,7 @@ enum FuzzTarget: String, CaseIterable {
 /// here even where the library would quietly clamp it.
 func run(_ bytes: [UInt8], through target: FuzzTarget) {
     if target == .archive { return runArchive(bytes) }
+    if target == .html { checkUnusedMarkup(bytes) }
     let format: InputFormat = target == .html ? .html : .text
     let article: Article
     do {
@@ -53,6 +54,18 @@ func run(_ bytes: [UInt8], through target: FuzzTarget) {
     check(article, scalars)
     if target == .attribution {
         check(AttributionEngine().attribute(article), scalars)
+    }
+}
+
+/// Stops the program when taking the unused markup out of a page changes
+/// its tree. The page is first made valid UTF-8 without NULs, as extraction
+/// makes it before the parse.
+private func checkUnusedMarkup(_ bytes: [UInt8]) {
+    let page = Array(String(decoding: bytes, as: UTF8.self).utf8).flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+    let trimmed = htmlTreeDump(parsingUTF8: page, keepingUnusedMarkup: false)
+    let whole = htmlTreeDump(parsingUTF8: page, keepingUnusedMarkup: true)
+    guard trimmed == whole else {
+        fatalError("the tree differs with the unused markup taken out:\n\(trimmed)\n---- left in:\n\(whole)")
     }
 }
 

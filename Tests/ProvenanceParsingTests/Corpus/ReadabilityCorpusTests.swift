@@ -31,4 +31,19 @@ struct ReadabilityCorpusTests {
             #expect(metadata.publisher == siteName)
         }
     }
+
+    /// Real pages give the same tree with the unused markup taken out first
+    /// as with it left in.
+    @Test func everyPageGivesTheSameTreeWithoutItsUnusedMarkup() throws {
+        let folder = TestSupport.shared.appendingPathComponent("corpus/readability-news")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        var checked = 0
+        for page in pages {
+            let file = folder.appendingPathComponent(page).appendingPathComponent("source.html")
+            guard let data = try? Data(contentsOf: file) else { continue }
+            #expect(UnusedMarkupTests.treesAgree(Array(data)), "\(page)")
+            checked += 1
+        }
+        #expect(checked >= 20)
+    }
 }

@@ -184,3 +184,28 @@ struct HTMLTree: Sendable {
         ancestor <= id && id < end(of: ancestor)
     }
 }
+
+extension HTMLTree {
+    /// The tree as text, a node a line, indented by depth: a tag with its
+    /// attributes, or a text in quotes.
+    var dump: String {
+        var lines: [String] = []
+        for index in 0..<count {
+            let node = self[NodeID(index)]
+            let indent = String(repeating: "  ", count: Int(node.depth))
+            if let text = text(of: NodeID(index)) {
+                lines.append(indent + "\"" + text + "\"")
+            } else {
+                let attributes = attributes(of: NodeID(index)).map { " \($0.name)=\"\($0.value)\"" }.joined()
+                lines.append(indent + "\(node.tag)" + attributes)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The tree libxml2 gives for a UTF-8 page, as ``HTMLTree/dump`` writes it,
+/// read with or without ``UnusedMarkup`` taken out first.
+package func htmlTreeDump(parsingUTF8 page: [UInt8], keepingUnusedMarkup: Bool) -> String {
+    HTMLTree(parsingUTF8: page, keepingUnusedMarkup: keepingUnusedMarkup).dump
+}

@@ -10,11 +10,13 @@ import CLibXML2
 extension HTMLTree {
     /// Parses UTF-8 encoded HTML with libxml2 in recovery mode, never touching
     /// the network and ignoring any charset the page declares (the bytes were
-    /// already decoded to UTF-8). Script and style bodies, which the tree
-    /// does not keep, are taken out first (``ScriptBodies``).
-    init(parsingUTF8 page: [UInt8]) {
+    /// already decoded to UTF-8). Script and style bodies and attributes,
+    /// which the tree does not keep, are taken out first (``UnusedMarkup``)
+    /// unless `keepingUnusedMarkup`, which tests and the fuzzer use to see
+    /// that the tree is the same either way.
+    init(parsingUTF8 page: [UInt8], keepingUnusedMarkup: Bool = false) {
         libxml2Initialized.touch()
-        let bytes = ScriptBodies.removed(from: page)
+        let bytes = keepingUnusedMarkup ? page : UnusedMarkup.removed(from: page)
         let builder = TreeBuilder()
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in

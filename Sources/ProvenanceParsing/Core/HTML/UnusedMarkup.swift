@@ -4,12 +4,20 @@ import Glibc
 import Darwin
 #endif
 
-/// Takes the bodies of scripts and styles out of a page before it is parsed.
+/// Takes out of a page, before it is parsed, what the tree never keeps: the
+/// bodies of scripts and styles, and the attributes it does not read.
 ///
-/// On a news page they are over half the bytes (56 % of the benchmark
-/// pages), and libxml2 reads them one character at a time only for us to
-/// throw them away. The tags stay, so the tree is the same; JSON-LD scripts
-/// keep their bodies, which the metadata reader needs.
+/// On a news page script and style bodies are over half the bytes (56 % of
+/// the benchmark pages), and of what is left, start tags are two thirds —
+/// mostly attributes such as `src`, `srcset`, `data-…` and `aria-…`.
+/// libxml2 reads all of it one character at a time only for us to throw it
+/// away. The tags stay, so the tree is the same; JSON-LD scripts keep their
+/// bodies, which the metadata reader needs.
+///
+/// A start tag loses attributes only when it is plainly written: a name,
+/// attributes apart by blanks, each a name with an optional value, quoted or
+/// plain, and `>` or `/>` at the end. Any other tag is left whole, for the
+/// parser's own recovery to read as it does.
 ///
 /// The scan follows the HTML parser where it matters: comments are skipped
 /// whole, end tags and processing instructions to their `>`, tags are read to
@@ -18,11 +26,12 @@ import Darwin
 /// at the first `</script` whatever its case, as libxml2 ends it in recovery
 /// mode. Whatever it is unsure of (a self-closed `<script/>`, a script that is
 /// never closed, a tag that never ends) it leaves as it is for the parser.
-package enum ScriptBodies {
+package enum UnusedMarkup {
     /// The page without script and style bodies, or the page itself when it has none.
     package static func removed(from html: [UInt8]) -> [UInt8] {
         html.withUnsafeBufferPointer { page in
             var kept: [UInt8] = []
+            var attributes: [Range<Int>] = []
             var copied = 0  // bytes of `page` before this are in `kept`
             var index = 0
             let count = page.count
@@ -55,7 +64,15 @@ package enum ScriptBodies {
                         && isNameEnd(page[index + name.count])
                 }
                 index = end + 1
-                guard let element, page[end - 1] != UInt8(ascii: "/") else { continue }
+                guard let element else {
+                    if let closes = trimmedAttributes(of: page, from: open, to: end, into: &attributes) {
+                        kept.append(contentsOf: page[copied..<open])
+                        append(page, from: open, to: end, attributes: attributes, closes: closes, to: &kept)
+                        copied = end + 1
+                    }
+                    continue
+                }
+                guard page[end - 1] != UInt8(ascii: "/") else { continue }
                 let closing = [UInt8(ascii: "<"), UInt8(ascii: "/")] + element
                 guard let close = find(closing, in: page, from: index) else { break }
                 if close > index, !(element == script && isJSONLinkedData(page[open..<index])) {
@@ -100,6 +117,105 @@ package enum ScriptBodies {
             index += 1
         }
         return nil
+    }
+
+    /// Reads the start tag from `open` (its `<`) to `end` (its `>`). When it
+    /// is plainly written and has attributes the tree does not read, the
+    /// attributes to keep are put in `attributes` and the result says whether
+    /// the tag closes itself (`/>`); nil when the tag is to be left as it is.
+    private static func trimmedAttributes(
+        of page: UnsafeBufferPointer<UInt8>, from open: Int, to end: Int, into attributes: inout [Range<Int>]
+    ) -> Bool? {
+        attributes.removeAll(keepingCapacity: true)
+        var index = open + 1
+        while index < end, isNameByte(page[index]) { index += 1 }
+        // libxml2 cuts names at 100 bytes.
+        guard index - open - 1 < 100 else { return nil }
+        var dropped = false
+        while true {
+            let blanks = index
+            while index < end, isBlank(page[index]) { index += 1 }
+            if index == end { return dropped ? false : nil }
+            if index + 1 == end, page[index] == UInt8(ascii: "/") { return dropped ? true : nil }
+            guard index > blanks else { return nil }
+            let name = index
+            guard isAttributeNameStart(page[index]) else { return nil }
+            while index < end, isNameByte(page[index]) { index += 1 }
+            let nameEnd = index
+            guard nameEnd - name < 100 else { return nil }
+            var equals = index
+            while equals < end, isBlank(page[equals]) { equals += 1 }
+            if equals < end, page[equals] == UInt8(ascii: "=") {
+                index = equals + 1
+                while index < end, isBlank(page[index]) { index += 1 }
+                guard index < end else { return nil }
+                let quote = page[index]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let close = next(quote, in: page, from: index + 1), close < end else { return nil }
+                    index = close + 1
+                } else {
+                    let value = index
+                    while index < end, isPlainValueByte(page[index]) { index += 1 }
+                    guard index > value else { return nil }
+                }
+            }
+            if isRead(page, name..<nameEnd) {
+                attributes.append(name..<index)
+            } else {
+                dropped = true
+            }
+        }
+    }
+
+    /// The tag from `open` to `end` with only `attributes`, each after a
+    /// space, ending in `/>` when it `closes` itself.
+    private static func append(
+        _ page: UnsafeBufferPointer<UInt8>, from open: Int, to end: Int, attributes: [Range<Int>], closes: Bool,
+        to kept: inout [UInt8]
+    ) {
+        var nameEnd = open + 1
+        while nameEnd < end, isNameByte(page[nameEnd]) { nameEnd += 1 }
+        kept.append(contentsOf: page[open..<nameEnd])
+        for attribute in attributes {
+            kept.append(0x20)
+            kept.append(contentsOf: page[attribute])
+        }
+        if closes { kept.append(UInt8(ascii: "/")) }
+        kept.append(UInt8(ascii: ">"))
+    }
+
+    /// Whether the tree reads the attribute named by these bytes (in any case).
+    private static func isRead(_ page: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
+        guard name.count <= 16 else { return false }
+        var lower: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &lower) { buffer in
+            for (offset, byte) in page[name].enumerated() { buffer[offset] = isLetter(byte) ? byte | 0x20 : byte }
+            return HTMLAttribute(name: UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: name.count)) != nil
+        }
+    }
+
+    /// Blanks as libxml2 skips them between attributes (form feed is not one).
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Letters, digits, ":", "-", "_" and ".": what libxml2 reads into a name.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    }
+
+    private static func isAttributeNameStart(_ byte: UInt8) -> Bool {
+        isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+    }
+
+    /// What an unquoted value is plainly made of: no blank, quote, `=`, `<`,
+    /// `>` or backtick (libxml2 would read some of them into the value;
+    /// a tag with them is left whole).
+    private static func isPlainValueByte(_ byte: UInt8) -> Bool {
+        !isBlank(byte) && byte != 0x0C && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+            && byte != UInt8(ascii: "=") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+            && byte != UInt8(ascii: "`")
     }
 
     private static func isJSONLinkedData(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
