@@ -106,6 +106,24 @@ import ProvenanceParsing
         #expect(Self.treesAgree(Array(page.utf8)))
     }
 
+    /// Constructs libxml2 reads differently from a plain tag scan; each would
+    /// let an attribute value run over a later tag if the scan misread it.
+    /// (The first was found by the html fuzz target.)
+    @Test(arguments: [
+        #"<!DOC<link rel="canonic><p>a</p><img src="x" alt="y"><p>b</p>"#,
+        #"</ <a title="x data-y=1><p>z</p><img src="q" alt="r">"><p>after</p>"#,
+        #"<? <a title="x><img src="q" alt="r">"><p>after</p>"#,
+        #"<!DOCTYPE html PUBLIC "-//X>Y//EN" "x"><p data-x=1>a</p><img src="q" alt="r">"#,
+        #"<!--><a title="--><img src=q alt=r>"><p>after</p>"#,
+        #"<!---><a title="--><img src=q alt=r>"><p>after</p>"#,
+        #"<!-- a --!><a title="x --><img src=q alt=r>"><p>after</p>"#,
+        #"<![CDATA[<a title="]]><img src="q" alt="r">"]]><p>after</p>"#,
+        #"<p>a</p><a title='x"><img src="q" alt="r">'>b</a>"#,
+    ])
+    func oddConstructsGiveTheSameTree(page: String) {
+        #expect(Self.treesAgree(Array(page.utf8)))
+    }
+
     /// The same for every page we wrote: the examples, the fuzzer's seeds
     /// and the HTML report snapshot.
     @Test func theTreeIsTheSameForOurPages() throws {

@@ -39,20 +39,43 @@ package enum UnusedMarkup {
                 index = open + 1
                 guard index < count else { break }
                 let byte = page[index]
+                // From here on the scan reads the page as libxml2's parser
+                // does, or stops changing it: a tag misread here could be
+                // part of something else for the parser (an attribute value
+                // running on), and what the scan changed in it would change
+                // the tree.
                 if byte == UInt8(ascii: "!") {
-                    // A comment runs to "-->"; a declaration to ">".
                     if starts(page, at: index, with: commentOpening) {
-                        guard let end = find(commentClosing, in: page, from: index + 3) else { break }
+                        // A comment runs to "-->". libxml2 may end one early
+                        // ("<!-->", "<!--->", "--!>"): such a page is left be.
+                        guard let end = find(commentClosing, in: page, from: index + 3),
+                            !isAbruptlyClosed(page, from: index + 3, to: end)
+                        else { break }
                         index = end + commentClosing.count
-                    } else {
-                        guard let end = next(UInt8(ascii: ">"), in: page, from: index) else { break }
+                    } else if starts(page, at: index + 1, with: doctype) {
+                        // A doctype runs to ">", unless a quoted identifier
+                        // in it may hold one.
+                        guard let end = next(UInt8(ascii: ">"), in: page, from: index),
+                            !page[index..<end].contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+                        else { break }
                         index = end + 1
                     }
+                    // Any other "<!" is text to libxml2.
                     continue
                 }
                 if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") {
-                    // An end tag or a processing instruction runs to ">", as
-                    // libxml2 reads them; a "<script" inside is no tag.
+                    // An end tag or a processing instruction runs to ">",
+                    // when a name follows; a "<script" inside is no tag.
+                    // Without a name, libxml2 reads on after "</" or "<?".
+                    guard index + 1 < count else { break }
+                    let first = page[index + 1]
+                    if first >= 0x80 { break }
+                    guard isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":")
+                        || (byte == UInt8(ascii: "/") && first == UInt8(ascii: "."))
+                    else {
+                        index += 1
+                        continue
+                    }
                     guard let end = next(UInt8(ascii: ">"), in: page, from: index) else { break }
                     index = end + 1
                     continue
@@ -91,6 +114,24 @@ package enum UnusedMarkup {
     private static let rawTextElements = [script, Array("style".utf8)]
     private static let commentOpening = Array("!--".utf8)
     private static let commentClosing = Array("-->".utf8)
+    private static let doctype = Array("doctype".utf8)
+
+    /// Whether the comment whose body runs from `start` to `end` (its
+    /// "-->") could end sooner: at once ("<!-->", "<!--->") or at "--!>".
+    private static func isAbruptlyClosed(_ page: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        if start < page.count, page[start] == UInt8(ascii: ">") { return true }
+        if start + 1 < page.count, page[start] == UInt8(ascii: "-"), page[start + 1] == UInt8(ascii: ">") { return true }
+        var index = start
+        while index + 3 < end + 3, index + 3 < page.count {
+            if page[index] == UInt8(ascii: "-"), page[index + 1] == UInt8(ascii: "-"), page[index + 2] == UInt8(ascii: "!"),
+                page[index + 3] == UInt8(ascii: ">")
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
     private static let jsonLinkedData = Array("ld+json".utf8)
 
     /// The `>` that ends the tag whose name starts at `start`, past quoted
