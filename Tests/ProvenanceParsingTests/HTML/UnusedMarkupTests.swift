@@ -119,6 +119,9 @@ import ProvenanceParsing
         #"<!-- a --!><a title="x --><img src=q alt=r>"><p>after</p>"#,
         #"<![CDATA[<a title="]]><img src="q" alt="r">"]]><p>after</p>"#,
         #"<p>a</p><a title='x"><img src="q" alt="r">'>b</a>"#,
+        // A script's body goes on after an end tag of another name (found by the fuzzer).
+        #"<script type="application/ld+json">{"a":1}</scripts x><meta data-x=1 name=a content=b>{}</script><p data-y=2>c</p>"#,
+        #"<script>var a;</scriptx><img src="q" alt="r"></script><p data-y=2>c</p>"#,
     ])
     func oddConstructsGiveTheSameTree(page: String) {
         #expect(Self.treesAgree(Array(page.utf8)))

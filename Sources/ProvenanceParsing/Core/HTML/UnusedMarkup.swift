@@ -20,12 +20,15 @@ import Darwin
 /// parser's own recovery to read as it does.
 ///
 /// The scan follows the HTML parser where it matters: comments are skipped
-/// whole, end tags and processing instructions to their `>`, tags are read to
-/// their `>` with quoted attribute values taken as values (a `<script>`
-/// inside `data-html="…"` is no tag), and a script ends
-/// at the first `</script` whatever its case, as libxml2 ends it in recovery
-/// mode. Whatever it is unsure of (a self-closed `<script/>`, a script that is
-/// never closed, a tag that never ends) it leaves as it is for the parser.
+/// whole, end tags and processing instructions to their `>` (when a name
+/// follows the `</` or `<?`; otherwise, and for any `<!` other than a comment
+/// or a doctype, the `<` is text), tags are read to their `>` with quoted
+/// attribute values taken as values (a `<script>` inside `data-html="…"` is
+/// no tag), and a script ends at the first `</script` whatever its case that
+/// ends the name, as libxml2 ends it in recovery mode. Whatever it is unsure
+/// of (a self-closed `<script/>`, a script that is never closed, a tag that
+/// never ends, a comment libxml2 may close early) it leaves as it is, with
+/// the rest of the page, for the parser.
 package enum UnusedMarkup {
     /// The page without script and style bodies, or the page itself when it has none.
     package static func removed(from html: [UInt8]) -> [UInt8] {
@@ -97,7 +100,14 @@ package enum UnusedMarkup {
                 }
                 guard page[end - 1] != UInt8(ascii: "/") else { continue }
                 let closing = [UInt8(ascii: "<"), UInt8(ascii: "/")] + element
-                guard let close = find(closing, in: page, from: index) else { break }
+                // libxml2 ends the body at the first "</script", but closes
+                // the element only when the end tag's name is "script":
+                // after "</scripts>" the body goes on.
+                var close = find(closing, in: page, from: index)
+                while let found = close, found + closing.count < count, isNameByte(page[found + closing.count]) {
+                    close = find(closing, in: page, from: found + closing.count)
+                }
+                guard let close else { break }
                 if close > index, !(element == script && isJSONLinkedData(page[open..<index])) {
                     kept.append(contentsOf: page[copied..<index])
                     copied = close
