@@ -122,6 +122,10 @@ import ProvenanceParsing
         // A script's body goes on after an end tag of another name (found by the fuzzer).
         #"<script type="application/ld+json">{"a":1}</scripts x><meta data-x=1 name=a content=b>{}</script><p data-y=2>c</p>"#,
         #"<script>var a;</scriptx><img src="q" alt="r"></script><p data-y=2>c</p>"#,
+        // A name ends at any byte that is not a name's: "<script<b" starts a script (found by the fuzzer).
+        #"<script<b type="application/ld+json">{"a": "<img src='q' alt='r'>"}</script><p data-y=2>c</p>"#,
+        // Bogus attributes are skipped to a blank or ">", quotes or not.
+        #"<a <b="x>y" data-z=1><img src="q" alt="r">"><p>after</p>"#,
     ])
     func oddConstructsGiveTheSameTree(page: String) {
         #expect(Self.treesAgree(Array(page.utf8)))

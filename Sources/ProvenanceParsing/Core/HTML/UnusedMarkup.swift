@@ -22,10 +22,10 @@ import Darwin
 /// The scan follows the HTML parser where it matters: comments are skipped
 /// whole, end tags and processing instructions to their `>` (when a name
 /// follows the `</` or `<?`; otherwise, and for any `<!` other than a comment
-/// or a doctype, the `<` is text), tags are read to their `>` with quoted
-/// attribute values taken as values (a `<script>` inside `data-html="…"` is
-/// no tag), and a script ends at the first `</script` whatever its case that
-/// ends the name, as libxml2 ends it in recovery mode. Whatever it is unsure
+/// or a doctype, the `<` is text), start tags are read attribute by attribute
+/// as libxml2 reads them (a `<script>` inside `data-html="…"` is no tag;
+/// `<script<b>` is a script), and a script ends at the first `</script`,
+/// whatever its case, that ends the name, as libxml2 ends it in recovery mode. Whatever it is unsure
 /// of (a self-closed `<script/>`, a script that is never closed, a tag that
 /// never ends, a comment libxml2 may close early) it leaves as it is, with
 /// the rest of the page, for the parser.
@@ -34,7 +34,7 @@ package enum UnusedMarkup {
     package static func removed(from html: [UInt8]) -> [UInt8] {
         html.withUnsafeBufferPointer { page in
             var kept: [UInt8] = []
-            var attributes: [Range<Int>] = []
+            var attributes: [Attribute] = []
             var copied = 0  // bytes of `page` before this are in `kept`
             var index = 0
             let count = page.count
@@ -84,21 +84,20 @@ package enum UnusedMarkup {
                     continue
                 }
                 guard isLetter(byte) else { continue }
-                guard let end = tagEnd(in: page, from: index) else { break }
+                guard let tag = readStartTag(page, from: open, attributes: &attributes) else { break }
+                index = tag.end + 1
                 let element = rawTextElements.first { name in
-                    starts(page, at: index, with: name) && index + name.count < count
-                        && isNameEnd(page[index + name.count])
+                    tag.name.count == name.count && starts(page, at: tag.name.lowerBound, with: name)
                 }
-                index = end + 1
                 guard let element else {
-                    if let closes = trimmedAttributes(of: page, from: open, to: end, into: &attributes) {
+                    if tag.isPlain, attributes.contains(where: { !$0.isRead }) {
                         kept.append(contentsOf: page[copied..<open])
-                        append(page, from: open, to: end, attributes: attributes, closes: closes, to: &kept)
-                        copied = end + 1
+                        append(tag, of: page, attributes: attributes, to: &kept)
+                        copied = tag.end + 1
                     }
                     continue
                 }
-                guard page[end - 1] != UInt8(ascii: "/") else { continue }
+                guard !tag.closes else { continue }
                 let closing = [UInt8(ascii: "<"), UInt8(ascii: "/")] + element
                 // libxml2 ends the body at the first "</script", but closes
                 // the element only when the end tag's name is "script":
@@ -144,94 +143,108 @@ package enum UnusedMarkup {
     }
     private static let jsonLinkedData = Array("ld+json".utf8)
 
-    /// The `>` that ends the tag whose name starts at `start`, past quoted
-    /// attribute values; nil when the page ends first.
-    private static func tagEnd(in page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        var afterEquals = false
-        while index < page.count {
-            let byte = page[index]
-            switch byte {
-            case UInt8(ascii: ">"):
-                return index
-            case UInt8(ascii: "="):
-                afterEquals = true
-            case UInt8(ascii: "\"") where afterEquals, UInt8(ascii: "'") where afterEquals:
-                guard let end = next(byte, in: page, from: index + 1) else { return nil }
-                index = end
-                afterEquals = false
-            case 0x20, 0x09, 0x0A, 0x0C, 0x0D:
-                break
-            default:
-                afterEquals = false
-            }
-            index += 1
-        }
-        return nil
+    /// A start tag as libxml2's HTML parser reads it.
+    private struct StartTag {
+        /// The element name's bytes (libxml2 reads at most 100).
+        var name: Range<Int>
+        /// Where its `>` is.
+        var end: Int
+        /// It ends in `/>`, which closes the element.
+        var closes: Bool
+        /// Written plainly: attributes apart by blanks, each a whole name
+        /// with an optional value, quoted, or plain and without quotes, `=`,
+        /// `<` or backticks. Only a plain tag is written anew.
+        var isPlain: Bool
     }
 
-    /// Reads the start tag from `open` (its `<`) to `end` (its `>`). When it
-    /// is plainly written and has attributes the tree does not read, the
-    /// attributes to keep are put in `attributes` and the result says whether
-    /// the tag closes itself (`/>`); nil when the tag is to be left as it is.
-    private static func trimmedAttributes(
-        of page: UnsafeBufferPointer<UInt8>, from open: Int, to end: Int, into attributes: inout [Range<Int>]
-    ) -> Bool? {
+    /// An attribute of a start tag: its bytes from name to value, and whether
+    /// the tree reads it.
+    private struct Attribute {
+        var bytes: Range<Int>
+        var isRead: Bool
+    }
+
+    /// Reads the start tag at `open` (a `<` and a letter) the way libxml2's
+    /// `htmlParseStartTag` does: the name, then attributes until `>` or `/>`
+    /// — a name and an optional value, quoted to the matching quote or plain
+    /// to a blank or `>`; anything else is skipped to a blank, `>` or `/>`.
+    /// Nil when the page ends inside the tag.
+    private static func readStartTag(
+        _ page: UnsafeBufferPointer<UInt8>, from open: Int, attributes: inout [Attribute]
+    ) -> StartTag? {
         attributes.removeAll(keepingCapacity: true)
+        let count = page.count
         var index = open + 1
-        while index < end, isNameByte(page[index]) { index += 1 }
-        // libxml2 cuts names at 100 bytes.
-        guard index - open - 1 < 100 else { return nil }
-        var dropped = false
+        let name = index..<readName(page, from: index)
+        index = name.upperBound
+        // A name cut at 100 bytes goes on as an attribute.
+        var isPlain = !(index < count && isNameByte(page[index]))
         while true {
             let blanks = index
-            while index < end, isBlank(page[index]) { index += 1 }
-            if index == end { return dropped ? false : nil }
-            if index + 1 == end, page[index] == UInt8(ascii: "/") { return dropped ? true : nil }
-            guard index > blanks else { return nil }
-            let name = index
-            guard isAttributeNameStart(page[index]) else { return nil }
-            while index < end, isNameByte(page[index]) { index += 1 }
+            while index < count, isBlank(page[index]) { index += 1 }
+            guard index < count else { return nil }
+            let byte = page[index]
+            if byte == UInt8(ascii: ">") { return StartTag(name: name, end: index, closes: false, isPlain: isPlain) }
+            if byte == UInt8(ascii: "/"), index + 1 < count, page[index + 1] == UInt8(ascii: ">") {
+                return StartTag(name: name, end: index + 1, closes: true, isPlain: isPlain)
+            }
+            if index == blanks { isPlain = false }
+            guard isAttributeNameStart(byte) else {
+                isPlain = false
+                while index < count, !isBlank(page[index]), page[index] != UInt8(ascii: ">"),
+                    !(page[index] == UInt8(ascii: "/") && index + 1 < count && page[index + 1] == UInt8(ascii: ">"))
+                {
+                    index += 1
+                }
+                continue
+            }
+            let start = index
+            index = readName(page, from: index)
             let nameEnd = index
-            guard nameEnd - name < 100 else { return nil }
-            var equals = index
-            while equals < end, isBlank(page[equals]) { equals += 1 }
-            if equals < end, page[equals] == UInt8(ascii: "=") {
-                index = equals + 1
-                while index < end, isBlank(page[index]) { index += 1 }
-                guard index < end else { return nil }
+            if index < count, isNameByte(page[index]) { isPlain = false }
+            var end = nameEnd
+            while index < count, isBlank(page[index]) { index += 1 }
+            if index < count, page[index] == UInt8(ascii: "=") {
+                index += 1
+                while index < count, isBlank(page[index]) { index += 1 }
+                guard index < count else { return nil }
                 let quote = page[index]
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                    guard let close = next(quote, in: page, from: index + 1), close < end else { return nil }
+                    guard let close = next(quote, in: page, from: index + 1) else { return nil }
                     index = close + 1
                 } else {
                     let value = index
-                    while index < end, isPlainValueByte(page[index]) { index += 1 }
-                    guard index > value else { return nil }
+                    while index < count, !isBlank(page[index]), page[index] != UInt8(ascii: ">") {
+                        if !isPlainValueByte(page[index]) { isPlain = false }
+                        index += 1
+                    }
+                    if index == value { isPlain = false }
                 }
+                end = index
             }
-            if isRead(page, name..<nameEnd) {
-                attributes.append(name..<index)
-            } else {
-                dropped = true
-            }
+            attributes.append(Attribute(bytes: start..<end, isRead: isRead(page, start..<nameEnd)))
         }
     }
 
-    /// The tag from `open` to `end` with only `attributes`, each after a
-    /// space, ending in `/>` when it `closes` itself.
+    /// The end of a name starting at `start`, as libxml2 reads one: name
+    /// bytes, at most 100.
+    private static func readName(_ page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < page.count, index - start < 100, isNameByte(page[index]) { index += 1 }
+        return index
+    }
+
+    /// The tag with only the attributes the tree reads, each after a space.
     private static func append(
-        _ page: UnsafeBufferPointer<UInt8>, from open: Int, to end: Int, attributes: [Range<Int>], closes: Bool,
-        to kept: inout [UInt8]
+        _ tag: StartTag, of page: UnsafeBufferPointer<UInt8>, attributes: [Attribute], to kept: inout [UInt8]
     ) {
-        var nameEnd = open + 1
-        while nameEnd < end, isNameByte(page[nameEnd]) { nameEnd += 1 }
-        kept.append(contentsOf: page[open..<nameEnd])
-        for attribute in attributes {
+        kept.append(UInt8(ascii: "<"))
+        kept.append(contentsOf: page[tag.name])
+        for attribute in attributes where attribute.isRead {
             kept.append(0x20)
-            kept.append(contentsOf: page[attribute])
+            kept.append(contentsOf: page[attribute.bytes])
         }
-        if closes { kept.append(UInt8(ascii: "/")) }
+        if tag.closes { kept.append(UInt8(ascii: "/")) }
         kept.append(UInt8(ascii: ">"))
     }
 
@@ -276,12 +289,6 @@ package enum UnusedMarkup {
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-    }
-
-    /// What may follow a tag name: space, `>` or `/`.
-    private static func isNameEnd(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "/")
     }
 
     private static func next(_ byte: UInt8, in page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
