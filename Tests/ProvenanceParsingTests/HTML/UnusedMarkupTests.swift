@@ -124,6 +124,12 @@ import ProvenanceParsing
         #"<script>var a;</scriptx><img src="q" alt="r"></script><p data-y=2>c</p>"#,
         // A name ends at any byte that is not a name's: "<script<b" starts a script (found by the fuzzer).
         #"<script<b type="application/ld+json">{"a": "<img src='q' alt='r'>"}</script><p data-y=2>c</p>"#,
+        // Where a body starts, libxml2 reads an end tag, or a start tag that
+        // closes the element, as markup (found by the fuzzer).
+        #"<div><p>a<script type="x"></html><img src="q" alt="r"></script></div><html><p data-y=2>c</p></body></html>"#,
+        #"<script><noscript><img src="q" alt="r"></noscript></script><p data-y=2>c</p>"#,
+        #"<style><frameset><img src="q" alt="r"></style><p data-y=2>c</p>"#,
+        #"<script type="application/ld+json"></scriptx></p><img src="q" alt="r"></script><p data-y=2>c</p>"#,
         // Bogus attributes are skipped to a blank or ">", quotes or not.
         #"<a <b="x>y" data-z=1><img src="q" alt="r">"><p>after</p>"#,
     ])

@@ -98,26 +98,58 @@ package enum UnusedMarkup {
                     continue
                 }
                 guard !tag.closes else { continue }
-                let closing = [UInt8(ascii: "<"), UInt8(ascii: "/")] + element
-                // libxml2 ends the body at the first "</script", but closes
-                // the element only when the end tag's name is "script":
-                // after "</scripts>" the body goes on.
-                var close = find(closing, in: page, from: index)
-                while let found = close, found + closing.count < count, isNameByte(page[found + closing.count]) {
-                    close = find(closing, in: page, from: found + closing.count)
-                }
-                guard let close else { break }
+                guard let close = bodyEnd(of: element, in: page, from: index) else { break }
                 if close > index, !(element == script && isJSONLinkedData(page[open..<index])) {
                     kept.append(contentsOf: page[copied..<index])
                     copied = close
                 }
-                index = close + closing.count
+                // The end tag runs to its ">".
+                guard let end = next(UInt8(ascii: ">"), in: page, from: close + 2 + element.count) else { break }
+                index = end + 1
             }
             guard copied > 0 else { return html }
             kept.append(contentsOf: page[copied...])
             return kept
         }
     }
+
+    /// Where the body of a script or style starting at `start` ends (its
+    /// closing tag's `<`), or nil when the page is to be left as it is from
+    /// here. libxml2 ends the body at the first "</script", but closes the
+    /// element only when the end tag's name is "script": after "</scripts>"
+    /// the body goes on. Where a body starts (and where it goes on), libxml2
+    /// first reads an end tag, or a start tag that may close the element
+    /// ("<noscript>" closes a script), as markup: such a page is left be.
+    private static func bodyEnd(of element: [UInt8], in page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let closing = [UInt8(ascii: "<"), UInt8(ascii: "/")] + element
+        var index = start
+        while true {
+            if index + 1 < page.count, page[index] == UInt8(ascii: "<") {
+                let next = page[index + 1]
+                if next == UInt8(ascii: "/") {
+                    guard starts(page, at: index, with: closing),
+                        index + closing.count >= page.count || !isNameByte(page[index + closing.count])
+                    else { return nil }
+                    return index
+                }
+                if next == UInt8(ascii: "_") || next == UInt8(ascii: ":") { return nil }
+                if isLetter(next) {
+                    let name = index + 1..<readName(page, from: index + 1)
+                    if bodyClosers.contains(where: { $0.count == name.count && starts(page, at: name.lowerBound, with: $0) }) {
+                        return nil
+                    }
+                }
+            }
+            guard let found = find(closing, in: page, from: index) else { return nil }
+            if found + closing.count >= page.count || !isNameByte(page[found + closing.count]) { return found }
+            // An end tag of another name, to its ">"; the body goes on after it.
+            guard let end = next(UInt8(ascii: ">"), in: page, from: found + closing.count) else { return nil }
+            index = end + 1
+        }
+    }
+
+    /// Start tags that close a script or a style when its body starts with one.
+    private static let bodyClosers = ["noscript", "frameset"].map { Array($0.utf8) }
 
     private static let script = Array("script".utf8)
     private static let rawTextElements = [script, Array("style".utf8)]
