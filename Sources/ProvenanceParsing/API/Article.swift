@@ -69,7 +69,7 @@ public struct ScalarText: Sendable, Hashable {
     public let scalars: [Unicode.Scalar]
 
     public init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        scalars = UnicodeScalars.array(of: text)
     }
 
     /// The number of scalars: the end offset of the whole text.

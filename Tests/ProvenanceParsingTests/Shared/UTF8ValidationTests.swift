@@ -43,3 +43,11 @@ private struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// One pass over UTF-8 gives the scalars the standard library gives.
+@Suite struct UnicodeScalarsTests {
+    @Test(arguments: ["", "plain ASCII", "Grüße, Straße", "Самые популярные", "日本語のテキスト", "🙂 emoji 👩‍👩‍👧 and \u{10FFFF}", "a\u{0}b\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"])
+    func scalarsAreTheStandardLibrarys(text: String) {
+        #expect(UnicodeScalars.array(of: text) == Array(text.unicodeScalars))
+    }
+}

@@ -16,7 +16,7 @@ struct DocumentAttributor {
 
     init(article: Article) {
         self.article = article
-        scalars = Array(article.text.unicodeScalars)
+        scalars = UnicodeScalars.array(of: article.text)
     }
 
     mutating func run() -> AttributedArticle {

@@ -195,25 +195,34 @@ struct HTMLBlockBuilder {
 
     private mutating func append(_ text: String) {
         let preformatted = frames.last?.inPre ?? false
+        // The buffer is worked on out of `self`, so that each append is to a
+        // local array rather than through the builder.
+        var scalars: [Unicode.Scalar] = []
+        swap(&scalars, &buffer)
+        defer { swap(&scalars, &buffer) }
         for scalar in text.unicodeScalars {
             if Whitespace.isInvisible(scalar) { continue }
             if Whitespace.isSpace(scalar) && !(preformatted && scalar == "\n") {
-                pendingSpace = !buffer.isEmpty
+                pendingSpace = !scalars.isEmpty
                 continue
             }
             if preformatted && scalar == "\n" {
-                buffer.append("\n")
+                scalars.append("\n")
                 pendingSpace = false
                 continue
             }
-            settleSpace()
-            buffer.append(scalar)
+            Self.settle(&pendingSpace, in: &scalars)
+            scalars.append(scalar)
             lineBreaks = 0
         }
     }
 
     /// Writes the pending space, if any, before a word.
     private mutating func settleSpace() {
+        Self.settle(&pendingSpace, in: &buffer)
+    }
+
+    private static func settle(_ pendingSpace: inout Bool, in buffer: inout [Unicode.Scalar]) {
         if pendingSpace, let last = buffer.last, last != "\n" {
             buffer.append(" ")
         }

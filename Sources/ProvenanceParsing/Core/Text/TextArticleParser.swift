@@ -11,7 +11,7 @@ struct TextArticleParser {
     private let lower: [Unicode.Scalar]
 
     private init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        scalars = UnicodeScalars.array(of: text)
         lower = ScalarSearch.lowercased(scalars)
     }
 
