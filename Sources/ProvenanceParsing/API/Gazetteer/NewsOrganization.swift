@@ -37,6 +37,9 @@ public struct Gazetteer: Sendable {
     /// The organisations.
     public let organizations: [NewsOrganization]
     private let byName: [String: Int]
+    /// The same, for names whose key is ASCII, looked up by the key's bytes
+    /// (names are asked for by the thousand: every capitalised run of words).
+    private let byASCIIName: ByteKeyTable<Int>
     private let byDomain: [String: Int]
 
     /// The built-in list (see `Gazetteer+Data.swift`).
@@ -56,12 +59,17 @@ public struct Gazetteer: Sendable {
             }
         }
         self.byName = byName
+        byASCIIName = ByteKeyTable(byName.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } }.sorted { $0.key < $1.key })
         self.byDomain = byDomain
     }
 
     /// The organisation called `name` (any case, "the" or not), if known.
     public func organization(named name: String) -> NewsOrganization? {
-        byName[Gazetteer.key(name)].map { organizations[$0] }
+        let key = Gazetteer.keyBytes(name)
+        guard key.allSatisfy({ $0 < 0x80 }) else {
+            return byName[String(decoding: key, as: UTF8.self)].map { organizations[$0] }
+        }
+        return key.withUnsafeBufferPointer { byASCIIName[$0] }.map { organizations[$0] }
     }
 
     /// The organisation publishing at `host` ("www.foxnews.com"), if known;
@@ -78,6 +86,10 @@ public struct Gazetteer: Sendable {
 
     /// Lowercase, spaces collapsed, "’" as "'", without a leading "the".
     private static func key(_ name: String) -> String {
+        String(decoding: keyBytes(name), as: UTF8.self)
+    }
+
+    private static func keyBytes(_ name: String) -> ArraySlice<UInt8> {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -97,6 +109,6 @@ public struct Gazetteer: Sendable {
             UTF8.encode(value) { utf8.append($0) }
         }
         let start = utf8.starts(with: Array("the ".utf8)) ? 4 : 0
-        return String(decoding: utf8[start...], as: UTF8.self)
+        return utf8[start...]
     }
 }
