@@ -81,7 +81,7 @@ let package = Package(
         // libFuzzer targets (Fuzz/run.sh); built plainly, a runner for saved inputs.
         .executableTarget(
             name: "provenance-fuzz",
-            dependencies: ["ProvenanceParsing", "ProvenanceAttribution"],
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph"],
             path: "Fuzz/provenance-fuzz"
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import ProvenanceAttribution
+import ProvenanceGraph
 import ProvenanceParsing
 
 #if canImport(Glibc)
@@ -15,7 +16,8 @@ enum FuzzTarget: String, CaseIterable {
     case html
     /// `ArticleExtractor` reading the input as plain text.
     case text
-    /// The input read as plain text, then `AttributionEngine` on the article.
+    /// The input read as plain text, then `AttributionEngine` on the article,
+    /// then the article linked into a graph (twice, to itself).
     case attribution
     /// The input as a file given on the command line: gzip, MHTML and web
     /// archives unpacked by `InputItems`, every document then extracted.
@@ -53,7 +55,16 @@ func run(_ bytes: [UInt8], through target: FuzzTarget) {
     let scalars = ScalarText(article.text)
     check(article, scalars)
     if target == .attribution {
-        check(AttributionEngine().attribute(article), scalars)
+        let attributed = AttributionEngine().attribute(article)
+        check(attributed, scalars)
+        // The claims read for matching and linked: twice, so that every
+        // claim finds itself in the index.
+        var builder = GraphBuilder()
+        builder.add(attributed)
+        builder.add(attributed)
+        for edge in builder.graph.edges {
+            for evidence in edge.evidence { check(evidence.span, scalars, "evidence of \(edge.kind) \(edge.from) → \(edge.to)") }
+        }
     }
 }
 
