@@ -166,7 +166,12 @@ struct PageHints: Sendable {
 /// set of lists (a bit mask) it belongs to.
 enum NameMatcher {
     static func hints(for names: String) -> NameHints {
-        let bytes = Array(names.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        let bytes = [UInt8](unsafeUninitializedCapacity: names.utf8.count) { buffer, count in
+            for byte in names.utf8 {
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                count += 1
+            }
+        }
         let found = table.lists(matching: bytes)
         var hints = NameHints()
         hints.isArticleBody = found & Bit.articleBody != 0
@@ -260,26 +265,30 @@ enum NameMatcher {
             name.withUnsafeBufferPointer { bytes in
                 substrings.withUnsafeBufferPointer { substrings in
                     patternBytes.withUnsafeBufferPointer { patternBytes in
-                        for index in 0...bytes.count {
-                            if index < bytes.count,
-                                startsAPattern[Int(bytes[index]) * 256 + (index + 1 < bytes.count ? Int(bytes[index + 1]) : 0)]
-                            {
-                                for entry in substrings[byFirstByte[Int(bytes[index])]]
-                                where found & entry.lists != entry.lists && index + entry.count <= bytes.count {
-                                    var offset = 1
-                                    while offset < entry.count, bytes[index + offset] == patternBytes[entry.start + offset] {
-                                        offset += 1
+                        startsAPattern.withUnsafeBufferPointer { startsAPattern in
+                            byFirstByte.withUnsafeBufferPointer { byFirstByte in
+                                let count = bytes.count
+                                for index in 0...count {
+                                    let byte = index < count ? bytes[index] : 0x20
+                                    let second = index + 1 < count ? Int(bytes[index + 1]) : 0
+                                    if index < count, startsAPattern[Int(byte) * 256 + second] {
+                                        for entry in substrings[byFirstByte[Int(byte)]]
+                                        where found & entry.lists != entry.lists && index + entry.count <= count {
+                                            var offset = 1
+                                            while offset < entry.count, bytes[index + offset] == patternBytes[entry.start + offset] {
+                                                offset += 1
+                                            }
+                                            if offset == entry.count { found |= entry.lists }
+                                        }
                                     }
-                                    if offset == entry.count { found |= entry.lists }
+                                    let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+                                    if isWordByte {
+                                        if wordStart < 0 { wordStart = index }
+                                    } else if wordStart >= 0 {
+                                        if let lists = words[UnsafeBufferPointer(rebasing: bytes[wordStart..<index])] { found |= lists }
+                                        wordStart = -1
+                                    }
                                 }
-                            }
-                            let byte = index < bytes.count ? bytes[index] : 0x20
-                            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-                            if isWordByte {
-                                if wordStart < 0 { wordStart = index }
-                            } else if wordStart >= 0 {
-                                if let lists = words[UnsafeBufferPointer(rebasing: bytes[wordStart..<index])] { found |= lists }
-                                wordStart = -1
                             }
                         }
                     }
