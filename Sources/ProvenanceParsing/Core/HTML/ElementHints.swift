@@ -23,9 +23,10 @@ struct ElementHints: Sendable {
 
     init() {}
 
-    /// The hints of element `id`; `names` reads its class-like names (cached
-    /// per page, since pages repeat the same class lists many times).
-    init(tree: HTMLTree, node id: HTMLTree.NodeID, names: (String) -> NameHints) {
+    /// The hints of element `id`; `lists` gives the word lists one of its
+    /// class-like attribute values matches (cached per page, since pages
+    /// repeat the same class lists many times).
+    init(tree: HTMLTree, node id: HTMLTree.NodeID, lists: (String) -> UInt64) {
         let tag = tree[id].tag
         switch tag {
         case .nav: boilerplate = .navigation
@@ -37,7 +38,9 @@ struct ElementHints: Sendable {
         // One pass over the attributes.
         var itemprop: String?
         var role: String?
-        var nameList = ""
+        // The lists the names match: those of each value, together.
+        var found: UInt64 = 0
+        var hasNames = false
         for attribute in tree.attributes(of: id) {
             switch attribute.name {
             case .hidden:
@@ -49,13 +52,8 @@ struct ElementHints: Sendable {
             case .role:
                 role = attribute.value
             case .class, .id, .dataComponent, .dataTestID, .dataModule, .dataType:
-                // Most elements have one such name: it is the list as it is.
-                if nameList.isEmpty {
-                    nameList = attribute.value
-                } else {
-                    nameList += " "
-                    nameList += attribute.value
-                }
+                found |= lists(attribute.value)
+                hasNames = true
             default:
                 break
             }
@@ -81,8 +79,8 @@ struct ElementHints: Sendable {
         default:
             break
         }
-        if !nameList.isEmpty {
-            let named = names(nameList)
+        if hasNames {
+            let named = NameMatcher.hints(lists: found)
             isArticleBody = isArticleBody || named.isArticleBody
             isCaption = isCaption || named.isCaption
             isCredit = isCredit || named.isCredit
@@ -124,17 +122,17 @@ struct PageHints: Sendable {
 
     init(tree: HTMLTree) {
         var table = [ElementHints](repeating: ElementHints(), count: tree.count)
-        var cache: [String: NameHints] = [:]
-        func names(_ list: String) -> NameHints {
-            if let known = cache[list] { return known }
-            let hints = NameMatcher.hints(for: list)
-            cache[list] = hints
-            return hints
+        var cache: [String: UInt64] = [:]
+        func lists(_ names: String) -> UInt64 {
+            if let known = cache[names] { return known }
+            let found = NameMatcher.lists(matching: names)
+            cache[names] = found
+            return found
         }
         for index in 0..<tree.count {
             let id = HTMLTree.NodeID(index)
             guard tree[id].tag != .text else { continue }
-            table[index] = ElementHints(tree: tree, node: id, names: names)
+            table[index] = ElementHints(tree: tree, node: id, lists: lists)
         }
         // "Page-ad-margins", "penci_sidebar", "entry author-…": a name that
         // says junk on an element that holds the article.
@@ -165,14 +163,21 @@ struct PageHints: Sendable {
 /// matched in one pass: every word and every substring entry carries the
 /// set of lists (a bit mask) it belongs to.
 enum NameMatcher {
-    static func hints(for names: String) -> NameHints {
+    /// The word lists class-like names match, as bits. Names matched apart
+    /// match together what they match apart (no entry spans a space), so
+    /// the values of an element's attributes are matched one by one.
+    static func lists(matching names: String) -> UInt64 {
         let bytes = [UInt8](unsafeUninitializedCapacity: names.utf8.count) { buffer, count in
             for byte in names.utf8 {
                 buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 count += 1
             }
         }
-        let found = table.lists(matching: bytes)
+        return table.lists(matching: bytes)
+    }
+
+    /// The hints the lists matched (`lists(matching:)`) give.
+    static func hints(lists found: UInt64) -> NameHints {
         var hints = NameHints()
         hints.isArticleBody = found & Bit.articleBody != 0
         hints.isCaption = found & Bit.caption != 0
