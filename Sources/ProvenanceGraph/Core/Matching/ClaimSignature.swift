@@ -209,14 +209,11 @@ public struct ClaimSignature: Sendable, Hashable {
         hasher.combine(storage.parts)
     }
 
-    /// A term's key: FNV-1a over its UTF-8 bytes (stable across runs).
+    /// A term's key: FNV-1a over its UTF-8 bytes (stable across runs), as
+    /// ``ByteKeyTable`` hashes its keys.
     public static func key(_ term: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in term.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        var term = term
+        return term.withUTF8(ByteHash.fnv1a)
     }
 
     private static func contains(_ sorted: [UInt64], _ key: UInt64) -> Bool {

@@ -19,7 +19,7 @@ package struct ByteKeyTable<Value: Sendable>: Sendable {
         while capacity < pairs.count * 4 { capacity *= 2 }
         slots = Array(repeating: -1, count: capacity)
         for (key, value) in pairs where key.withUnsafeBufferPointer({ index(of: $0) }) == nil {
-            var slot = Int(truncatingIfNeeded: key.withUnsafeBufferPointer(Self.hash)) & (capacity - 1)
+            var slot = Int(truncatingIfNeeded: key.withUnsafeBufferPointer(ByteHash.fnv1a)) & (capacity - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
             slots[slot] = Int32(values.count)
             values.append(value)
@@ -31,7 +31,7 @@ package struct ByteKeyTable<Value: Sendable>: Sendable {
     /// The number of the value whose key is `bytes`, if there is one.
     package func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
+        var slot = Int(truncatingIfNeeded: ByteHash.fnv1a(bytes)) & mask
         return slots.withUnsafeBufferPointer { slots in
             keyStarts.withUnsafeBufferPointer { keyStarts in
                 keyBytes.withUnsafeBufferPointer { keyBytes in
@@ -63,8 +63,12 @@ package struct ByteKeyTable<Value: Sendable>: Sendable {
         return key.withUTF8 { self[$0] }
     }
 
-    /// FNV-1a over the bytes: the same value in every run.
-    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+}
+
+/// A hash of bytes that is the same in every run (Swift's `Hasher` is seeded
+/// anew in each process): FNV-1a, 64-bit.
+package enum ByteHash {
+    package static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
