@@ -120,7 +120,7 @@ public struct ClaimSignature: Sendable, Hashable {
     /// The terms as matching walks them: by a 64-bit key of each, in key
     /// order (`termKeys[i]` is the key of `keyedTerms[i]`), so that two
     /// signatures compare in one merge rather than through string sets.
-    public var termKeys: [UInt64] { storage.termKeys }
+    public var termKeys: [UInt64] { Array(storage.keys) }
     public var keyedTerms: [String] { storage.keyedTerms }
     /// The keys of the names, in order.
     public var nameKeys: [UInt64] { storage.nameKeys }
@@ -133,16 +133,11 @@ public struct ClaimSignature: Sendable, Hashable {
     public var nameOrder: [String] { storage.nameOrder }
     /// The claim is in the passive voice ("was accused by").
     public var isPassive: Bool { storage.isPassive }
-    /// The terms' keys in key order, each with whether its term is also a
-    /// name: what comparing two signatures walks, in memory that is read
-    /// without reference counting (it lives as long as the signature).
-    var keyed: UnsafeBufferPointer<KeyedTerm> { UnsafeBufferPointer(storage.keyed) }
-
-    /// A term's key and whether the term is also a name.
-    struct KeyedTerm {
-        var key: UInt64
-        var isName: Bool
-    }
+    /// The terms' keys in key order, and whether each term is also a name:
+    /// what comparing two signatures walks, in memory that is read without
+    /// reference counting (it lives as long as the signature).
+    var keys: UnsafeBufferPointer<UInt64> { storage.keys }
+    var nameFlags: UnsafeBufferPointer<Bool> { storage.nameFlags }
 
     public init(text: String) {
         self.init(SignatureReader(text))
@@ -193,12 +188,12 @@ public struct ClaimSignature: Sendable, Hashable {
 
     /// Whether a term with this key is among the terms.
     public func hasTerm(key: UInt64) -> Bool {
-        Self.contains(storage.termKeys, key)
+        Self.contains(storage.keys, key)
     }
 
     /// Whether a name has this key.
     public func hasName(key: UInt64) -> Bool {
-        Self.contains(storage.nameKeys, key)
+        storage.nameKeys.withUnsafeBufferPointer { Self.contains($0, key) }
     }
 
     public static func == (a: ClaimSignature, b: ClaimSignature) -> Bool {
@@ -216,7 +211,7 @@ public struct ClaimSignature: Sendable, Hashable {
         return term.withUTF8(ByteHash.fnv1a)
     }
 
-    private static func contains(_ sorted: [UInt64], _ key: UInt64) -> Bool {
+    private static func contains(_ sorted: UnsafeBufferPointer<UInt64>, _ key: UInt64) -> Bool {
         var low = 0
         var high = sorted.count
         while low < high {
@@ -227,7 +222,7 @@ public struct ClaimSignature: Sendable, Hashable {
     }
 
     /// A signature's parts, and the keyed forms matching reads. (Unchecked
-    /// sendable: `keyed` is raw memory, written once in `init`.)
+    /// sendable: `keyMemory` is raw memory, written once in `init`.)
     private final class Storage: @unchecked Sendable {
         struct Parts: Hashable {
             var terms: [String]
@@ -240,10 +235,12 @@ public struct ClaimSignature: Sendable, Hashable {
         }
 
         let parts: Parts
-        let termKeys: [UInt64]
         let keyedTerms: [String]
-        let keyed: UnsafeMutableBufferPointer<KeyedTerm>
         let nameKeys: [UInt64]
+        /// The terms' keys in key order, then a flag for each: the term is
+        /// also a name (nine bytes a term, in one allocation).
+        private let keyMemory: UnsafeMutableRawPointer
+        private let termCount: Int
 
         var terms: [String] { parts.terms }
         var numbers: Set<String> { parts.numbers }
@@ -253,6 +250,14 @@ public struct ClaimSignature: Sendable, Hashable {
         var nameOrder: [String] { parts.nameOrder }
         var isPassive: Bool { parts.isPassive }
 
+        var keys: UnsafeBufferPointer<UInt64> {
+            UnsafeBufferPointer(start: keyMemory.assumingMemoryBound(to: UInt64.self), count: termCount)
+        }
+
+        var nameFlags: UnsafeBufferPointer<Bool> {
+            UnsafeBufferPointer(start: (keyMemory + 8 * termCount).assumingMemoryBound(to: Bool.self), count: termCount)
+        }
+
         /// `termKeys[i]` is the key of `terms[i]`.
         init(terms: [String], termKeys: [UInt64], numbers: Set<String>, names: Set<String>, negations: Int,
              quotedPhrases: Set<String>, nameOrder: [String], isPassive: Bool) {
@@ -260,14 +265,21 @@ public struct ClaimSignature: Sendable, Hashable {
                 terms: terms, numbers: numbers, names: names, negations: negations, quotedPhrases: quotedPhrases,
                 nameOrder: nameOrder, isPassive: isPassive)
             let sorted = zip(termKeys, terms).sorted { $0.0 < $1.0 }
-            self.termKeys = sorted.map(\.0)
             keyedTerms = sorted.map(\.1)
             let nameKeys = names.map(ClaimSignature.key).sorted()
             self.nameKeys = nameKeys
-            keyed = .allocate(capacity: sorted.count)
-            _ = self.keyed.initialize(from: self.termKeys.map { KeyedTerm(key: $0, isName: ClaimSignature.contains(nameKeys, $0)) })
+            termCount = sorted.count
+            keyMemory = .allocate(byteCount: 9 * max(sorted.count, 1), alignment: 8)
+            let keys = keyMemory.bindMemory(to: UInt64.self, capacity: sorted.count)
+            let flags = (keyMemory + 8 * sorted.count).bindMemory(to: Bool.self, capacity: sorted.count)
+            nameKeys.withUnsafeBufferPointer { nameKeys in
+                for (index, (key, _)) in sorted.enumerated() {
+                    keys[index] = key
+                    flags[index] = ClaimSignature.contains(nameKeys, key)
+                }
+            }
         }
 
-        deinit { keyed.deallocate() }
+        deinit { keyMemory.deallocate() }
     }
 }

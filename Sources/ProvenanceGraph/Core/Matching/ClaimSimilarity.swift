@@ -137,26 +137,28 @@ public struct ClaimSimilarity {
         var onlyB = 0
 
         init(_ a: ClaimSignature, _ b: ClaimSignature, memory: WeightMemory, weight: (String, UInt64) -> Double) {
-            let keyedA = a.keyed
-            let keyedB = b.keyed
+            let keysA = a.keys
+            let keysB = b.keys
+            let namesA = a.nameFlags
+            let namesB = b.nameFlags
             var i = 0
             var j = 0
-            while i < keyedA.count || j < keyedB.count {
-                if j == keyedB.count || (i < keyedA.count && keyedA[i].key < keyedB[j].key) {
-                    weightA += memory.weight(a, i, key: keyedA[i].key, make: weight)
+            while i < keysA.count || j < keysB.count {
+                if j == keysB.count || (i < keysA.count && keysA[i] < keysB[j]) {
+                    weightA += memory.weight(a, i, key: keysA[i], make: weight)
                     onlyA += 1
                     i += 1
-                } else if i == keyedA.count || keyedB[j].key < keyedA[i].key {
-                    weightB += memory.weight(b, j, key: keyedB[j].key, make: weight)
+                } else if i == keysA.count || keysB[j] < keysA[i] {
+                    weightB += memory.weight(b, j, key: keysB[j], make: weight)
                     onlyB += 1
                     j += 1
                 } else {
-                    let value = memory.weight(a, i, key: keyedA[i].key, make: weight)
+                    let value = memory.weight(a, i, key: keysA[i], make: weight)
                     weightA += value
                     weightB += value
                     shared += value
                     sharedCount += 1
-                    if keyedA[i].isName || keyedB[j].isName { sharedNames += value }
+                    if namesA[i] || namesB[j] { sharedNames += value }
                     i += 1
                     j += 1
                 }
