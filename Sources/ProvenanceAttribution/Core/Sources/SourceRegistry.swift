@@ -99,12 +99,20 @@ struct SourceRegistry {
             addAlias(name, to: entity)
             return entity
         }
-        if let found = match(name: name, key: key, words: { Self.words(ofKey: key) }, kind: kind) {
+        // The name's words, read once if at all.
+        var nameWords: [String]?
+        func words() -> [String] {
+            if let nameWords { return nameWords }
+            let words = Self.words(ofKey: key)
+            nameWords = words
+            return words
+        }
+        if let found = match(name: name, key: key, words: words, kind: kind) {
             if let description, !entities[found].descriptions.contains(description) {
                 entities[found].descriptions.append(description)
             }
             // A fuller name for a person seen by surname only ("Kim" → "Kim Jong Un").
-            let words = kind == .person && entities[found].kind == .person ? Self.words(ofKey: key) : []
+            let words = kind == .person && entities[found].kind == .person ? words() : []
             if kind == .person, entities[found].kind == .person, words.count > entities[found].words.count,
                 words.contains(where: entities[found].words.contains)
             {
@@ -118,7 +126,7 @@ struct SourceRegistry {
             byKey[key] = found
             return found
         }
-        var entity = Entity(name: name, kind: kind, words: Self.words(ofKey: key))
+        var entity = Entity(name: name, kind: kind, words: words())
         if kind == .person, let description {
             entity.gender = description.lowercased().split(whereSeparator: { !$0.isLetter })
                 .lazy.compactMap { Words.genderedTitles[String($0)] }.first
@@ -321,9 +329,40 @@ struct SourceRegistry {
 
     /// "Korean Central News Agency" → "KCNA".
     static func initials(_ name: String) -> String {
-        String(name.split(separator: " ").filter { !["of", "the", "and", "for", "de", "&"].contains($0.lowercased()) }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiInitials(name) }
+        return String(name.split(separator: " ").filter { !Self.initialsSkipped.contains($0.lowercased()) }
             .compactMap(\.first).filter(\.isUppercase))
     }
+
+    private static let initialsSkipped: Set<String> = ["of", "the", "and", "for", "de", "&"]
+
+    /// The same for an ASCII name, on its bytes.
+    static func asciiInitials(_ name: String) -> String {
+        var initials: [UInt8] = []
+        var name = name
+        name.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != 0x20 else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                let word = bytes[start..<end]
+                let first = word[start]
+                if first >= 0x41, first <= 0x5A, !Self.asciiInitialsSkipped.contains(where: { skipped in
+                    skipped.count == word.count && zip(skipped, word).allSatisfy { $0 == ($1 | 0x20) || ($0 == $1) }
+                }) {
+                    initials.append(first)
+                }
+                start = end
+            }
+        }
+        return String(decoding: initials, as: UTF8.self)
+    }
+
+    private static let asciiInitialsSkipped = initialsSkipped.map { Array($0.utf8) }
 
     static func kind(of organization: NewsOrganization) -> Source.Kind {
         switch organization.kind {
