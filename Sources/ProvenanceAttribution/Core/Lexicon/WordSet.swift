@@ -22,12 +22,14 @@ package struct WordSet: ExpressibleByArrayLiteral, Sendable {
     }
 
     package func contains(_ word: String) -> Bool {
-        var copy = word
-        return copy.withUTF8 { bytes in
+        func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             // A word in another script is compared as a string (canonically).
             if !bytes.allSatisfy({ $0 < 0x80 }) { return isASCII ? false : words.contains(word) }
             return table[bytes] != nil
         }
+        if let found = word.utf8.withContiguousStorageIfAvailable(find) { return found }
+        var copy = word
+        return copy.withUTF8(find)
     }
 
     package func union(_ other: WordSet) -> WordSet {

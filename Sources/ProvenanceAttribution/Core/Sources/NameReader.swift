@@ -41,9 +41,17 @@ struct NameReader {
 
     func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
+        let span = tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end
         var utf8: [UInt8] = []
-        for scalar in scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end] {
-            UTF8.encode(Tokenizer.isSpace(scalar) ? " " : scalar) { utf8.append($0) }
+        utf8.reserveCapacity(span.count)
+        for scalar in scalars[span] {
+            if Tokenizer.isSpace(scalar) {
+                utf8.append(0x20)
+            } else if scalar.isASCII {
+                utf8.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { utf8.append($0) }
+            }
         }
         return String(decoding: utf8, as: UTF8.self)
     }
