@@ -108,8 +108,16 @@ public struct ClaimFingerprint: Sendable, Hashable {
 /// A signature is read once and never changes; its parts live in one shared
 /// object, so that copying a signature (the linker hands them around by the
 /// thousand) costs one reference count rather than one per part.
-public struct ClaimSignature: Sendable, Hashable {
+///
+/// (Unchecked sendable: besides the object, a signature holds where the
+/// object's keys and name flags are — immutable memory the object owns and
+/// keeps alive — so that comparing two signatures reads them without going
+/// through the object.)
+public struct ClaimSignature: @unchecked Sendable, Hashable {
     private let storage: Storage
+    private let keyStart: UnsafePointer<UInt64>
+    private let flagStart: UnsafePointer<Bool>
+    private let termCount: Int
 
     /// Stems of the content words (stop words left out), each once.
     public var terms: [String] { storage.terms }
@@ -136,8 +144,8 @@ public struct ClaimSignature: Sendable, Hashable {
     /// The terms' keys in key order, and whether each term is also a name:
     /// what comparing two signatures walks, in memory that is read without
     /// reference counting (it lives as long as the signature).
-    var keys: UnsafeBufferPointer<UInt64> { storage.keys }
-    var nameFlags: UnsafeBufferPointer<Bool> { storage.nameFlags }
+    var keys: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(start: keyStart, count: termCount) }
+    var nameFlags: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(start: flagStart, count: termCount) }
 
     public init(text: String) {
         self.init(SignatureReader(text))
@@ -149,10 +157,17 @@ public struct ClaimSignature: Sendable, Hashable {
     }
 
     private init(_ reader: SignatureReader) {
-        storage = Storage(
+        self.init(storage: Storage(
             terms: reader.terms, termKeys: reader.termKeys, numbers: reader.numbers, names: reader.names,
             negations: reader.negations, quotedPhrases: reader.quotedPhrases, nameOrder: reader.nameOrder,
-            isPassive: reader.isPassive)
+            isPassive: reader.isPassive))
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
+        keyStart = storage.keys.baseAddress!
+        flagStart = storage.nameFlags.baseAddress!
+        termCount = storage.keys.count
     }
 
     static let storedFieldCount = 7
@@ -181,9 +196,9 @@ public struct ClaimSignature: Sendable, Hashable {
 
     public init(terms: [String], numbers: Set<String>, names: Set<String>, negations: Int, quotedPhrases: Set<String>,
                 nameOrder: [String], isPassive: Bool) {
-        storage = Storage(
+        self.init(storage: Storage(
             terms: terms, termKeys: terms.map(Self.key), numbers: numbers, names: names, negations: negations,
-            quotedPhrases: quotedPhrases, nameOrder: nameOrder, isPassive: isPassive)
+            quotedPhrases: quotedPhrases, nameOrder: nameOrder, isPassive: isPassive))
     }
 
     /// Whether a term with this key is among the terms.
