@@ -3,22 +3,48 @@ import ProvenanceParsing
 /// The two readings of a claim matched against other claims: what is
 /// attributed (the content) and the whole sentence, which keeps the names and
 /// setting a paraphrase of the content alone may lose.
+///
+/// Its parts live in one shared object, as a signature's do: the linker copies
+/// fingerprints for every candidate it scores.
 public struct ClaimFingerprint: Sendable, Hashable {
-    public var content: ClaimSignature
-    public var sentence: ClaimSignature
+    private let parts: Parts
 
+    public var content: ClaimSignature { parts.content }
+    public var sentence: ClaimSignature { parts.sentence }
     /// The words to index the claim under: the sentence's terms, then the
     /// content's that the sentence lacks, each once. (Read once, at the start:
     /// every lookup of the claim in an index asks for them.)
-    public let indexTerms: [String]
+    public var indexTerms: [String] { parts.indexTerms }
     /// The `ClaimSignature.key` of each index term, in the same order.
-    public let indexKeys: [UInt64]
+    public var indexKeys: [UInt64] { parts.indexKeys }
+
+    private final class Parts: Sendable {
+        let content: ClaimSignature
+        let sentence: ClaimSignature
+        let indexTerms: [String]
+        let indexKeys: [UInt64]
+
+        init(content: ClaimSignature, sentence: ClaimSignature) {
+            self.content = content
+            self.sentence = sentence
+            indexTerms = ClaimFingerprint.indexTerms(content, sentence)
+            indexKeys = indexTerms.map(ClaimSignature.key)
+        }
+    }
+
+    public static func == (a: ClaimFingerprint, b: ClaimFingerprint) -> Bool {
+        a.parts === b.parts || (a.content == b.content && a.sentence == b.sentence)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(content)
+        hasher.combine(sentence)
+    }
 
     public init(content: String, sentence: String) {
-        self.content = ClaimSignature(text: content)
-        self.sentence = content == sentence ? self.content : ClaimSignature(text: sentence)
-        indexTerms = Self.indexTerms(self.content, self.sentence)
-        indexKeys = indexTerms.map(ClaimSignature.key)
+        let contentSignature = ClaimSignature(text: content)
+        parts = Parts(
+            content: contentSignature, sentence: content == sentence ? contentSignature : ClaimSignature(text: sentence))
     }
 
     /// The fingerprint of a claim whose content and sentence are spans of
@@ -28,13 +54,13 @@ public struct ClaimFingerprint: Sendable, Hashable {
             let start = min(max(span.start, 0), text.count)
             return text.scalars[start..<min(max(span.end, start), text.count)]
         }
-        self.content = ClaimSignature(scalars: scalars(content))
-        self.sentence = content == sentence ? self.content : ClaimSignature(scalars: scalars(sentence))
-        indexTerms = Self.indexTerms(self.content, self.sentence)
-        indexKeys = indexTerms.map(ClaimSignature.key)
+        let contentSignature = ClaimSignature(scalars: scalars(content))
+        parts = Parts(
+            content: contentSignature,
+            sentence: content == sentence ? contentSignature : ClaimSignature(scalars: scalars(sentence)))
     }
 
-    private static func indexTerms(_ content: ClaimSignature, _ sentence: ClaimSignature) -> [String] {
+    fileprivate static func indexTerms(_ content: ClaimSignature, _ sentence: ClaimSignature) -> [String] {
         guard content != sentence else { return sentence.terms }
         var seen = Set(sentence.terms)
         return sentence.terms + content.terms.filter { seen.insert($0).inserted }
@@ -61,15 +87,12 @@ public struct ClaimFingerprint: Sendable, Hashable {
         guard fields.count == 1 + width || fields.count == 1 + 2 * width,
             let content = ClaimSignature(storedFields: fields[1...width])
         else { return nil }
-        self.content = content
         if fields.count == 1 + 2 * width {
             guard let sentence = ClaimSignature(storedFields: fields[(1 + width)...]) else { return nil }
-            self.sentence = sentence
+            parts = Parts(content: content, sentence: sentence)
         } else {
-            self.sentence = content
+            parts = Parts(content: content, sentence: content)
         }
-        indexTerms = Self.indexTerms(self.content, self.sentence)
-        indexKeys = indexTerms.map(ClaimSignature.key)
     }
 
     /// The fields of a stored form, each as its items, read in one pass over
