@@ -63,7 +63,10 @@ public enum GraphConversion {
 
     /// The merging key of a source name.
     public static func key(_ name: String) -> String {
-        var lower = name.lowercased().replacingOccurrences(of: "’", with: "'")
+        var lower = name.lowercased()
+        if lower.unicodeScalars.contains("’") {
+            lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "’" ? "'" : $0 }))
+        }
         if lower.hasPrefix("the ") { lower.removeFirst(4) }
         return lower
     }

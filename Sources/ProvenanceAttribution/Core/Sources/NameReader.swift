@@ -39,6 +39,24 @@ struct NameReader {
 
     var tokens: [Token] { block.tokens }
 
+    /// A word without its "'s" ("minister's" → "minister").
+    static func withoutPossessives(_ word: String) -> String {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.replacingOccurrences(of: "'s", with: "") }
+        let bytes = Array(word.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x27, index + 1 < bytes.count, bytes[index + 1] == 0x73 {
+                index += 2
+                continue
+            }
+            kept.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
     func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         let span = tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end
@@ -287,7 +305,7 @@ struct NameReader {
         // The head: the last word before "of", "for", "with", "at", "from", "familiar".
         let headIndex = lowerWords.firstIndex(where: { ["of", "for", "with", "at", "from", "familiar", "in", "on"].contains($0) })
             .map { max($0 - 1, 0) } ?? lowerWords.count - 1
-        let head = lowerWords[headIndex].replacingOccurrences(of: "'s", with: "")
+        let head = Self.withoutPossessives(lowerWords[headIndex])
         let runs = capitalizedRuns(in: range, sentenceStart: sentenceStart)
         let names = runs.compactMap(classify)
         let isDocument = Words.nominalHeads[head] == .document

@@ -106,7 +106,7 @@ private final class TreeBuilder {
     private func keepsChildren(_ tag: HTMLTag, _ attributes: [HTMLTree.Attribute]) -> Bool {
         switch tag {
         case .script:
-            attributes.contains { $0.name == .type && $0.value.lowercased().contains("ld+json") }
+            attributes.contains { $0.name == .type && UnusedMarkup.isJSONLinkedDataType($0.value) }
         case .style, .template, .svg, .math, .textarea, .select:
             false
         default:

@@ -314,6 +314,11 @@ package enum UnusedMarkup {
             && byte != UInt8(ascii: "`")
     }
 
+    /// Whether a script's `type` says JSON-LD ("application/ld+json", any case).
+    static func isJSONLinkedDataType(_ type: String) -> Bool {
+        NameMatcher.contains(type.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, jsonLinkedData)
+    }
+
     private static func isJSONLinkedData(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let lower = tag.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         return NameMatcher.contains(lower, jsonLinkedData)

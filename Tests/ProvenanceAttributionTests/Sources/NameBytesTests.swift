@@ -1,8 +1,10 @@
+import Foundation
 import Testing
 @testable import ProvenanceAttribution
 
-/// Initials read on bytes for ASCII names agree with the general reading.
-@Suite struct InitialsTests {
+/// Initials and possessives read on bytes for ASCII words agree with the
+/// general reading.
+@Suite struct NameBytesTests {
     /// The general reading: words apart by spaces, "of", "the", "and", "for",
     /// "de" and "&" left out in any case, the first character of each word
     /// when it is uppercase.
@@ -21,5 +23,11 @@ import Testing
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
             #expect(SourceRegistry.asciiInitials(name) == Self.reference(name))
         }
+    }
+
+    /// Possessives come off a word on bytes as Foundation takes them off.
+    @Test(arguments: ["minister's", "ministers'", "it's's", "'s", "s's", "agency", "", "o'sullivan's", "états's"])
+    func possessivesComeOff(word: String) {
+        #expect(NameReader.withoutPossessives(word) == word.replacingOccurrences(of: "'s", with: ""))
     }
 }
