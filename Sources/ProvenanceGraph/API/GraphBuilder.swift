@@ -84,10 +84,13 @@ public struct PreparedArticle: Sendable {
 
     public init(_ attributed: AttributedArticle) {
         self.attributed = attributed
-        let (document, claims) = GraphConversion.nodes(
-            for: attributed, documentNumber: 0, firstClaim: 0, contentHash: nil, sourceID: { _ in "" })
-        fingerprints = GraphConversion.fingerprints(of: claims, in: document)
-        addresses = DocumentAddresses(url: document.url, title: document.title, links: document.links)
+        // What the graph's nodes will say of the document and its claims,
+        // read from the article itself (the nodes are made once, when the
+        // document joins the graph).
+        let article = attributed.article
+        let text = ScalarText(article.text)
+        fingerprints = attributed.claims.map { ClaimFingerprint(text: text, content: $0.content, sentence: $0.sentence) }
+        addresses = DocumentAddresses(url: article.metadata.url, title: article.metadata.title, links: article.links)
     }
 }
 
