@@ -53,8 +53,11 @@ public struct ClaimSimilarity {
         private var mask: Int
         private var count = 0
 
+        /// 4,096 slots to start: a news page's claims and their candidates
+        /// bring a few thousand terms, and growing the table on the way
+        /// (rehashing it) cost more than the larger start.
         init() {
-            mask = 1023
+            mask = 4095
             slots = Self.table(capacity: mask + 1)
         }
 
