@@ -43,12 +43,18 @@ struct HTMLTree: Sendable {
 
     // MARK: Building
 
-    /// Appends an element as the last child of `parent`.
-    mutating func appendElement(_ tag: HTMLTag, to parent: NodeID, attributes newAttributes: [Attribute]) -> NodeID {
+    /// Appends an attribute for the element appended next (the parser adds
+    /// them one by one as it reads them, without an array for each element).
+    mutating func appendPendingAttribute(_ attribute: Attribute) {
+        attributes.append(attribute)
+    }
+
+    /// Appends an element as the last child of `parent`; its attributes are
+    /// the last `attributeCount` appended with `appendPendingAttribute`.
+    mutating func appendElement(_ tag: HTMLTag, to parent: NodeID, attributeCount: Int) -> NodeID {
         var node = Node(tag: tag, parent: parent, depth: nodes[Int(parent)].depth + 1)
-        node.attributeStart = Int32(attributes.count)
-        node.attributeCount = Int32(newAttributes.count)
-        attributes.append(contentsOf: newAttributes)
+        node.attributeStart = Int32(attributes.count - attributeCount)
+        node.attributeCount = Int32(attributeCount)
         return link(node, to: parent)
     }
 

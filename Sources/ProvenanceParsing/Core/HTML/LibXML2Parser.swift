@@ -59,20 +59,22 @@ private final class TreeBuilder {
         }
         flushText()
         let tag = HTMLTag(name: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
-        var read: [HTMLTree.Attribute] = []
+        var read = 0
         if let attributes {
             var index = 0
             while let attributeName = attributes[index] {
                 // libxml2's HTML parser has lowercased attribute names already;
                 // values are read only for the attributes we use.
                 if let known = HTMLAttribute(name: UnsafeBufferPointer(start: attributeName, count: Int(xmlStrlen(attributeName)))) {
-                    read.append(HTMLTree.Attribute(name: known, value: attributes[index + 1].map { String(cString: $0) } ?? ""))
+                    tree.appendPendingAttribute(
+                        HTMLTree.Attribute(name: known, value: attributes[index + 1].map { String(cString: $0) } ?? ""))
+                    read += 1
                 }
                 index += 2
             }
         }
-        let id = tree.appendElement(tag, to: open[open.count - 1], attributes: read)
-        if keepsChildren(tag, read) {
+        let id = tree.appendElement(tag, to: open[open.count - 1], attributeCount: read)
+        if keepsChildren(tag, tree.attributes(of: id)) {
             open.append(id)
         } else {
             tree.close(id)
@@ -103,7 +105,7 @@ private final class TreeBuilder {
     }
 
     /// Scripts and styles keep no content, except JSON-LD scripts.
-    private func keepsChildren(_ tag: HTMLTag, _ attributes: [HTMLTree.Attribute]) -> Bool {
+    private func keepsChildren(_ tag: HTMLTag, _ attributes: ArraySlice<HTMLTree.Attribute>) -> Bool {
         switch tag {
         case .script:
             attributes.contains { $0.name == .type && UnusedMarkup.isJSONLinkedDataType($0.value) }
