@@ -24,13 +24,15 @@ import Darwin
 /// follows the `</` or `<?`; otherwise, and for any `<!` other than a comment
 /// or a doctype, the `<` is text), start tags are read attribute by attribute
 /// as libxml2 reads them (a `<script>` inside `data-html="…"` is no tag;
-/// `<script<b>` is a script), and a script ends at the first `</script`,
-/// whatever its case, that ends the name, as libxml2 ends it in recovery mode. Whatever it is unsure
-/// of (a self-closed `<script/>`, a script that is never closed, a tag that
-/// never ends, a comment libxml2 may close early) it leaves as it is, with
-/// the rest of the page, for the parser.
+/// `<script<b>` is a script; `<script/>` has no body), and a script ends at
+/// the first `</script`, whatever its case, that ends the name, as libxml2
+/// ends it in recovery mode. Whatever it is unsure of (a script that is never
+/// closed, a tag that never ends, a comment libxml2 may close early, a body
+/// that starts with markup) it leaves as it is, with the rest of the page,
+/// for the parser.
 package enum UnusedMarkup {
-    /// The page without script and style bodies, or the page itself when it has none.
+    /// The page without what the tree never keeps, or the page itself when
+    /// there is nothing to take out.
     package static func removed(from html: [UInt8]) -> [UInt8] {
         html.withUnsafeBufferPointer { page in
             var kept: [UInt8] = []
