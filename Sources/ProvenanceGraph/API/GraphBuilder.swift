@@ -88,8 +88,7 @@ public struct PreparedArticle: Sendable {
         // read from the article itself (the nodes are made once, when the
         // document joins the graph).
         let article = attributed.article
-        let text = ScalarText(article.text)
-        fingerprints = attributed.claims.map { ClaimFingerprint(text: text, content: $0.content, sentence: $0.sentence) }
+        fingerprints = GraphConversion.fingerprints(of: attributed, in: ScalarText(article.text))
         addresses = DocumentAddresses(url: article.metadata.url, title: article.metadata.title, links: article.links)
     }
 }

@@ -55,10 +55,10 @@ public enum GraphConversion {
         return edges
     }
 
-    /// The matching fingerprints of a document's claims.
-    public static func fingerprints(of claims: [ProvenanceGraph.ClaimNode], in document: ProvenanceGraph.Document) -> [ClaimFingerprint] {
-        let text = ScalarText(document.text)
-        return claims.map { ClaimFingerprint(text: text, content: $0.content, sentence: $0.sentence) }
+    /// The matching fingerprints of an article's claims, in their order;
+    /// `text` is the article's text as scalars.
+    public static func fingerprints(of attributed: AttributedArticle, in text: ScalarText) -> [ClaimFingerprint] {
+        attributed.claims.map { ClaimFingerprint(text: text, content: $0.content, sentence: $0.sentence) }
     }
 
     /// The merging key of a source name.

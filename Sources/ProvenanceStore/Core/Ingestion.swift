@@ -19,8 +19,8 @@ struct Ingestion {
         let (document, claims) = GraphConversion.nodes(
             for: attributed, documentNumber: documentNumber, firstClaim: firstClaim, contentHash: hash,
             sourceID: { sourceIDs[$0]! })
-        let fingerprints = GraphConversion.fingerprints(of: claims, in: document)
         let text = ScalarText(document.text)
+        let fingerprints = GraphConversion.fingerprints(of: attributed, in: text)
 
         // Link first, against the documents already stored.
         let index = StoreIndex(db: db)

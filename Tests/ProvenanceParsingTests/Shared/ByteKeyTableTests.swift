@@ -39,4 +39,14 @@ import ProvenanceParsing
             #expect(table[key] == value)
         }
     }
+
+    @Test func byteSearchFindsTheFirstPlaceFromWhereItStarts() {
+        let haystack = Array("<meta charset=utf-8><meta name=x>".utf8)
+        #expect(ByteSearch.firstIndex(of: Array("<meta".utf8), in: haystack) == 0)
+        #expect(ByteSearch.firstIndex(of: Array("<meta".utf8), in: haystack, from: 1) == 20)
+        #expect(ByteSearch.firstIndex(of: Array("<meta".utf8), in: haystack, from: 21) == nil)
+        #expect(ByteSearch.firstIndex(of: Array("name=x>".utf8), in: haystack) == 26)
+        #expect(ByteSearch.firstIndex(of: [], in: haystack, from: 3) == 3)
+        #expect(ByteSearch.firstIndex(of: Array("longer than the haystack itself, by far".utf8), in: haystack) == nil)
+    }
 }

@@ -179,11 +179,12 @@ enum Lexicon {
         private(set) var synonymStems: [String?] = []
         /// The stem of each entry's opposite, if it has one.
         private(set) var oppositeStems: [String?] = []
-        private let numbers: ByteKeyTable<Int>
+        /// The entries' words; an entry's number is its word's in this table.
+        private let words: ByteKeyTable<Void>
 
         init(_ dictionary: [String: Entry]) {
             let sorted = dictionary.sorted { $0.key < $1.key }
-            numbers = ByteKeyTable(sorted.enumerated().map { ($1.key, $0) })
+            words = ByteKeyTable(sorted.map { ($0.key, ()) })
             entries = sorted.map(\.value)
             synonymStems = entries.map { $0.synonym.map(Stemmer.stem) }
             oppositeStems = entries.map { $0.opposite.map(Stemmer.stem) }
@@ -191,7 +192,7 @@ enum Lexicon {
 
         /// The number of the entry for `word` (lowercase UTF-8), if it has one.
         func entry(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
-            numbers[word]
+            words.index(of: word)
         }
     }
 }

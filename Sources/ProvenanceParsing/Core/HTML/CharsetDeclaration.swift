@@ -21,7 +21,7 @@ enum CharsetDeclaration {
         }
         var index = 0
         let meta = Array("<meta".utf8)
-        while let start = find(meta, in: head, from: index) {
+        while let start = ByteSearch.firstIndex(of: meta, in: head, from: index) {
             let end = head[start...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex
             if let value = value(after: "charset", in: head[start..<end]) { return value }
             index = end
@@ -29,27 +29,11 @@ enum CharsetDeclaration {
         return nil
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        return haystack.withUnsafeBufferPointer { haystack in
-            var index = start
-            while index + needle.count <= haystack.count {
-                if haystack[index] == first {
-                    var offset = 1
-                    while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                    if offset == needle.count { return index }
-                }
-                index += 1
-            }
-            return nil
-        }
-    }
-
     /// The value after `name` and `=`, quoted or not, in a tag's bytes.
     private static func value(after name: String, in tag: ArraySlice<UInt8>) -> String? {
         let key = Array(name.utf8)
         let bytes = Array(tag)
-        guard let found = find(key, in: bytes, from: 0) else { return nil }
+        guard let found = ByteSearch.firstIndex(of: key, in: bytes) else { return nil }
         var index = found + key.count
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return nil }

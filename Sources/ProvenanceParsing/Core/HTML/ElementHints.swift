@@ -195,18 +195,7 @@ enum NameMatcher {
 
     /// Whether `haystack` contains `needle`.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
+        ByteSearch.firstIndex(of: needle, in: haystack) != nil
     }
 
     private enum Bit {

@@ -77,3 +77,26 @@ package enum ByteHash {
         return hash
     }
 }
+
+/// Searching bytes for bytes, exactly (no case folding).
+package enum ByteSearch {
+    /// Where `needle` first starts in `haystack` at or after `start`; an
+    /// empty needle is found at `start`.
+    package static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
+        guard let first = needle.first else { return start <= haystack.count ? start : nil }
+        return haystack.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                var index = max(start, 0)
+                while index + needle.count <= haystack.count {
+                    if haystack[index] == first {
+                        var offset = 1
+                        while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return index }
+                    }
+                    index += 1
+                }
+                return nil
+            }
+        }
+    }
+}
