@@ -14,6 +14,18 @@ import ProvenanceParsing
         #expect(table["strasse"] == nil)
     }
 
+    @Test func indexNumbersKeysInOrderSkippingRepeats() {
+        let index = ByteKeyIndex(["said", "told", "said", "", "straße"])
+        #expect(index.count == 4)
+        #expect(index.index(of: "said") == 0)
+        #expect(index.index(of: "told") == 1)
+        #expect(index.index(of: "") == 2)
+        #expect(index.index(of: "straße") == 3)
+        #expect(index.index(of: "tell") == nil)
+        let bytes = Array("told".utf8)
+        #expect(bytes.withUnsafeBufferPointer { index.index(of: $0) } == 1)
+    }
+
     @Test func agreesWithADictionaryOnManyWords() {
         var state: UInt64 = 3
         func next(_ bound: Int) -> Int {

@@ -1,3 +1,5 @@
+import ProvenanceParsing
+
 /// The verbs that report speech, writing and thought, in every form, each
 /// with its dictionary form and how strongly it signals an attribution.
 enum ReportingVerbs {
@@ -41,7 +43,9 @@ enum ReportingVerbs {
     ]
 
     /// The entry for a lowercased word form, if it is a reporting verb.
-    static func entry(for form: String) -> Entry? { table[form] }
+    static func entry(for form: String) -> Entry? {
+        forms.index(of: form).map { entries[$0] }
+    }
 
     private static let speech = [
         "say", "tell", "report", "write", "add", "note", "state", "claim", "argue", "warn", "stress", "clarify",
@@ -96,6 +100,11 @@ enum ReportingVerbs {
         "concur": ("concurred", "concurred", "concurs", "concurring"),
         "dub": ("dubbed", "dubbed", "dubs", "dubbing"),
     ]
+
+    /// Every form, found by its bytes (asked for nearly every word of a
+    /// text), and its entry under the same number.
+    private static let forms = ByteKeyIndex(table.keys.sorted())
+    private static let entries = table.keys.sorted().map { table[$0]! }
 
     private static let table: [String: Entry] = {
         var table: [String: Entry] = [:]

@@ -8,12 +8,12 @@ import ProvenanceParsing
 /// is answered no at once.
 package struct WordSet: ExpressibleByArrayLiteral, Sendable {
     private let words: Set<String>
-    private let table: ByteKeyTable<Bool>
+    private let table: ByteKeyIndex
     private let isASCII: Bool
 
     package init(_ words: Set<String>) {
         self.words = words
-        table = ByteKeyTable(words.sorted().map { ($0, true) })
+        table = ByteKeyIndex(words.sorted())
         isASCII = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
@@ -25,7 +25,7 @@ package struct WordSet: ExpressibleByArrayLiteral, Sendable {
         func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             // A word in another script is compared as a string (canonically).
             if !bytes.allSatisfy({ $0 < 0x80 }) { return isASCII ? false : words.contains(word) }
-            return table[bytes] != nil
+            return table.index(of: bytes) != nil
         }
         if let found = word.utf8.withContiguousStorageIfAvailable(find) { return found }
         var copy = word

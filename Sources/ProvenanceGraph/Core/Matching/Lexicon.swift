@@ -180,11 +180,11 @@ enum Lexicon {
         /// The stem of each entry's opposite, if it has one.
         private(set) var oppositeStems: [String?] = []
         /// The entries' words; an entry's number is its word's in this table.
-        private let words: ByteKeyTable<Void>
+        private let words: ByteKeyIndex
 
         init(_ dictionary: [String: Entry]) {
             let sorted = dictionary.sorted { $0.key < $1.key }
-            words = ByteKeyTable(sorted.map { ($0.key, ()) })
+            words = ByteKeyIndex(sorted.map(\.key))
             entries = sorted.map(\.value)
             synonymStems = entries.map { $0.synonym.map(Stemmer.stem) }
             oppositeStems = entries.map { $0.opposite.map(Stemmer.stem) }

@@ -25,8 +25,9 @@ struct ElementHints: Sendable {
 
     /// The hints of element `id`; `lists` gives the word lists one of its
     /// class-like attribute values matches (cached per page, since pages
-    /// repeat the same class lists many times).
-    init(tree: HTMLTree, node id: HTMLTree.NodeID, lists: (String) -> UInt64) {
+    /// repeat the same class lists many times), and `names` those of a value
+    /// that is likely unique (an `id`), not worth caching.
+    init(tree: HTMLTree, node id: HTMLTree.NodeID, lists: (String) -> UInt64, names: (String) -> UInt64) {
         let tag = tree[id].tag
         switch tag {
         case .nav: boilerplate = .navigation
@@ -51,7 +52,10 @@ struct ElementHints: Sendable {
                 itemprop = attribute.value.lowercased()
             case .role:
                 role = attribute.value
-            case .class, .id, .dataComponent, .dataTestID, .dataModule, .dataType:
+            case .id:
+                found |= names(attribute.value)
+                hasNames = true
+            case .class, .dataComponent, .dataTestID, .dataModule, .dataType:
                 found |= lists(attribute.value)
                 hasNames = true
             default:
@@ -132,7 +136,7 @@ struct PageHints: Sendable {
         for index in 0..<tree.count {
             let id = HTMLTree.NodeID(index)
             guard tree[id].tag != .text else { continue }
-            table[index] = ElementHints(tree: tree, node: id, lists: lists)
+            table[index] = ElementHints(tree: tree, node: id, lists: lists, names: NameMatcher.lists(matching:))
         }
         // "Page-ad-margins", "penci_sidebar", "entry author-…": a name that
         // says junk on an element that holds the article.
@@ -222,7 +226,8 @@ enum NameMatcher {
         /// Whether some substring entry starts with these two bytes (first
         /// byte × 256 + second): most places in a name start none, and are
         /// passed over without reading the group.
-        private var startsAPattern: [Bool] = Array(repeating: false, count: 256 * 256)
+        /// One bit each, 8 KiB, so that it stays in the first-level cache.
+        private var startsAPattern: [UInt64] = Array(repeating: 0, count: 256 * 256 / 64)
 
         init(_ lists: [([String], UInt64)]) {
             var patterns: [(pattern: [UInt8], lists: UInt64)] = []
@@ -243,10 +248,10 @@ enum NameMatcher {
                 for (pattern, bit) in patterns where Int(pattern[0]) == byte {
                     substrings.append((patternBytes.count, pattern.count, bit))
                     patternBytes += pattern
-                    if pattern.count == 1 {
-                        for second in 0..<256 { startsAPattern[byte * 256 + second] = true }
-                    } else {
-                        startsAPattern[byte * 256 + Int(pattern[1])] = true
+                    let seconds = pattern.count == 1 ? Array(0..<256) : [Int(pattern[1])]
+                    for second in seconds {
+                        let pair = byte * 256 + second
+                        startsAPattern[pair >> 6] |= 1 << UInt64(pair & 63)
                     }
                 }
                 byFirstByte[byte] = start..<substrings.count
@@ -265,7 +270,8 @@ enum NameMatcher {
                                 for index in 0...count {
                                     let byte = index < count ? bytes[index] : 0x20
                                     let second = index + 1 < count ? Int(bytes[index + 1]) : 0
-                                    if index < count, startsAPattern[Int(byte) * 256 + second] {
+                                    let pair = Int(byte) * 256 + second
+                                    if index < count, startsAPattern[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
                                         for entry in substrings[byFirstByte[Int(byte)]]
                                         where found & entry.lists != entry.lists && index + entry.count <= count {
                                             var offset = 1

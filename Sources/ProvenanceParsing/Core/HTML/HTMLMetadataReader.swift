@@ -149,7 +149,7 @@ struct HTMLMetadataReader {
     /// site name in front).
     private func stripSiteName(_ title: String, siteName: String?) -> String {
         for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " « ", " » "] {
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            guard let range = title.lastRange(ofLiteral: separator) else { continue }
             let head = String(title[..<range.lowerBound])
             let tail = String(title[range.upperBound...])
             let site = siteName?.lowercased()
@@ -229,7 +229,7 @@ enum BylineParser {
         var pieces = [HTMLEntities.decode(byline)]
         for separator in ["\n", " and ", " & ", ", ", " | ", " - ", " – ", " — ", " • ", " y ", " e ", " et ", " und ",
                           ";", " (avec ", " (with ", " (and ", " avec ", " with "] {
-            pieces = pieces.flatMap { $0.components(separatedBy: separator) }
+            pieces = pieces.flatMap { $0.components(separatedByLiteral: separator) }
         }
         var names: [String] = []
         for piece in pieces {
@@ -245,7 +245,7 @@ enum BylineParser {
                 !name.contains(where: \.isNumber)
             else { continue }
             let lower = name.lowercased()
-            if ignoredPhrases.contains(where: lower.contains) { continue }
+            if ignoredPhrases.contains(where: { lower.contains(literal: $0) }) { continue }
             guard let first = name.unicodeScalars.first, first.properties.isUppercase else { continue }
             if name == name.uppercased(), words.count >= 2, words.allSatisfy({ $0.count >= 2 }) {
                 name = words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")

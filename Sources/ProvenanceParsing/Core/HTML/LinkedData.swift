@@ -37,7 +37,7 @@ struct LinkedData {
     init(tree: HTMLTree, notes: inout [String]) {
         var blockNumber = 0
         for id in tree.elements(.script) {
-            guard let type = tree.attribute(.type, of: id), type.lowercased().contains("ld+json") else { continue }
+            guard let type = tree.attribute(.type, of: id), UnusedMarkup.isJSONLinkedDataType(type) else { continue }
             blockNumber += 1
             let source = tree.children(of: id).compactMap { tree.text(of: $0) }.joined()
             guard let value = LinkedData.parse(source) else {

@@ -40,7 +40,7 @@ enum BoilerplateText {
         guard words > 0 || !line.isEmpty else { return nil }
         let lower = Array(Whitespace.collapse(line).utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
         if words <= 12 {
-            let bare = String(decoding: lower, as: UTF8.self).trimmingCharacters(in: lineDecoration)
+            let bare = withoutDecoration(String(decoding: lower, as: UTF8.self))
             if let reason = exactLines[bare] { return reason }
             if isAppPromotion(lower) { return .promotion }
         }
@@ -197,5 +197,15 @@ enum BoilerplateText {
                                   "read more »", "related stories:", "related article:", "watch:", "listen:",
                                   "recommended:", "read next:", "don't miss:", "must read:"]
 
-    private static let lineDecoration = CharacterSet(charactersIn: ":.!…>»|•·-–—*# ")
+    /// `line` without the punctuation lines are decorated with at either end.
+    private static func withoutDecoration(_ line: String) -> String {
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, lineDecoration.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, lineDecoration.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
+    private static let lineDecoration = Set(":.!…>»|•·-–—*# ".unicodeScalars)
 }

@@ -1,34 +1,39 @@
-/// Values found by the UTF-8 bytes of their keys, without a string being
-/// made of the bytes or hashed: open addressing over 64-bit FNV-1a hashes,
-/// the keys' bytes kept one after another in one array.
+/// Numbers for a set of keys, found by the UTF-8 bytes of a key without a
+/// string being made of the bytes or hashed: open addressing over 64-bit
+/// FNV-1a hashes, the keys' bytes kept one after another in one array.
 ///
 /// For the word lists asked about nearly every word of a page (class
 /// names, a claim's words), where most words asked are not in the list.
-package struct ByteKeyTable<Value: Sendable>: Sendable {
-    private var values: [Value] = []
+/// It is not generic, so that other modules' calls run compiled code
+/// specialised for it (a generic table's lookups from another module went
+/// through the runtime's metadata, at several times the cost).
+package struct ByteKeyIndex: Sendable {
     private var keyBytes: [UInt8] = []
-    /// Where each value's key starts in `keyBytes`; `keyStarts[i + 1]` is where it ends.
+    /// Where each key starts in `keyBytes`; `keyStarts[i + 1]` is where it ends.
     private var keyStarts: [Int] = [0]
-    /// Value numbers, -1 where a slot is free.
+    /// Key numbers, -1 where a slot is free.
     private var slots: [Int32]
 
-    /// A table of `pairs`; a key given twice keeps its first value.
-    package init(_ pairs: some Sequence<(String, Value)>) {
-        let pairs = pairs.map { (Array($0.0.utf8), $0.1) }
+    /// Numbers `keys` 0, 1, 2… in order; a key given again keeps its first
+    /// number and takes none.
+    package init(_ keys: some Sequence<String>) {
+        let keys = keys.map { Array($0.utf8) }
         var capacity = 16
-        while capacity < pairs.count * 4 { capacity *= 2 }
+        while capacity < keys.count * 4 { capacity *= 2 }
         slots = Array(repeating: -1, count: capacity)
-        for (key, value) in pairs where key.withUnsafeBufferPointer({ index(of: $0) }) == nil {
+        for key in keys where key.withUnsafeBufferPointer({ index(of: $0) }) == nil {
             var slot = Int(truncatingIfNeeded: key.withUnsafeBufferPointer(ByteHash.fnv1a)) & (capacity - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(values.count)
-            values.append(value)
+            slots[slot] = Int32(count)
             keyBytes += key
             keyStarts.append(keyBytes.count)
         }
     }
 
-    /// The number of the value whose key is `bytes`, if there is one.
+    /// How many keys are numbered.
+    package var count: Int { keyStarts.count - 1 }
+
+    /// The number of the key whose bytes are `bytes`, if there is one.
     package func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: ByteHash.fnv1a(bytes)) & mask
@@ -51,18 +56,38 @@ package struct ByteKeyTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// The value number `index` (from `index(of:)`).
-    package func value(at index: Int) -> Value { values[index] }
+    /// The number of `key`, if it is one of the keys.
+    package func index(of key: String) -> Int? {
+        if let found = key.utf8.withContiguousStorageIfAvailable({ index(of: $0) }) { return found }
+        var key = key
+        return key.withUTF8 { index(of: $0) }
+    }
+}
+
+/// Values found by the UTF-8 bytes of their keys (``ByteKeyIndex``), for
+/// tables read in the module that defines them: from another module, use
+/// the index and keep the values beside it.
+package struct ByteKeyTable<Value: Sendable>: Sendable {
+    private let keys: ByteKeyIndex
+    private let values: [Value]
+
+    /// A table of `pairs`; a key given twice keeps its first value.
+    package init(_ pairs: some Sequence<(String, Value)>) {
+        let pairs = Array(pairs)
+        keys = ByteKeyIndex(pairs.map(\.0))
+        var values: [Value] = []
+        values.reserveCapacity(keys.count)
+        for (key, value) in pairs where keys.index(of: key) == values.count { values.append(value) }
+        self.values = values
+    }
 
     package subscript(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-        index(of: bytes).map { values[$0] }
+        keys.index(of: bytes).map { values[$0] }
     }
 
     package subscript(key: String) -> Value? {
-        var key = key
-        return key.withUTF8 { self[$0] }
+        keys.index(of: key).map { values[$0] }
     }
-
 }
 
 /// A hash of bytes that is the same in every run (Swift's `Hasher` is seeded
@@ -94,6 +119,26 @@ package enum ByteSearch {
                         if offset == needle.count { return index }
                     }
                     index += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Where the last occurrence of `needle` in `haystack` starts; an empty
+    /// needle is found at the end.
+    package static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first else { return haystack.count }
+        return haystack.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                var index = haystack.count - needle.count
+                while index >= 0 {
+                    if haystack[index] == first {
+                        var offset = 1
+                        while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return index }
+                    }
+                    index -= 1
                 }
                 return nil
             }
