@@ -17,7 +17,11 @@ extension HTMLTree {
     init(parsingUTF8 page: [UInt8], keepingUnusedMarkup: Bool = false) {
         libxml2Initialized.touch()
         let bytes = keepingUnusedMarkup ? page : UnusedMarkup.removed(from: page)
-        let builder = TreeBuilder()
+        // The builder is a struct the callbacks reach through a pointer: as
+        // a class, every access to its tree paid a dynamic exclusivity check.
+        let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: TreeBuilder())
+        defer { builder.deinitialize(count: 1).deallocate() }
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard let context = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(clamping: chars.count)) else { return }
@@ -26,19 +30,19 @@ extension HTMLTree {
                     htmlFreeParserCtxt(context)
                 }
                 context.pointee.sax.pointee = saxHandler()
-                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                context.pointee.userData = UnsafeMutableRawPointer(builder)
                 _ = htmlCtxtUseOptions(context, parseOptions)
                 _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
                 _ = htmlParseDocument(context)
             }
         }
-        self = builder.finish()
+        self = builder.pointee.finish()
     }
 }
 
 /// Builds the tree from libxml2's SAX calls. Text arrives in pieces; the
 /// pieces between two tags are one text node, as in a DOM.
-private final class TreeBuilder {
+private struct TreeBuilder {
     var tree = HTMLTree()
     var open: [HTMLTree.NodeID] = [HTMLTree.root]
     /// Inside an element whose content is not kept (a script, a style…): how
@@ -46,13 +50,13 @@ private final class TreeBuilder {
     var skipping = 0
     var text: [UInt8] = []
 
-    func flushText() {
+    mutating func flushText() {
         guard !text.isEmpty else { return }
         tree.appendText(String(decoding: text, as: UTF8.self), to: open[open.count - 1])
         text.removeAll(keepingCapacity: true)
     }
 
-    func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    mutating func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if skipping > 0 {
             skipping += 1
             return
@@ -82,7 +86,7 @@ private final class TreeBuilder {
         }
     }
 
-    func end() {
+    mutating func end() {
         if skipping > 0 {
             skipping -= 1
             return
@@ -92,12 +96,12 @@ private final class TreeBuilder {
         tree.close(open.removeLast())
     }
 
-    func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int32) {
+    mutating func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int32) {
         guard skipping == 0, count > 0 else { return }
         text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: Int(count)))
     }
 
-    func finish() -> HTMLTree {
+    mutating func finish() -> HTMLTree {
         flushText()
         while open.count > 1 { tree.close(open.removeLast()) }
         tree.close(HTMLTree.root)
@@ -123,8 +127,8 @@ private let parseOptions = Int32(
         | XML_PARSE_HUGE.rawValue
 )
 
-private func builder(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
-    Unmanaged<TreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+private func builder(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<TreeBuilder> {
+    context!.assumingMemoryBound(to: TreeBuilder.self)
 }
 
 /// The SAX calls we take: element starts and ends and text (CDATA is how the
@@ -135,11 +139,11 @@ private func saxHandler() -> htmlSAXHandler {
     var handler = htmlSAXHandler()
     handler.startElement = { context, name, attributes in
         guard let name else { return }
-        builder(context).start(name, attributes)
+        builder(context).pointee.start(name, attributes)
     }
-    handler.endElement = { context, _ in builder(context).end() }
+    handler.endElement = { context, _ in builder(context).pointee.end() }
     handler.characters = { context, text, count in
-        if let text { builder(context).characters(text, count) }
+        if let text { builder(context).pointee.characters(text, count) }
     }
     handler.ignorableWhitespace = handler.characters
     handler.cdataBlock = handler.characters

@@ -10,7 +10,11 @@ enum DateLine {
             text = String(text.dropFirst(label.count)).trimming([" ", ":", "-", "–", "|"])
             break
         }
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "," })
+        func isSeparator(_ character: Character) -> Bool { character == " " || character == "|" || character == "," }
+        // Most lines fail at their first word: no need to split them all.
+        let first = text.prefix { !isSeparator($0) }
+        if !first.isEmpty, !DateNormalizer.isDateWord(String(first)) { return nil }
+        let words = text.split(whereSeparator: isSeparator)
         guard !words.isEmpty, words.count <= 10, words.allSatisfy({ DateNormalizer.isDateWord(String($0)) }) else {
             return nil
         }
