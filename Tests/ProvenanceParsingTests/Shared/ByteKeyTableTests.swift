@@ -26,6 +26,24 @@ import ProvenanceParsing
         #expect(bytes.withUnsafeBufferPointer { index.index(of: $0) } == 1)
     }
 
+    @Test func insertedKeysKeepTheirNumbersAsTheIndexGrows() {
+        var index = ByteKeyIndex()
+        var numbers: [String: Int] = [:]
+        for value in 0..<5000 {
+            let key = String(value * 7919 % 3001, radix: 36)
+            let (number, inserted) = Array(key.utf8).withUnsafeBufferPointer { index.insert($0) }
+            if let known = numbers[key] {
+                #expect(!inserted && number == known)
+            } else {
+                #expect(inserted && number == numbers.count)
+                numbers[key] = number
+            }
+        }
+        #expect(index.count == numbers.count)
+        for (key, number) in numbers { #expect(index.index(of: key) == number) }
+        #expect(index.index(of: "not a key") == nil)
+    }
+
     @Test func agreesWithADictionaryOnManyWords() {
         var state: UInt64 = 3
         func next(_ bound: Int) -> Int {

@@ -20,10 +20,10 @@ enum AliasLearner {
                 }
             }
             // "X stands for Y", "X is the abbreviation for Y", "X is short for Y", "X, short for Y".
-            for index in sentence where index + 1 < sentence.upperBound && block.depths[index] == 0 {
+            for index in sentence where index + 1 < sentence.upperBound && block.depths[index] == 0 && tokens[index + 1].isWord("for") {
                 let word = tokens[index].lower
-                let isStands = (word == "stands" || word == "stood") && tokens[index + 1].isWord("for")
-                let isShort = (word == "abbreviation" || word == "acronym" || word == "short") && tokens[index + 1].isWord("for")
+                let isStands = word == "stands" || word == "stood"
+                let isShort = word == "abbreviation" || word == "acronym" || word == "short"
                 guard isStands || isShort else { continue }
                 guard let short = phrase(endingBefore: index, in: sentence, block: block, names: names),
                     let long = phrase(startingAt: index + 2, in: sentence, block: block, names: names)

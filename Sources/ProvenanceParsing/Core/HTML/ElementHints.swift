@@ -23,11 +23,9 @@ struct ElementHints: Sendable {
 
     init() {}
 
-    /// The hints of element `id`; `lists` gives the word lists one of its
-    /// class-like attribute values matches (cached per page, since pages
-    /// repeat the same class lists many times), and `names` those of a value
-    /// that is likely unique (an `id`), not worth caching.
-    init(tree: HTMLTree, node id: HTMLTree.NodeID, lists: (String) -> UInt64, names: (String) -> UInt64) {
+    /// The hints of element `id`; `names` matches its class-like attribute
+    /// values against the word lists, remembering the page's class names.
+    init(tree: HTMLTree, node id: HTMLTree.NodeID, names: inout PageNames) {
         let tag = tree[id].tag
         switch tag {
         case .nav: boilerplate = .navigation
@@ -53,10 +51,11 @@ struct ElementHints: Sendable {
             case .role:
                 role = attribute.value
             case .id:
-                found |= names(attribute.value)
+                // Likely unique on the page: not worth remembering.
+                found |= NameMatcher.lists(matching: attribute.value)
                 hasNames = true
             case .class, .dataComponent, .dataTestID, .dataModule, .dataType:
-                found |= lists(attribute.value)
+                found |= names.lists(matching: attribute.value)
                 hasNames = true
             default:
                 break
@@ -126,17 +125,11 @@ struct PageHints: Sendable {
 
     init(tree: HTMLTree) {
         var table = [ElementHints](repeating: ElementHints(), count: tree.count)
-        var cache: [String: UInt64] = [:]
-        func lists(_ names: String) -> UInt64 {
-            if let known = cache[names] { return known }
-            let found = NameMatcher.lists(matching: names)
-            cache[names] = found
-            return found
-        }
+        var names = PageNames()
         for index in 0..<tree.count {
             let id = HTMLTree.NodeID(index)
             guard tree[id].tag != .text else { continue }
-            table[index] = ElementHints(tree: tree, node: id, lists: lists, names: NameMatcher.lists(matching:))
+            table[index] = ElementHints(tree: tree, node: id, names: &names)
         }
         // "Page-ad-margins", "penci_sidebar", "entry author-…": a name that
         // says junk on an element that holds the article.
@@ -159,6 +152,36 @@ struct PageHints: Sendable {
     }
 }
 
+/// The word lists a page's class-like names match, remembered name by name:
+/// pages repeat the same class names on element after element, and a name
+/// seen before costs a hash of its bytes instead of a scan of the lists.
+///
+/// A value is matched name by name (split at ASCII whitespace), which
+/// matches what the whole value does because no list entry holds a blank.
+struct PageNames {
+    private var names = ByteKeyIndex()
+    /// The lists each name matches, by its number in `names`.
+    private var lists: [UInt64] = []
+
+    mutating func lists(matching value: String) -> UInt64 {
+        var value = value
+        return value.withUTF8 { bytes in
+            var found: UInt64 = 0
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || NameMatcher.isBlank(bytes[index]) {
+                if index > start {
+                    let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    let (number, isNew) = names.insert(name)
+                    if isNew { lists.append(NameMatcher.lists(matching: name)) }
+                    found |= lists[number]
+                }
+                start = index + 1
+            }
+            return found
+        }
+    }
+}
+
 /// Matches class-like names against the word lists, on bytes.
 ///
 /// A name matches a list entry either as a whole word of the lowercased
@@ -171,13 +194,24 @@ enum NameMatcher {
     /// match together what they match apart (no entry spans a space), so
     /// the values of an element's attributes are matched one by one.
     static func lists(matching names: String) -> UInt64 {
-        let bytes = [UInt8](unsafeUninitializedCapacity: names.utf8.count) { buffer, count in
-            for byte in names.utf8 {
+        var names = names
+        return names.withUTF8(lists(matching:))
+    }
+
+    /// The same for names given as UTF-8 bytes.
+    static func lists(matching names: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let bytes = [UInt8](unsafeUninitializedCapacity: names.count) { buffer, count in
+            for byte in names {
                 buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 count += 1
             }
         }
         return table.lists(matching: bytes)
+    }
+
+    /// The blanks class lists separate names with (HTML's ASCII whitespace).
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
 
     /// The hints the lists matched (`lists(matching:)`) give.
@@ -234,6 +268,8 @@ enum NameMatcher {
             var words: [String: UInt64] = [:]
             for (entries, bit) in lists {
                 for entry in entries {
+                    // `PageNames` matches a class list name by name.
+                    precondition(!entry.utf8.contains(where: NameMatcher.isBlank), "a list entry holds a blank")
                     if entry.hasPrefix("*") {
                         patterns.append((Array(entry.dropFirst().utf8), bit))
                     } else {

@@ -16,17 +16,11 @@ package struct ByteKeyIndex: Sendable {
 
     /// Numbers `keys` 0, 1, 2… in order; a key given again keeps its first
     /// number and takes none.
-    package init(_ keys: some Sequence<String>) {
-        let keys = keys.map { Array($0.utf8) }
-        var capacity = 16
-        while capacity < keys.count * 4 { capacity *= 2 }
-        slots = Array(repeating: -1, count: capacity)
-        for key in keys where key.withUnsafeBufferPointer({ index(of: $0) }) == nil {
-            var slot = Int(truncatingIfNeeded: key.withUnsafeBufferPointer(ByteHash.fnv1a)) & (capacity - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(count)
-            keyBytes += key
-            keyStarts.append(keyBytes.count)
+    package init(_ keys: some Sequence<String> = []) {
+        slots = Array(repeating: -1, count: 16)
+        for key in keys {
+            var key = key
+            key.withUTF8 { _ = insert($0) }
         }
     }
 
@@ -35,6 +29,26 @@ package struct ByteKeyIndex: Sendable {
 
     /// The number of the key whose bytes are `bytes`, if there is one.
     package func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        find(bytes).number
+    }
+
+    /// The number of `bytes` as a key, numbering it next if it was not one
+    /// yet (`inserted`).
+    package mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+        let (number, slot) = find(bytes)
+        if let number { return (number, false) }
+        let new = count
+        slots[slot] = Int32(new)
+        keyBytes.append(contentsOf: bytes)
+        keyStarts.append(keyBytes.count)
+        // At most a quarter full, so that most lookups of a missing key stop
+        // at the first free slot.
+        if count * 4 > slots.count { grow() }
+        return (new, true)
+    }
+
+    /// The number of `bytes` if it is a key, else the free slot where it would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (number: Int?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: ByteHash.fnv1a(bytes)) & mask
         return slots.withUnsafeBufferPointer { slots in
@@ -42,18 +56,33 @@ package struct ByteKeyIndex: Sendable {
                 keyBytes.withUnsafeBufferPointer { keyBytes in
                     while true {
                         let number = Int(slots[slot])
-                        guard number >= 0 else { return nil }
+                        guard number >= 0 else { return (nil, slot) }
                         let start = keyStarts[number]
                         if keyStarts[number + 1] - start == bytes.count {
                             var offset = 0
                             while offset < bytes.count, keyBytes[start + offset] == bytes[offset] { offset += 1 }
-                            if offset == bytes.count { return number }
+                            if offset == bytes.count { return (number, slot) }
                         }
                         slot = (slot + 1) & mask
                     }
                 }
             }
         }
+    }
+
+    /// Twice the slots, every key placed again.
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        var slots = [Int32](repeating: -1, count: capacity)
+        keyBytes.withUnsafeBufferPointer { keyBytes in
+            for number in 0..<count {
+                let key = UnsafeBufferPointer(rebasing: keyBytes[keyStarts[number]..<keyStarts[number + 1]])
+                var slot = Int(truncatingIfNeeded: ByteHash.fnv1a(key)) & (capacity - 1)
+                while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+                slots[slot] = Int32(number)
+            }
+        }
+        self.slots = slots
     }
 
     /// The number of `key`, if it is one of the keys.
