@@ -111,4 +111,12 @@ import ProvenanceParsing
     func stems(word: String, stem: String) {
         #expect(ClaimSignature(text: word).terms == [stem])
     }
+
+    /// A curly apostrophe stems as a straight one does, in any place.
+    @Test(arguments: ["kim's", "minister's", "harbors'", "o'neill's", "rock'n'roll", "d'état's", "ma'am"])
+    func curlyApostropheStemsAsAStraightOne(word: String) {
+        let curly = String(word.map { $0 == "'" ? "’" : $0 })
+        #expect(ClaimSignature(text: curly).terms == ClaimSignature(text: word).terms)
+        #expect(!ClaimSignature(text: curly).terms.isEmpty)
+    }
 }

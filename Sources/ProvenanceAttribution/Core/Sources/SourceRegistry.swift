@@ -60,7 +60,7 @@ struct SourceRegistry {
             UTF8.encode(value) { utf8.append($0) }
         }
         var start = 0
-        if utf8.starts(with: Array("the ".utf8)) { start = 4 }
+        if utf8.count >= 4, utf8[0] == 0x74, utf8[1] == 0x68, utf8[2] == 0x65, utf8[3] == 0x20 { start = 4 }  // "the "
         var end = utf8.count
         if end - start > 2, utf8[end - 2] == 0x27, utf8[end - 1] == 0x73 { end -= 2 }
         return String(decoding: utf8[start..<end], as: UTF8.self)
@@ -324,7 +324,11 @@ struct SourceRegistry {
 
     /// The same from the name's key.
     static func words(ofKey key: String) -> [String] {
-        key.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0) }
+        // An ASCII key splits the same on bytes, without reading characters.
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            return key.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D }).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return key.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0) }
     }
 
     /// "Korean Central News Agency" → "KCNA".

@@ -224,17 +224,55 @@ private struct Words {
     var list: [Word] = []
 
     init<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) {
+        var scanner = Scanner()
+        scanner.letters.reserveCapacity(scalars.underestimatedCount + 16)
+        scanner.list.reserveCapacity(scalars.underestimatedCount / 4 + 4)
+        for scalar in scalars { scanner.read(scalar) }
+        scanner.flush(closing: false)
+        letters = scanner.letters
+        list = scanner.list
+    }
+
+    /// The words as the scalars come. A struct with mutating methods: as
+    /// local functions over captured variables, every append paid a dynamic
+    /// exclusivity check.
+    private struct Scanner {
         var letters: [UInt8] = []
         var list: [Word] = []
-        letters.reserveCapacity(scalars.underestimatedCount + 16)
-        list.reserveCapacity(scalars.underestimatedCount / 4 + 4)
+        /// Where the word being read starts in `letters`.
         var start = 0
         var isASCII = true
+        /// Its scalars are ASCII or ’ (which has no case): lowercased on bytes.
+        var hasOnlyCaselessNonASCII = true
         var capitalized = false
         var opens = false
         var pendingOpen = false
+
+        mutating func read(_ scalar: Unicode.Scalar) {
+            let joins = scalar == "." || scalar == "," || scalar == "'" || scalar == "’" || scalar == "-"
+            if Words.isWordScalar(scalar) || (joins && letters.count > start) {
+                if letters.count == start {
+                    opens = pendingOpen
+                    pendingOpen = false
+                    capitalized = scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : ScalarProperties.isUppercase(scalar)
+                }
+                if scalar.isASCII {
+                    letters.append(UInt8(scalar.value))
+                } else {
+                    isASCII = false
+                    if scalar != "’" { hasOnlyCaselessNonASCII = false }
+                    UTF8.encode(scalar) { letters.append($0) }
+                }
+                return
+            }
+            let isOpening = scalar == "“" || scalar == "‘" || (scalar == "\"" && letters.count == start)
+            let isClosing = scalar == "”" || scalar == "’" || (scalar == "\"" && letters.count > start)
+            flush(closing: isClosing)
+            if isOpening { pendingOpen = true }
+        }
+
         /// Drops trailing dots, commas, hyphens and apostrophes (’ is three bytes).
-        func trim() {
+        mutating func trim() {
             while letters.count > start, let last = letters.last {
                 if last == 0x2E || last == 0x2C || last == 0x27 || last == 0x2D {
                     letters.removeLast()
@@ -247,17 +285,21 @@ private struct Words {
                 }
             }
         }
-        func flush(closing: Bool) {
+
+        mutating func flush(closing: Bool) {
             trim()
             guard letters.count > start else {
                 if closing, !list.isEmpty { list[list.count - 1].closesQuote = true }
+                isASCII = true
+                hasOnlyCaselessNonASCII = true
                 return
             }
             var lowerIsASCII = true
-            if isASCII {
+            if isASCII || hasOnlyCaselessNonASCII {
                 for index in start..<letters.count where letters[index] >= 0x41 && letters[index] <= 0x5A {
                     letters[index] |= 0x20
                 }
+                lowerIsASCII = isASCII
             } else {
                 let lower = ScalarProperties.lowercased(String(decoding: letters[start...], as: UTF8.self))
                 letters.removeSubrange(start...)
@@ -269,36 +311,13 @@ private struct Words {
                 closesQuote: closing))
             start = letters.count
             isASCII = true
+            hasOnlyCaselessNonASCII = true
             opens = false
         }
-        for scalar in scalars {
-            let joins = scalar == "." || scalar == "," || scalar == "'" || scalar == "’" || scalar == "-"
-            if Self.isWordScalar(scalar) || (joins && letters.count > start) {
-                if letters.count == start {
-                    opens = pendingOpen
-                    pendingOpen = false
-                    capitalized = scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : ScalarProperties.isUppercase(scalar)
-                }
-                if scalar.isASCII {
-                    letters.append(UInt8(scalar.value))
-                } else {
-                    isASCII = false
-                    UTF8.encode(scalar) { letters.append($0) }
-                }
-                continue
-            }
-            let isOpening = scalar == "“" || scalar == "‘" || (scalar == "\"" && letters.count == start)
-            let isClosing = scalar == "”" || scalar == "’" || (scalar == "\"" && letters.count > start)
-            flush(closing: isClosing)
-            if isOpening { pendingOpen = true }
-        }
-        flush(closing: false)
-        self.letters = letters
-        self.list = list
     }
 
     /// Letters and digits, with an ASCII fast path.
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value
             return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)

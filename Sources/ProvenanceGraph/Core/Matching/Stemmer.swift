@@ -9,6 +9,11 @@ enum Stemmer {
     static func stem(_ word: String) -> String {
         var word = word
         if let stem = word.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? stem(ascii: $0) : nil }) { return stem }
+        // ASCII but for ’, read as ' (as below): one byte a character still.
+        if word.unicodeScalars.allSatisfy({ $0.isASCII || $0 == "’" }) {
+            let bytes = word.unicodeScalars.map { $0 == "’" ? 0x27 : UInt8($0.value) }
+            return bytes.withUnsafeBufferPointer(stem(ascii:))
+        }
         // Characters as UTF-8 byte ranges, with ’ read as '.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(word.utf8.count)

@@ -108,7 +108,7 @@ public struct Gazetteer: Sendable {
             }
             UTF8.encode(value) { utf8.append($0) }
         }
-        let start = utf8.starts(with: Array("the ".utf8)) ? 4 : 0
+        let start = utf8.count >= 4 && utf8[0] == 0x74 && utf8[1] == 0x68 && utf8[2] == 0x65 && utf8[3] == 0x20 ? 4 : 0  // "the "
         return utf8[start...]
     }
 }
