@@ -11,13 +11,17 @@ package struct ByteKeyIndex: Sendable {
     private var keyBytes: [UInt8] = []
     /// Where each key starts in `keyBytes`; `keyStarts[i + 1]` is where it ends.
     private var keyStarts: [Int] = [0]
-    /// Key numbers, -1 where a slot is free.
-    private var slots: [Int32]
+    /// Each slot holds a key's number plus one in its low 32 bits and the
+    /// high half of the key's hash in its high 32; 0 where it is free. A
+    /// lookup compares the hash halves first, so that a word not in the
+    /// list (most words asked) is answered from the slots alone, without
+    /// reading the keys' bytes elsewhere in memory.
+    private var slots: [UInt64]
 
     /// Numbers `keys` 0, 1, 2… in order; a key given again keeps its first
     /// number and takes none.
     package init(_ keys: some Sequence<String> = []) {
-        slots = Array(repeating: -1, count: 16)
+        slots = Array(repeating: 0, count: 16)
         for key in keys {
             var key = key
             key.withUTF8 { _ = insert($0) }
@@ -29,39 +33,44 @@ package struct ByteKeyIndex: Sendable {
 
     /// The number of the key whose bytes are `bytes`, if there is one.
     package func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        find(bytes).number
+        find(bytes, hash: ByteHash.fnv1a(bytes)).number
     }
 
     /// The number of `bytes` as a key, numbering it next if it was not one
     /// yet (`inserted`).
     package mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
-        let (number, slot) = find(bytes)
+        let hash = ByteHash.fnv1a(bytes)
+        let (number, slot) = find(bytes, hash: hash)
         if let number { return (number, false) }
         let new = count
-        slots[slot] = Int32(new)
+        slots[slot] = Self.slot(number: new, hash: hash)
         keyBytes.append(contentsOf: bytes)
         keyStarts.append(keyBytes.count)
-        // At most a quarter full, so that most lookups of a missing key stop
-        // at the first free slot.
-        if count * 4 > slots.count { grow() }
+        // At most half full: a lookup of a missing key reads a slot or two,
+        // most often in one cache line.
+        if count * 2 > slots.count { grow() }
         return (new, true)
     }
 
     /// The number of `bytes` if it is a key, else the free slot where it would go.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (number: Int?, slot: Int) {
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (number: Int?, slot: Int) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: ByteHash.fnv1a(bytes)) & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash >> 32
         return slots.withUnsafeBufferPointer { slots in
             keyStarts.withUnsafeBufferPointer { keyStarts in
                 keyBytes.withUnsafeBufferPointer { keyBytes in
                     while true {
-                        let number = Int(slots[slot])
-                        guard number >= 0 else { return (nil, slot) }
-                        let start = keyStarts[number]
-                        if keyStarts[number + 1] - start == bytes.count {
-                            var offset = 0
-                            while offset < bytes.count, keyBytes[start + offset] == bytes[offset] { offset += 1 }
-                            if offset == bytes.count { return (number, slot) }
+                        let entry = slots[slot]
+                        guard entry != 0 else { return (nil, slot) }
+                        if entry >> 32 == tag {
+                            let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                            let start = keyStarts[number]
+                            if keyStarts[number + 1] - start == bytes.count {
+                                var offset = 0
+                                while offset < bytes.count, keyBytes[start + offset] == bytes[offset] { offset += 1 }
+                                if offset == bytes.count { return (number, slot) }
+                            }
                         }
                         slot = (slot + 1) & mask
                     }
@@ -73,16 +82,20 @@ package struct ByteKeyIndex: Sendable {
     /// Twice the slots, every key placed again.
     private mutating func grow() {
         let capacity = slots.count * 2
-        var slots = [Int32](repeating: -1, count: capacity)
+        var slots = [UInt64](repeating: 0, count: capacity)
         keyBytes.withUnsafeBufferPointer { keyBytes in
             for number in 0..<count {
-                let key = UnsafeBufferPointer(rebasing: keyBytes[keyStarts[number]..<keyStarts[number + 1]])
-                var slot = Int(truncatingIfNeeded: ByteHash.fnv1a(key)) & (capacity - 1)
-                while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-                slots[slot] = Int32(number)
+                let hash = ByteHash.fnv1a(UnsafeBufferPointer(rebasing: keyBytes[keyStarts[number]..<keyStarts[number + 1]]))
+                var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+                while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+                slots[slot] = Self.slot(number: number, hash: hash)
             }
         }
         self.slots = slots
+    }
+
+    private static func slot(number: Int, hash: UInt64) -> UInt64 {
+        (hash >> 32) << 32 | UInt64(number + 1)
     }
 
     /// The number of `key`, if it is one of the keys.
