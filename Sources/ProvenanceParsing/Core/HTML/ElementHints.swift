@@ -250,18 +250,20 @@ enum NameMatcher {
     private struct Table {
         /// Whole-word entries, with their lists.
         private let words: ByteKeyTable<UInt64>
-        /// Substring entries, grouped by their first byte (`byFirstByte[b]`
-        /// is the range of `substrings` starting with `b`); their bytes are
-        /// runs of `patternBytes`. All plain values, so the scan that reads
-        /// them for every byte of a name costs no reference counting.
+        /// Substring entries (two bytes or more), grouped by their first two
+        /// bytes; their bytes are runs of `patternBytes`. All plain values,
+        /// so the scan that reads them for every byte of a name costs no
+        /// reference counting.
         private var substrings: [(start: Int, count: Int, lists: UInt64)] = []
         private var patternBytes: [UInt8] = []
-        private var byFirstByte: [Range<Int>] = Array(repeating: 0..<0, count: 256)
         /// Whether some substring entry starts with these two bytes (first
-        /// byte × 256 + second): most places in a name start none, and are
-        /// passed over without reading the group.
-        /// One bit each, 8 KiB, so that it stays in the first-level cache.
+        /// byte × 256 + second), one bit each: 8 KiB, so that it stays in the
+        /// first-level cache. Most places in a name start none.
         private var startsAPattern: [UInt64] = Array(repeating: 0, count: 256 * 256 / 64)
+        /// How many bits are set in the words of `startsAPattern` before each:
+        /// a pair's group is `groups[rank]`, its rank the bits set before it.
+        private var bitsBefore: [Int32] = []
+        private var groups: [Range<Int>] = []
 
         init(_ lists: [([String], UInt64)]) {
             var patterns: [(pattern: [UInt8], lists: UInt64)] = []
@@ -271,6 +273,7 @@ enum NameMatcher {
                     // `PageNames` matches a class list name by name.
                     precondition(!entry.utf8.contains(where: NameMatcher.isBlank), "a list entry holds a blank")
                     if entry.hasPrefix("*") {
+                        precondition(entry.utf8.count >= 3, "a substring entry is shorter than two bytes")
                         patterns.append((Array(entry.dropFirst().utf8), bit))
                     } else {
                         words[entry, default: 0] |= bit
@@ -278,19 +281,22 @@ enum NameMatcher {
                 }
             }
             self.words = ByteKeyTable(words.sorted { $0.key < $1.key })
-            // Grouped by first byte, in the order given within a group.
-            for byte in 0..<256 {
+            // Grouped by first two bytes, in the order given within a group.
+            var byPair: [Int: [(pattern: [UInt8], lists: UInt64)]] = [:]
+            for entry in patterns { byPair[Int(entry.pattern[0]) * 256 + Int(entry.pattern[1]), default: []].append(entry) }
+            for (pair, entries) in byPair.sorted(by: { $0.key < $1.key }) {
+                startsAPattern[pair >> 6] |= 1 << UInt64(pair & 63)
                 let start = substrings.count
-                for (pattern, bit) in patterns where Int(pattern[0]) == byte {
+                for (pattern, bit) in entries {
                     substrings.append((patternBytes.count, pattern.count, bit))
                     patternBytes += pattern
-                    let seconds = pattern.count == 1 ? Array(0..<256) : [Int(pattern[1])]
-                    for second in seconds {
-                        let pair = byte * 256 + second
-                        startsAPattern[pair >> 6] |= 1 << UInt64(pair & 63)
-                    }
                 }
-                byFirstByte[byte] = start..<substrings.count
+                groups.append(start..<substrings.count)
+            }
+            var total: Int32 = 0
+            for word in startsAPattern {
+                bitsBefore.append(total)
+                total += Int32(word.nonzeroBitCount)
             }
         }
 
@@ -301,16 +307,19 @@ enum NameMatcher {
                 substrings.withUnsafeBufferPointer { substrings in
                     patternBytes.withUnsafeBufferPointer { patternBytes in
                         startsAPattern.withUnsafeBufferPointer { startsAPattern in
-                            byFirstByte.withUnsafeBufferPointer { byFirstByte in
+                            bitsBefore.withUnsafeBufferPointer { bitsBefore in
                                 let count = bytes.count
                                 for index in 0...count {
                                     let byte = index < count ? bytes[index] : 0x20
                                     let second = index + 1 < count ? Int(bytes[index + 1]) : 0
                                     let pair = Int(byte) * 256 + second
-                                    if index < count, startsAPattern[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                                        for entry in substrings[byFirstByte[Int(byte)]]
+                                    let bits = startsAPattern[pair >> 6]
+                                    let bit: UInt64 = 1 << UInt64(pair & 63)
+                                    if index + 1 < count, bits & bit != 0 {
+                                        let rank = Int(bitsBefore[pair >> 6]) + (bits & (bit - 1)).nonzeroBitCount
+                                        for entry in substrings[groups[rank]]
                                         where found & entry.lists != entry.lists && index + entry.count <= count {
-                                            var offset = 1
+                                            var offset = 2
                                             while offset < entry.count, bytes[index + offset] == patternBytes[entry.start + offset] {
                                                 offset += 1
                                             }
