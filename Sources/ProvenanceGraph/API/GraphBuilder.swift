@@ -112,7 +112,7 @@ struct MemoryIndex: LinkingIndex {
 
     var claimTotal: Int { candidates.count }
 
-    func frequency(of term: String, key: UInt64) -> Int { postings[key]?.count ?? 0 }
+    func frequency(ofKey key: UInt64, term: () -> String) -> Int { postings.count(of: key) }
 
     func claimCandidates(
         sharing terms: [(term: String, key: UInt64)], minimumShared: Int, postingLimit: Int, limit: Int
@@ -219,10 +219,16 @@ private final class Tally {
 
 /// Lists of claim positions by term key: open addressing over the keys,
 /// which are hashes already (`ClaimSignature.key`), so a lookup neither
-/// hashes nor compares a string.
+/// hashes nor compares a string. A term's key and how many claims hold it
+/// sit side by side: the linker asks for the count of every term it weighs.
 private struct PostingTable {
+    private struct Entry {
+        var key: UInt64
+        var count: Int
+    }
+
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
-    private var keys: [UInt64] = []
+    private var entries: [Entry] = []
     private var lists: [[Int]] = []
 
     subscript(key: UInt64) -> [Int]? {
@@ -230,14 +236,22 @@ private struct PostingTable {
         return slots[slot] < 0 ? nil : lists[Int(slots[slot])]
     }
 
+    /// How many positions the key has (0 when it has none).
+    func count(of key: UInt64) -> Int {
+        let slot = find(key)
+        return slots[slot] < 0 ? 0 : entries[Int(slots[slot])].count
+    }
+
     mutating func append(_ position: Int, to key: UInt64) {
         let slot = find(key)
         if slots[slot] >= 0 {
-            lists[Int(slots[slot])].append(position)
+            let list = Int(slots[slot])
+            lists[list].append(position)
+            entries[list].count += 1
             return
         }
         slots[slot] = Int32(lists.count)
-        keys.append(key)
+        entries.append(Entry(key: key, count: 1))
         lists.append([position])
         if lists.count * 2 > slots.count { grow() }
     }
@@ -245,10 +259,12 @@ private struct PostingTable {
     /// The slot holding `key`, or the free slot where it would go.
     private func find(_ key: UInt64) -> Int {
         slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var slot = Self.start(key, mask)
-            while slots[slot] >= 0, keys[Int(slots[slot])] != key { slot = (slot + 1) & mask }
-            return slot
+            entries.withUnsafeBufferPointer { entries in
+                let mask = slots.count - 1
+                var slot = Self.start(key, mask)
+                while slots[slot] >= 0, entries[Int(slots[slot])].key != key { slot = (slot + 1) & mask }
+                return slot
+            }
         }
     }
 
@@ -259,8 +275,8 @@ private struct PostingTable {
     private mutating func grow() {
         slots = Array(repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
-        for (list, key) in keys.enumerated() {
-            var slot = Self.start(key, mask)
+        for (list, entry) in entries.enumerated() {
+            var slot = Self.start(entry.key, mask)
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(list)
         }

@@ -7,7 +7,8 @@ import ProvenanceParsing
 /// that linking a document costs the same whatever the corpus size.
 final class StoreIndex: LinkingIndex {
     private let db: Database
-    private var frequencies: [String: Int] = [:]
+    /// Counts already read, by term key.
+    private var frequencies: [UInt64: Int] = [:]
     private lazy var total: Int = (try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims")) ?? 0
 
     init(db: Database) {
@@ -16,11 +17,12 @@ final class StoreIndex: LinkingIndex {
 
     var claimTotal: Int { total }
 
-    func frequency(of term: String, key: UInt64) -> Int {
-        if let known = frequencies[term] { return known }
+    func frequency(ofKey key: UInt64, term: () -> String) -> Int {
+        if let known = frequencies[key] { return known }
+        let term = term()
         let statement = try? db.cachedStatement(sql: "SELECT count FROM term_counts WHERE term = ?")
         let count = statement.flatMap { try? Int.fetchOne($0, arguments: [term]) } ?? 0
-        frequencies[term] = count
+        frequencies[key] = count
         return count
     }
 

@@ -23,9 +23,10 @@ public final class LinkCandidate: Sendable {
 public protocol LinkingIndex {
     /// How many claims the corpus holds.
     var claimTotal: Int { get }
-    /// In how many claims `term` occurs. `key` is its `ClaimSignature.key`,
-    /// for an index that keeps terms by key.
-    func frequency(of term: String, key: UInt64) -> Int
+    /// In how many claims the term with this `ClaimSignature.key` occurs;
+    /// `term` gives the term itself, for an index that keeps terms by text
+    /// (reading it costs a trip to the signature's strings).
+    func frequency(ofKey key: UInt64, term: () -> String) -> Int
     /// Claims sharing the most of `terms` (each with its key), best first
     /// (ties: earlier first).
     /// Each term contributes at most `postingLimit` of its most recent claims,
@@ -151,7 +152,7 @@ public struct DocumentLinker {
         _ document: NewDocument, into index: LinkingIndex, contentSpan: (String) -> (document: String, span: TextSpan)?
     ) -> [ProvenanceGraph.Edge] {
         var edges: [ProvenanceGraph.Edge] = []
-        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1), keyedFrequency: index.frequency(of:key:))
+        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1), keyedFrequency: index.frequency(ofKey:term:))
         // Same claims.
         var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
         for (position, claim) in document.claims.enumerated() {
@@ -287,7 +288,7 @@ public struct DocumentLinker {
         let ceiling = max(50, index.claimTotal / 20)
         var counted: [(term: String, key: UInt64, frequency: Int)] = []
         for (term, key) in zip(signature.indexTerms, signature.indexKeys) {
-            let frequency = index.frequency(of: term, key: key)
+            let frequency = index.frequency(ofKey: key) { term }
             if frequency <= ceiling { counted.append((term, key, frequency)) }
         }
         counted.sort { $0.frequency != $1.frequency ? $0.frequency < $1.frequency : $0.term < $1.term }

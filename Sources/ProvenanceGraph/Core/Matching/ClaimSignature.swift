@@ -17,16 +17,21 @@ public struct ClaimFingerprint: Sendable, Hashable {
     public var indexTerms: [String] { parts.indexTerms }
     /// The `ClaimSignature.key` of each index term, in the same order.
     public var indexKeys: [UInt64] { parts.indexKeys }
+    /// The content reads as the whole sentence (`content == sentence`,
+    /// compared once, when the fingerprint is made).
+    var isWholeSentence: Bool { parts.isWholeSentence }
 
     private final class Parts: Sendable {
         let content: ClaimSignature
         let sentence: ClaimSignature
         let indexTerms: [String]
         let indexKeys: [UInt64]
+        let isWholeSentence: Bool
 
         init(content: ClaimSignature, sentence: ClaimSignature) {
             self.content = content
             self.sentence = sentence
+            isWholeSentence = content == sentence
             indexTerms = ClaimFingerprint.indexTerms(content, sentence)
             indexKeys = indexTerms.map(ClaimSignature.key)
         }

@@ -8,31 +8,33 @@
 /// the other does not is a different claim). A quoted phrase of three words
 /// or more that both share makes them the same claim.
 public struct ClaimSimilarity {
-    /// The weight of a term, given with its key: its inverse document frequency.
-    private let weight: (String, UInt64) -> Double
+    /// The weight of a term, given by its key (the term itself is read only
+    /// when asked for): its inverse document frequency.
+    private let weight: (UInt64, () -> String) -> Double
     /// Weights already asked for, by term key: the same terms come up again
     /// and again while one document is linked.
     private let memory = WeightMemory()
 
     public init(weight: @escaping (String) -> Double) {
-        self.weight = { term, _ in weight(term) }
+        self.weight = { _, term in weight(term()) }
     }
 
-    private init(keyedWeight: @escaping (String, UInt64) -> Double) {
+    private init(keyedWeight: @escaping (UInt64, () -> String) -> Double) {
         weight = keyedWeight
     }
 
     /// Weights from document frequencies over `total` claims.
     public static func idf(total: Int, frequency: @escaping (String) -> Int) -> ClaimSimilarity {
-        idf(total: total) { term, _ in frequency(term) }
+        idf(total: total) { _, term in frequency(term()) }
     }
 
-    /// The same, with the frequency of a term asked for with its key
-    /// (`ClaimSignature.key`).
-    public static func idf(total: Int, keyedFrequency: @escaping (String, UInt64) -> Int) -> ClaimSimilarity {
-        ClaimSimilarity(keyedWeight: { term, key in
+    /// The same, with the frequency of a term asked for by its key
+    /// (`ClaimSignature.key`); the term itself, which means reading the
+    /// signature's strings, is there for an index that needs it.
+    public static func idf(total: Int, keyedFrequency: @escaping (UInt64, () -> String) -> Int) -> ClaimSimilarity {
+        ClaimSimilarity(keyedWeight: { key, term in
             let documents = Double(max(total, 1))
-            let count = Double(keyedFrequency(term, key))
+            let count = Double(keyedFrequency(key, term))
             return log((documents + 1) / (count + 0.5)) + 1
         })
     }
@@ -74,14 +76,14 @@ public struct ClaimSimilarity {
         }
 
         /// The weight of `signature.keyedTerms[index]`, worked out by `make` the first time.
-        func weight(_ signature: ClaimSignature, _ index: Int, key: UInt64, make: (String, UInt64) -> Double) -> Double {
+        func weight(_ signature: ClaimSignature, _ index: Int, key: UInt64, make: (UInt64, () -> String) -> Double) -> Double {
             let table = slots
             var slot = Self.start(key, mask)
             while table[slot].used {
                 if table[slot].key == key { return table[slot].weight }
                 slot = (slot + 1) & mask
             }
-            let value = make(signature.keyedTerms[index], key)
+            let value = make(key) { signature.keyedTerms[index] }
             table[slot] = Slot(key: key, weight: value, used: true)
             count += 1
             if count * 2 > mask { grow() }
@@ -105,8 +107,8 @@ public struct ClaimSimilarity {
     /// whichever is higher.
     public func score(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> Double {
         let contents = score(a.content, b.content)
-        let aWhole = a.content == a.sentence
-        let bWhole = b.content == b.sentence
+        let aWhole = a.isWholeSentence
+        let bWhole = b.isWholeSentence
         // Claims that are their whole sentences: the sentences' score, which
         // only drops the containment half, cannot beat the contents'.
         if aWhole, bWhole { return contents }
@@ -139,7 +141,7 @@ public struct ClaimSimilarity {
         var onlyA = 0
         var onlyB = 0
 
-        init(_ a: ClaimSignature, _ b: ClaimSignature, memory: WeightMemory, weight: (String, UInt64) -> Double) {
+        init(_ a: ClaimSignature, _ b: ClaimSignature, memory: WeightMemory, weight: (UInt64, () -> String) -> Double) {
             let keysA = a.keys
             let keysB = b.keys
             let namesA = a.nameFlags
