@@ -191,10 +191,10 @@ struct NameReader {
         var nameStart = firstWord
         var sawTitle = false
         var index = 0
+        let lowerWords = wordIndices.map { tokens[$0].lower }
         while index < wordIndices.count - 1 {
-            let word = tokens[wordIndices[index]].lower
-            let lowerWords = wordIndices[index...].map { tokens[$0].lower }
-            let place = Places.placeLength(lowerWords, at: 0)
+            let word = lowerWords[index]
+            let place = Places.placeLength(lowerWords, at: index)
             if place > 0, index + place < wordIndices.count {
                 index += place
                 nameStart = wordIndices[index]

@@ -35,41 +35,52 @@ public struct NewsOrganization: Sendable, Hashable {
 /// The news organisations `provenance` knows, looked up by name, alias or domain.
 public struct Gazetteer: Sendable {
     /// The organisations.
-    public let organizations: [NewsOrganization]
-    private let byName: [String: Int]
-    /// The same, for names whose key is ASCII, looked up by the key's bytes
-    /// (names are asked for by the thousand: every capitalised run of words).
-    private let byASCIIName: ByteKeyTable<Int>
-    private let byDomain: [String: Int]
+    public var organizations: [NewsOrganization] { tables.organizations }
+    /// The lists and their indexes, shared: a gazetteer is asked for names by
+    /// the thousand (every capitalised run of words), and a copy of it is
+    /// then one reference count rather than one per table.
+    private let tables: Tables
+
+    private final class Tables: Sendable {
+        let organizations: [NewsOrganization]
+        let byName: [String: Int]
+        /// The same, for names whose key is ASCII, looked up by the key's bytes.
+        let byASCIIName: ByteKeyTable<Int>
+        let byDomain: [String: Int]
+
+        init(organizations: [NewsOrganization]) {
+            self.organizations = organizations
+            var byName: [String: Int] = [:]
+            var byDomain: [String: Int] = [:]
+            for (index, organization) in organizations.enumerated() {
+                for name in [organization.name] + organization.aliases {
+                    let key = Gazetteer.key(name)
+                    if byName[key] == nil { byName[key] = index }
+                }
+                for domain in organization.domains {
+                    byDomain[domain.lowercased()] = index
+                }
+            }
+            self.byName = byName
+            byASCIIName = ByteKeyTable(byName.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } }.sorted { $0.key < $1.key })
+            self.byDomain = byDomain
+        }
+    }
 
     /// The built-in list (see `Gazetteer+Data.swift`).
     public static let standard = Gazetteer(organizations: Gazetteer.builtIn)
 
     public init(organizations: [NewsOrganization]) {
-        self.organizations = organizations
-        var byName: [String: Int] = [:]
-        var byDomain: [String: Int] = [:]
-        for (index, organization) in organizations.enumerated() {
-            for name in [organization.name] + organization.aliases {
-                let key = Gazetteer.key(name)
-                if byName[key] == nil { byName[key] = index }
-            }
-            for domain in organization.domains {
-                byDomain[domain.lowercased()] = index
-            }
-        }
-        self.byName = byName
-        byASCIIName = ByteKeyTable(byName.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } }.sorted { $0.key < $1.key })
-        self.byDomain = byDomain
+        tables = Tables(organizations: organizations)
     }
 
     /// The organisation called `name` (any case, "the" or not), if known.
     public func organization(named name: String) -> NewsOrganization? {
         let key = Gazetteer.keyBytes(name)
         guard key.allSatisfy({ $0 < 0x80 }) else {
-            return byName[String(decoding: key, as: UTF8.self)].map { organizations[$0] }
+            return tables.byName[String(decoding: key, as: UTF8.self)].map { organizations[$0] }
         }
-        return key.withUnsafeBufferPointer { byASCIIName[$0] }.map { organizations[$0] }
+        return key.withUnsafeBufferPointer { tables.byASCIIName[$0] }.map { organizations[$0] }
     }
 
     /// The organisation publishing at `host` ("www.foxnews.com"), if known;
@@ -77,7 +88,7 @@ public struct Gazetteer: Sendable {
     public func organization(forHost host: String) -> NewsOrganization? {
         var candidate = Substring(host.lowercased())
         while true {
-            if let index = byDomain[String(candidate)] { return organizations[index] }
+            if let index = tables.byDomain[String(candidate)] { return organizations[index] }
             guard let dot = candidate.firstIndex(of: ".") else { return nil }
             candidate = candidate[candidate.index(after: dot)...]
             if !candidate.contains(".") { return nil }
@@ -85,7 +96,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// Lowercase, spaces collapsed, "’" as "'", without a leading "the".
-    private static func key(_ name: String) -> String {
+    fileprivate static func key(_ name: String) -> String {
         String(decoding: keyBytes(name), as: UTF8.self)
     }
 
