@@ -87,6 +87,35 @@ import ProvenanceGraph
         #expect(similarity.score(a, d) >= ClaimLinker.threshold)
     }
 
+    /// "didn’t", as edited copy writes it, is a negation as "didn't" is.
+    @Test func aNegationWithACurlyApostropheCounts() {
+        let similarity = ClaimSimilarity { _ in 1 }
+        #expect(ClaimSignature(text: "Exports didn’t rise.").negations == 1)
+        #expect(ClaimSignature(text: "Exports didn’t rise.") == ClaimSignature(text: "Exports didn't rise."))
+        let rose = ClaimFingerprint(content: "Exports rose 12 percent in March.", sentence: "Exports rose 12 percent in March.")
+        let didNot = ClaimFingerprint(
+            content: "Exports didn’t rise 12 percent in March.", sentence: "Exports didn’t rise 12 percent in March.")
+        #expect(similarity.score(rose, didNot) == 0)
+    }
+
+    /// A fragment with one content word is not the claim of every sentence
+    /// that has that word; a number both state counts as a second word.
+    @Test func oneWordInCommonIsNotTheSameClaim() {
+        let similarity = ClaimSimilarity { _ in 1 }
+        func whole(_ text: String) -> ClaimFingerprint { ClaimFingerprint(content: text, sentence: text) }
+        let pairs = [
+            ("I don't know.", "The minister said she did not know when the harbour would reopen."),
+            ("12 issues for £11.99.", "Democrats did not run on the issue of impeachment."),
+            ("It failed.", "It failed."),
+        ]
+        for (a, b) in pairs {
+            #expect(similarity.score(whole(a), whole(b)) < ClaimLinker.derivedThreshold, "\(a) | \(b)")
+            #expect(similarity.score(whole(b), whole(a)) < ClaimLinker.derivedThreshold, "\(b) | \(a)")
+        }
+        #expect(similarity.score(whole("About 23,000 die."), whole("About 23,000 die.")) >= ClaimLinker.threshold)
+        #expect(similarity.score(whole("The harbour reopened."), whole("Officials said the harbour reopened on Monday.")) >= ClaimLinker.threshold)
+    }
+
     @Test func swappedRolesAreDifferentClaims() {
         let similarity = ClaimSimilarity { _ in 1 }
         let a = ClaimFingerprint(content: "Ardmoor accused Castavia of breaking the ceasefire.", sentence: "Ardmoor accused Castavia of breaking the ceasefire.")

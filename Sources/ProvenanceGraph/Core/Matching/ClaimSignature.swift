@@ -125,7 +125,7 @@ public struct ClaimFingerprint: Sendable, Hashable {
     }
 
     /// Bumped whenever what a signature holds, or how it is read, changes.
-    static let storedVersion = "fp1"
+    static let storedVersion = "fp2"  // fp2: "n’t" is a negation, as "n't" is
     static let fieldSeparator: Character = "\u{1F}"  // 0x1F, as `storedFields(of:)` reads it
 }
 

@@ -180,6 +180,13 @@ public struct ClaimSimilarity {
         }
         let overlap = Overlap(a, b, memory: memory, weight: weight)
         guard overlap.weightA > 0, overlap.weightB > 0 else { return 0 }
+        // One word in common is no evidence of one claim: a fragment ("I
+        // don't know.", "12 issues for £11.99.") would be wholly inside any
+        // sentence that has its one content word. A number both state counts
+        // ("About 23,000 die.").
+        guard overlap.sharedCount >= Self.minimumSharedTerms
+            || overlap.sharedCount + a.numbers.intersection(b.numbers).count >= Self.minimumSharedTerms
+        else { return shareQuotation(a, b) ? 0.9 : 0 }
         let dice = 2 * overlap.shared / (overlap.weightA + overlap.weightB)
         let containment = overlap.shared / min(overlap.weightA, overlap.weightB)
         var score = (1 - containmentShare) * dice + containmentShare * containment
@@ -202,6 +209,10 @@ public struct ClaimSimilarity {
         if shareQuotation(a, b) { score = max(score, 0.9) }
         return min(score, 1)
     }
+
+    /// How many content terms and numbers two claims must share to be
+    /// scored at all (short of sharing a quoted phrase).
+    static let minimumSharedTerms = 2
 
     /// A quoted phrase of one inside a quoted phrase of the other.
     private func shareQuotation(_ a: ClaimSignature, _ b: ClaimSignature) -> Bool {

@@ -98,7 +98,7 @@ struct SignatureReader {
                     negations += 1
                     continue
                 }
-                if Self.hasSuffix(bytes, Self.notSuffix) {
+                if Self.hasSuffix(bytes, Self.notSuffix) || Self.hasSuffix(bytes, Self.curlyNotSuffix) {
                     negations += 1
                     continue
                 }
@@ -154,6 +154,8 @@ struct SignatureReader {
 
     private static let may = Array("may".utf8)
     private static let notSuffix = Array("n't".utf8)
+    /// "didn’t", as most edited copy writes it.
+    private static let curlyNotSuffix = Array("n\u{2019}t".utf8)
     private static let edSuffix = Array("ed".utf8)
 
     private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
