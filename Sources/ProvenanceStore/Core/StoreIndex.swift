@@ -7,7 +7,9 @@ import ProvenanceParsing
 /// that linking a document costs the same whatever the corpus size.
 final class StoreIndex: LinkingIndex {
     private let db: Database
-    /// Counts already read, by term key.
+    /// Counts already read, by term key (a 64-bit hash of the term: two
+    /// terms of one corpus sharing a key is too unlikely to guard against,
+    /// and would only blur one term's weight).
     private var frequencies: [UInt64: Int] = [:]
     private lazy var total: Int = (try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims")) ?? 0
 

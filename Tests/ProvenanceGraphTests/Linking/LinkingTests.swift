@@ -116,6 +116,15 @@ import ProvenanceGraph
         #expect(similarity.score(whole("The harbour reopened."), whole("Officials said the harbour reopened on Monday.")) >= ClaimLinker.threshold)
     }
 
+    @Test func aSharedQuotationDoesNotOutweighANegation() {
+        let similarity = ClaimSimilarity { _ in 1 }
+        func whole(_ text: String) -> ClaimFingerprint { ClaimFingerprint(content: text, sentence: text) }
+        // The quotation holds one content word, too few to be scored by
+        // overlap: the shared quotation decides, but not past a negation.
+        #expect(similarity.score(whole("Never “we will not go.”"), whole("“We will not go.”")) == 0)
+        #expect(similarity.score(whole("“We will not go.”"), whole("“We will not go.”")) >= ClaimLinker.threshold)
+    }
+
     @Test func swappedRolesAreDifferentClaims() {
         let similarity = ClaimSimilarity { _ in 1 }
         let a = ClaimFingerprint(content: "Ardmoor accused Castavia of breaking the ceasefire.", sentence: "Ardmoor accused Castavia of breaking the ceasefire.")

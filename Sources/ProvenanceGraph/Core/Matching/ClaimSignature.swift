@@ -247,8 +247,8 @@ public struct ClaimSignature: @unchecked Sendable, Hashable {
         hasher.combine(storage.parts)
     }
 
-    /// A term's key: FNV-1a over its UTF-8 bytes (stable across runs), as
-    /// ``ByteKeyTable`` hashes its keys.
+    /// A term's key: FNV-1a over its UTF-8 bytes (stable across runs), the
+    /// hash ``ByteKeyIndex`` files its keys by (`ByteHash.fnv1a`).
     public static func key(_ term: String) -> UInt64 {
         var term = term
         return term.withUTF8(ByteHash.fnv1a)

@@ -5,8 +5,10 @@
 /// matter. What must agree does: numbers (neither side may state a number the
 /// other contradicts), negation, who did what to whom (the same names in the
 /// opposite order, in the same voice), and names (each side naming someone
-/// the other does not is a different claim). A quoted phrase of three words
-/// or more that both share makes them the same claim.
+/// the other does not is a different claim). Two claims must share at least
+/// two content words or numbers to be scored at all: one word in common is
+/// no evidence. A quoted phrase of three words or more that both share makes
+/// them the same claim.
 public struct ClaimSimilarity {
     /// The weight of a term, given by its key (the term itself is read only
     /// when asked for): its inverse document frequency.
@@ -183,10 +185,14 @@ public struct ClaimSimilarity {
         // One word in common is no evidence of one claim: a fragment ("I
         // don't know.", "12 issues for £11.99.") would be wholly inside any
         // sentence that has its one content word. A number both state counts
-        // ("About 23,000 die.").
+        // ("About 23,000 die."). A quoted phrase both share still makes one
+        // claim, unless one side negates it or the roles are swapped.
         guard overlap.sharedCount >= Self.minimumSharedTerms
             || overlap.sharedCount + a.numbers.intersection(b.numbers).count >= Self.minimumSharedTerms
-        else { return shareQuotation(a, b) ? 0.9 : 0 }
+        else {
+            let agree = a.negations % 2 == b.negations % 2 && !swapsRoles(a, b)
+            return agree && shareQuotation(a, b) ? 0.9 : 0
+        }
         let dice = 2 * overlap.shared / (overlap.weightA + overlap.weightB)
         let containment = overlap.shared / min(overlap.weightA, overlap.weightB)
         var score = (1 - containmentShare) * dice + containmentShare * containment

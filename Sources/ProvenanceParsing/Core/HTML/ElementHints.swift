@@ -252,8 +252,8 @@ enum NameMatcher {
         private let words: ByteKeyTable<UInt64>
         /// Substring entries (two bytes or more), grouped by their first two
         /// bytes; their bytes are runs of `patternBytes`. All plain values,
-        /// so the scan that reads them for every byte of a name costs no
-        /// reference counting.
+        /// which the scan over every byte of a name reads through buffer
+        /// pointers.
         private var substrings: [(start: Int, count: Int, lists: UInt64)] = []
         private var patternBytes: [UInt8] = []
         /// Whether some substring entry starts with these two bytes (first
@@ -276,6 +276,10 @@ enum NameMatcher {
                         precondition(entry.utf8.count >= 3, "a substring entry is shorter than two bytes")
                         patterns.append((Array(entry.dropFirst().utf8), bit))
                     } else {
+                        // The scan splits names into words at every other byte.
+                        precondition(
+                            entry.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 },
+                            "a whole-word entry holds a byte that splits words: \(entry)")
                         words[entry, default: 0] |= bit
                     }
                 }
@@ -369,7 +373,7 @@ enum NameMatcher {
     ]
 
     static let captionNames = [
-        "caption", "figcaption", "*caption", "*wp-caption-text", "imagetext", "image-text", "photo-text",
+        "caption", "figcaption", "*caption", "*wp-caption-text", "imagetext", "*image-text", "*photo-text",
         "*img-desc", "*image-desc", "*photo-desc",
     ]
 

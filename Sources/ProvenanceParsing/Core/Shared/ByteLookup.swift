@@ -3,7 +3,8 @@
 /// FNV-1a hashes, the keys' bytes kept one after another in one array.
 ///
 /// For the word lists asked about nearly every word of a page (class
-/// names, a claim's words), where most words asked are not in the list.
+/// names, a claim's words), where most words asked are not in the list,
+/// and for memos of what a page has met already (its class names).
 /// It is not generic, so that other modules' calls run compiled code
 /// specialised for it (a generic table's lookups from another module went
 /// through the runtime's metadata, at several times the cost).
@@ -95,7 +96,8 @@ package struct ByteKeyIndex: Sendable {
     }
 
     private static func slot(number: Int, hash: UInt64) -> UInt64 {
-        (hash >> 32) << 32 | UInt64(number + 1)
+        precondition(number + 1 < 1 << 32, "ByteKeyIndex holds fewer than 2^32 keys")
+        return (hash >> 32) << 32 | UInt64(number + 1)
     }
 
     /// The number of `key`, if it is one of the keys.

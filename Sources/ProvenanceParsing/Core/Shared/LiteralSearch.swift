@@ -6,7 +6,8 @@
 /// attribute values read for every page. They also match canonically
 /// equivalent spellings (a precomposed "é" for "e" and a combining accent);
 /// the separators and markers looked for here are ASCII words and
-/// punctuation, for which a byte comparison finds the same places.
+/// punctuation or characters without a decomposition ("–", "—", "·", "«",
+/// "»"), for which a byte comparison finds the same places.
 extension String {
     /// The range of the last occurrence of `needle`.
     package func lastRange(ofLiteral needle: String) -> Range<String.Index>? {
