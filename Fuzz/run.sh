@@ -30,13 +30,23 @@ work="/tmp/provenance-fuzz/$target"
 mkdir -p "$work/corpus" "$work/artifacts"
 
 # The gold linker warns about every ASan symbol it cannot export; the log keeps them out of sight.
+# swiftc keeps only the last of several -sanitize= flags, and SwiftPM passes its --sanitize
+# options in an order that changes from run to run: when address came last, the modules had no
+# coverage counters and libFuzzer fuzzed blind. One -sanitize=fuzzer,address after SwiftPM's
+# own flags gives every module both; `--sanitize` still links both runtimes.
 echo "run.sh: building provenance-fuzz (log: $work/build.log)"
 if ! swift build -c release --scratch-path "$scratch" --product provenance-fuzz \
-    --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING > "$work/build.log" 2>&1; then
+    --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+    > "$work/build.log" 2>&1; then
   grep -v "Cannot export local symbol" "$work/build.log" >&2
   exit 1
 fi
 binary="$scratch/release/provenance-fuzz"
+# A binary without coverage counters would fuzz blind while looking busy.
+if command -v readelf > /dev/null && ! readelf -S "$binary" | grep -q __sancov_cntrs; then
+  echo "run.sh: $binary has no coverage counters (see build.log); not fuzzing blind" >&2
+  exit 1
+fi
 
 # Seeds: the examples of the format, and our own small odd inputs.
 rm -rf "$work/seeds"
