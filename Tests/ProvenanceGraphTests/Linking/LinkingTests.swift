@@ -116,6 +116,19 @@ import ProvenanceGraph
         #expect(similarity.score(whole("The harbour reopened."), whole("Officials said the harbour reopened on Monday.")) >= ClaimLinker.threshold)
     }
 
+    @Test func aShortClaimInsideALongerOneIsNotTheSameClaim() {
+        let similarity = ClaimSimilarity { _ in 1 }
+        func whole(_ text: String) -> ClaimFingerprint { ClaimFingerprint(content: text, sentence: text) }
+        // Two ordinary words, both in the longer sentence, saying something else.
+        let short = whole("At first there was no sign of it.")
+        let long = whole("The coach made his first visit to the club since signing a new contract with the owners in the summer.")
+        #expect(similarity.score(short, long) < ClaimLinker.threshold)
+        #expect(similarity.score(long, short) < ClaimLinker.threshold)
+        // A short claim still matches itself, and a sentence that says it.
+        #expect(similarity.score(whole("Prices rose sharply."), whole("Prices rose sharply.")) >= ClaimLinker.threshold)
+        #expect(similarity.score(whole("Prices rose sharply."), whole("Prices rose sharply in March.")) >= ClaimLinker.threshold)
+    }
+
     @Test func aSharedQuotationDoesNotOutweighANegation() {
         let similarity = ClaimSimilarity { _ in 1 }
         func whole(_ text: String) -> ClaimFingerprint { ClaimFingerprint(content: text, sentence: text) }

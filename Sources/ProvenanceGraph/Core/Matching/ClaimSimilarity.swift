@@ -7,8 +7,9 @@
 /// opposite order, in the same voice), and names (each side naming someone
 /// the other does not is a different claim). Two claims must share at least
 /// two content words or numbers to be scored at all: one word in common is
-/// no evidence. A quoted phrase of three words or more that both share makes
-/// them the same claim.
+/// no evidence; and a claim of fewer than four content words being contained
+/// in another counts for less. A quoted phrase of three words or more that
+/// both share makes them the same claim.
 public struct ClaimSimilarity {
     /// The weight of a term, given by its key (the term itself is read only
     /// when asked for): its inverse document frequency.
@@ -194,7 +195,12 @@ public struct ClaimSimilarity {
             return agree && shareQuotation(a, b) ? 0.9 : 0
         }
         let dice = 2 * overlap.shared / (overlap.weightA + overlap.weightB)
+        // Containment counts in full only for a claim of some length: two or
+        // three words ("he was seeing things", "if it will make money?") are
+        // contained in many a sentence that says something else.
+        let smallerTerms = overlap.sharedCount + (overlap.weightA <= overlap.weightB ? overlap.onlyA : overlap.onlyB)
         let containment = overlap.shared / min(overlap.weightA, overlap.weightB)
+            * min(1, Double(smallerTerms) / Double(Self.fullContainmentTerms))
         var score = (1 - containmentShare) * dice + containmentShare * containment
         // Sharing only who (names), not what, is not the same claim.
         if overlap.shared > 0, overlap.sharedNames / overlap.shared >= 0.75 { score *= 0.5 }
@@ -219,6 +225,10 @@ public struct ClaimSimilarity {
     /// How many content terms and numbers two claims must share to be
     /// scored at all (short of sharing a quoted phrase).
     static let minimumSharedTerms = 2
+
+    /// How many content terms the smaller claim needs for being contained in
+    /// the other to count in full; below it, containment counts in proportion.
+    static let fullContainmentTerms = 4
 
     /// A quoted phrase of one inside a quoted phrase of the other.
     private func shareQuotation(_ a: ClaimSignature, _ b: ClaimSignature) -> Bool {
