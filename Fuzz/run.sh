@@ -43,7 +43,9 @@ if ! swift build -c release --scratch-path "$scratch" --product provenance-fuzz 
 fi
 binary="$scratch/release/provenance-fuzz"
 # A binary without coverage counters would fuzz blind while looking busy.
-if command -v readelf > /dev/null && ! readelf -S "$binary" | grep -q __sancov_cntrs; then
+# (grep reads all of readelf's output: with -q it would stop early, and pipefail would then
+# count readelf's broken pipe as a failure.)
+if command -v readelf > /dev/null && ! readelf -S "$binary" | grep __sancov_cntrs > /dev/null; then
   echo "run.sh: $binary has no coverage counters (see build.log); not fuzzing blind" >&2
   exit 1
 fi
