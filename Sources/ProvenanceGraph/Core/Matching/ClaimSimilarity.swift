@@ -190,10 +190,7 @@ public struct ClaimSimilarity {
         // claim, unless one side negates it or the roles are swapped.
         guard overlap.sharedCount >= Self.minimumSharedTerms
             || overlap.sharedCount + a.numbers.intersection(b.numbers).count >= Self.minimumSharedTerms
-        else {
-            let agree = a.negations % 2 == b.negations % 2 && !swapsRoles(a, b)
-            return agree && shareQuotation(a, b) ? 0.9 : 0
-        }
+        else { return shareQuotation(a, b) && !contradicts(a, b) ? 0.9 : 0 }
         let dice = 2 * overlap.shared / (overlap.weightA + overlap.weightB)
         // Containment counts in full only for a claim of some length: two or
         // three words ("he was seeing things", "if it will make money?") are
@@ -207,8 +204,7 @@ public struct ClaimSimilarity {
         // Near-identical sentences tell their differences apart: a negation,
         // swapped roles, or another word in the same place ("met" / "fired").
         if dice >= 0.6 {
-            if (a.negations % 2) != (b.negations % 2) { return 0 }
-            if swapsRoles(a, b) { return 0 }
+            if contradicts(a, b) { return 0 }
             // In a short claim, one or two words swapped for others, all else
             // equal, is another claim: "met" / "fired". A long claim with a
             // word or two changed is a rewrite.
@@ -229,6 +225,12 @@ public struct ClaimSimilarity {
     /// How many content terms the smaller claim needs for being contained in
     /// the other to count in full; below it, containment counts in proportion.
     static let fullContainmentTerms = 4
+
+    /// Whether one side negates what the other says, or swaps who did what
+    /// to whom.
+    private func contradicts(_ a: ClaimSignature, _ b: ClaimSignature) -> Bool {
+        a.negations % 2 != b.negations % 2 || swapsRoles(a, b)
+    }
 
     /// A quoted phrase of one inside a quoted phrase of the other.
     private func shareQuotation(_ a: ClaimSignature, _ b: ClaimSignature) -> Bool {

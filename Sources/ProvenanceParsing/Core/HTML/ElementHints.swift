@@ -214,6 +214,14 @@ enum NameMatcher {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
 
+    /// The bytes of the words a name is split into for whole-word entries
+    /// (lower-case letters, digits, anything not ASCII); every other byte
+    /// ends a word.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+
     /// The hints the lists matched (`lists(matching:)`) give.
     static func hints(lists found: UInt64) -> NameHints {
         var hints = NameHints()
@@ -276,10 +284,8 @@ enum NameMatcher {
                         precondition(entry.utf8.count >= 3, "a substring entry is shorter than two bytes")
                         patterns.append((Array(entry.dropFirst().utf8), bit))
                     } else {
-                        // The scan splits names into words at every other byte.
                         precondition(
-                            entry.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 },
-                            "a whole-word entry holds a byte that splits words: \(entry)")
+                            entry.utf8.allSatisfy(NameMatcher.isWordByte), "a whole-word entry holds a byte that splits words: \(entry)")
                         words[entry, default: 0] |= bit
                     }
                 }
@@ -330,8 +336,7 @@ enum NameMatcher {
                                             if offset == entry.count { found |= entry.lists }
                                         }
                                     }
-                                    let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-                                    if isWordByte {
+                                    if NameMatcher.isWordByte(byte) {
                                         if wordStart < 0 { wordStart = index }
                                     } else if wordStart >= 0 {
                                         if let lists = words[UnsafeBufferPointer(rebasing: bytes[wordStart..<index])] { found |= lists }
