@@ -37,7 +37,9 @@ let package = Package(
         // Stage 2: Article → sentences, quotations, sources, claims.
         .target(
             name: "ProvenanceAttribution",
-            dependencies: ["ProvenanceParsing"]
+            dependencies: ["ProvenanceParsing"],
+            // The learned attribution model, made by `provenance-train attribution`.
+            resources: [.copy("Resources/attribution.model")]
         ),
         // Stage 3: claims across documents — same claims, derivations, chains, findings.
         .target(
@@ -77,6 +79,15 @@ let package = Package(
                 "CZlib", "ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceReports", "ProvenanceStore",
             ],
             path: "Benchmarks/provenance-bench"
+        ),
+        // Learns the model weights shipped in the resources from ../shared/corpus (not part of the product).
+        .executableTarget(
+            name: "provenance-train",
+            dependencies: [
+                "ProvenanceParsing", "ProvenanceAttribution",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Training/provenance-train"
         ),
         // libFuzzer targets (Fuzz/run.sh); built plainly, a runner for saved inputs.
         .executableTarget(

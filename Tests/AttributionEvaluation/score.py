@@ -219,7 +219,26 @@ def parse_annotated(name, raw):
     return Document(name, text, attributions, warnings)
 
 
-def load_gold(folder, only=None):
+def merge_continuations(doc):
+    """A continuation in the same paragraph as the attribution it continues is part of it:
+    "“Q1,” she said. “Q2.”" is one attribution of two segments, as PolNeAR annotates real
+    news and as the engine reports it (one claim whose content runs from Q1 to Q2). A
+    continuation in a later paragraph stays an attribution of its own."""
+    kept = []
+    for a in doc.attributions:
+        head = doc.by_n.get(a.cont) if a.cont is not None else None
+        if head is not None and head.cont is None and "\n\n" not in doc.text[min(head.hull[1], a.hull[0]):max(head.hull[1], a.hull[0])]:
+            head.segments = sorted(head.segments + a.segments)
+            if head.kind != a.kind:
+                head.kind = "mixed"
+            continue
+        kept.append(a)
+    doc.attributions = kept
+    doc.by_n = {a.n: a for a in kept}
+    return doc
+
+
+def load_gold(folder, only=None, split_continuations=False):
     docs = []
     for fn in sorted(os.listdir(folder)):
         if not fn.endswith(".txt"):
@@ -228,7 +247,8 @@ def load_gold(folder, only=None):
             continue
         with open(os.path.join(folder, fn), encoding="utf-8") as f:
             raw = f.read()
-        docs.append(parse_annotated(fn, raw))
+        doc = parse_annotated(fn, raw)
+        docs.append(doc if split_continuations else merge_continuations(doc))
     return docs
 
 
@@ -767,11 +787,13 @@ def main(argv=None):
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--self-check", action="store_true", help="score the gold against itself (no binary)")
     ap.add_argument("--stats", action="store_true", help="print a tally of the annotations and exit")
+    ap.add_argument("--split-continuations", action="store_true",
+                    help="score a continuation in the paragraph of its attribution as an attribution of its own")
     ap.add_argument("--list", action="store_true", help="list every gold attribution and exit")
     args = ap.parse_args(argv)
 
     try:
-        docs = load_gold(args.annotated, args.only)
+        docs = load_gold(args.annotated, args.only, args.split_continuations)
     except AnnotationError as e:
         fail("annotation: %s" % e)
     except OSError as e:

@@ -9,14 +9,50 @@ import ProvenanceParsing
 /// ```
 ///
 /// Pure Swift over the ``ProvenanceParsing/Article`` model: no network, no
-/// models to download, no shared state, so articles can be attributed in
-/// parallel.
+/// downloads, no shared mutable state, so articles can be attributed in
+/// parallel. The attributions come from a learned model shipped in the
+/// package's resources, with the rule engine's readings among its features;
+/// ``Method/rules`` uses the rules alone.
 public struct AttributionEngine: Sendable {
-    public init() {}
+    /// What finds the attributions.
+    public enum Method: String, Sendable, CaseIterable {
+        /// The learned model (trained on annotated news), reading the rules' proposals as features.
+        case model
+        /// The hand-written patterns alone.
+        case rules
+    }
+
+    /// The method in use: ``Method/rules`` when the model was asked for but
+    /// could not be loaded (``modelProblem`` says why).
+    public let method: Method
+    private let finder: any AttributionFinder
+
+    public init(method: Method = .model) {
+        switch (method, AttributionModel.bundled) {
+        case (.model, .success(let model)):
+            self.method = .model
+            finder = LearnedFinder(model: model)
+        default:
+            self.method = .rules
+            finder = RuleFinder()
+        }
+    }
+
+    /// An engine with another finder plugged in.
+    init(finder: any AttributionFinder, method: Method) {
+        self.finder = finder
+        self.method = method
+    }
+
+    /// Why the bundled model could not be loaded, if it could not.
+    public static var modelProblem: String? {
+        if case .failure(let error) = AttributionModel.bundled { return error.reason }
+        return nil
+    }
 
     /// The article's sentences, quotations, sources and claims.
     public func attribute(_ article: Article) -> AttributedArticle {
-        var attributor = DocumentAttributor(article: article)
+        var attributor = DocumentAttributor(article: article, finder: finder)
         return attributor.run()
     }
 }

@@ -101,8 +101,18 @@ import ProvenanceAttribution
         #expect(attributed.views.map(\.cue) == ["said", "adding"])
     }
 
-    @Test func declinedToCommentIsNotAnAttribution() {
+    /// Annotated news counts a refusal to comment as the source's own act (PolNeAR does): the
+    /// sentence is attributed, so `check` does not report it as a claim without a source.
+    @Test func declinedToCommentIsTheSpokeswomansAct() throws {
         let attributed = AttributionSupport.attribute("A story\n\nA spokeswoman for the port declined to comment.\n")
+        let claim = try #require(attributed.claims.first { $0.kind != .unattributed })
+        #expect(claim.cue.map { attributed.text($0.span) } == "declined")
+        #expect(attributed.text(claim.content) == "to comment")
+        #expect(claim.problem == nil)
+    }
+
+    @Test func nobodyIsNoSource() {
+        let attributed = AttributionSupport.attribute("A story\n\nNo group claimed responsibility for the attack on the depot.\n")
         #expect(attributed.claims.allSatisfy { $0.kind == .unattributed })
     }
 }

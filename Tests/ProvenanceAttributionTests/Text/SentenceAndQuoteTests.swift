@@ -82,11 +82,15 @@ import ProvenanceAttribution
         #expect(second?.attribution.map { attributed.sources[$0.source].name } == "Ruiz")
     }
 
-    @Test func aFollowingQuoteSentenceContinuesTheSpeaker() {
+    /// A quotation that goes on after its cue in the same paragraph is part of the same
+    /// attribution, as annotated news has it: one claim from the first quotation to the last.
+    @Test func aFollowingQuoteSentenceContinuesTheSpeaker() throws {
         let attributed = AttributionSupport.attribute("A story\n\n“We won,” Ruiz said. “Nobody expected it.”\n")
-        let second = attributed.claims(containing: "Nobody expected").first
-        #expect(second?.isContinuation == true)
-        #expect(second?.problem == nil)
+        let claim = try #require(attributed.claims(containing: "Nobody expected").first)
+        #expect(attributed.text(claim.content) == "“We won,” Ruiz said. “Nobody expected it.”")
+        #expect(claim.attribution.map { attributed.sources[$0.source].name } == "Ruiz")
+        #expect(claim.problem == nil)
+        #expect(claim.quotes.count == 2)
     }
 
     @Test func aQuoteWithNoSpeakerIsFlagged() {

@@ -5,6 +5,7 @@ import ProvenanceParsing
 /// continued quotations, quotations without a speaker, unattributed claims.
 struct DocumentAttributor {
     private let article: Article
+    private let finder: any AttributionFinder
     private let scalars: [Unicode.Scalar]
     private var registry = SourceRegistry()
     private var claims: [Claim] = []
@@ -12,10 +13,14 @@ struct DocumentAttributor {
     private var quotes: [Quote] = []
     /// The last quoted speech with a speaker, for continuations.
     private var lastSpeech: (attribution: Claim.Attribution, block: Int)?
+    /// An attribution closing its block with a colon ("He said:"), whose content is the
+    /// list items or quoted paragraphs that follow.
+    private var introduction: (attribution: Claim.Attribution?, cue: Claim.Cue, via: [Int])?
     private var sentenceNumber = 0
 
-    init(article: Article) {
+    init(article: Article, finder: any AttributionFinder) {
         self.article = article
+        self.finder = finder
         scalars = UnicodeScalars.array(of: article.text)
     }
 
@@ -42,22 +47,73 @@ struct DocumentAttributor {
 
     private mutating func read(_ block: ReadBlock, after previous: ReadBlock?) {
         let names = NameReader(scalars: scalars, block: block)
-        let matcher = AttributionMatcher(names: names)
-        let isHeadline = block.kind == .title || block.kind == .heading
+        if let introduction, block.kind == .listItem || block.kind == .quote || block.opensWithQuote {
+            readIntroduced(block, by: introduction, names: names)
+            return
+        }
+        introduction = nil
+        let found = finder.attributions(in: block, names: names)
+        // An attribution is read with the sentence of its cue; its content may
+        // reach into other sentences of the block, which are then no claims of their own.
+        var covered = [Bool](repeating: false, count: block.tokens.count)
+        for attribution in found {
+            for range in attribution.content { for index in range where index < covered.count { covered[index] = true } }
+        }
         for sentence in block.sentences {
             sentenceNumber += 1
             let span = block.span(of: sentence)
             sentences.append(Sentence(span: span, block: block.index))
             recordNames(in: sentence, block: block, names: names)
-            let found = matcher.attributions(in: sentence, isHeadline: isHeadline)
-            if !found.isEmpty {
-                for attribution in found {
-                    addClaim(attribution, sentence: sentence, block: block, names: names)
+            let mine = found.filter { sentence.contains($0.cue.lowerBound) }
+            if !mine.isEmpty {
+                for attribution in mine {
+                    if attribution.content.isEmpty {
+                        introduction = (
+                            Self.reader(of: attribution.source, block: block, names: names).map { resolve($0, block: block, names: names) },
+                            Claim.Cue(span: block.span(of: attribution.cue), lemma: attribution.lemma), [])
+                        continue
+                    }
+                    addClaim(attribution, sentence: Self.sentences(touching: attribution, in: block), block: block, names: names)
                 }
                 continue
             }
+            let words = sentence.filter { block.tokens[$0].kind == .word || block.tokens[$0].kind == .number }
+            if !words.isEmpty, words.filter({ covered[$0] }).count * 2 >= words.count { continue }
             addUnattributed(sentence: sentence, block: block, previous: previous)
         }
+    }
+
+    /// A block that an earlier "X said:" introduces: each sentence is X's.
+    private mutating func readIntroduced(
+        _ block: ReadBlock, by introduction: (attribution: Claim.Attribution?, cue: Claim.Cue, via: [Int]), names: NameReader
+    ) {
+        for sentence in block.sentences {
+            sentenceNumber += 1
+            let span = block.span(of: sentence)
+            sentences.append(Sentence(span: span, block: block.index))
+            recordNames(in: sentence, block: block, names: names)
+            let quoted = block.outerQuotes.filter { sentence.contains($0.open) }
+            let kind = Self.kind(of: [sentence], quoted: quoted, block: block)
+            if let attribution = introduction.attribution { registry.markReported(attribution.source) }
+            claims.append(
+                Claim(
+                    kind: kind, sentence: span, content: span, cue: introduction.cue, attribution: introduction.attribution,
+                    via: introduction.via, quotes: quoted.map { block.span(of: $0.tokens(blockTokenCount: block.tokens.count)) },
+                    block: block.index))
+        }
+    }
+
+    /// The sentences an attribution's cue, source and content lie in, as one range of tokens.
+    private static func sentences(touching attribution: FoundAttribution, in block: ReadBlock) -> Range<Int> {
+        var lower = attribution.cue.lowerBound
+        var upper = attribution.cue.upperBound
+        for range in attribution.content + [attribution.source?.span].compactMap({ $0 }) where !range.isEmpty {
+            lower = min(lower, range.lowerBound)
+            upper = max(upper, range.upperBound)
+        }
+        let first = block.sentences.first { $0.contains(lower) } ?? (lower..<upper)
+        let last = block.sentences.last { $0.contains(upper - 1) } ?? (lower..<upper)
+        return first.lowerBound..<max(first.upperBound, last.upperBound)
     }
 
     /// Names in the sentence become entities and mentions, so that pronouns
@@ -139,10 +195,13 @@ struct DocumentAttributor {
     // MARK: Claims
 
     private mutating func addClaim(_ found: FoundAttribution, sentence: Range<Int>, block: ReadBlock, names: NameReader) {
-        let attribution = found.source.map { resolve($0, block: block, names: names) }
+        let attribution = Self.reader(of: found.source, block: block, names: names).map { resolve($0, block: block, names: names) }
         var via: [Int] = []
         if let outer = found.via {
             via.append(resolve(outer, block: block, names: names).source)
+        }
+        if let carrier = intermediary(of: found, block: block, names: names), carrier != attribution?.source, !via.contains(carrier) {
+            via.append(carrier)
         }
         let contentRanges = found.content.filter { !$0.isEmpty }
         guard let first = contentRanges.first, let last = contentRanges.last else { return }
@@ -155,7 +214,15 @@ struct DocumentAttributor {
             via: via, quotes: quoted.map { block.span(of: $0.tokens(blockTokenCount: block.tokens.count)) },
             block: block.index)
         claim.about = about(quoted, block: block, names: names)
-        if let attribution {
+        // A quoted report that opens with its own speaker ("The MNA report continued, “[Venn]
+        // clarified …”"): the speaker is the one the report quotes, the report carried it.
+        if kind == .direct, let speaker = claim.about.first, let reporter = claim.attribution, let first = quoted.first,
+            let mention = Self.reportedSpeaker(after: first, in: block), speaker != reporter.source
+        {
+            claim.attribution = Claim.Attribution(source: speaker, mention: mention)
+            claim.via = [reporter.source] + claim.via.filter { $0 != reporter.source && $0 != speaker }
+        }
+        if let attribution = claim.attribution {
             registry.markReported(attribution.source)
             if kind == .direct || kind == .mixed { lastSpeech = (attribution, block.index) }
         }
@@ -205,6 +272,24 @@ struct DocumentAttributor {
             claims.append(claim)
             return
         }
+        // A person the sentence opens with, quoted in it ("The leader looked back on the year
+        // as “a year of steady keels and rising cargo.”"): the quoted words are that person's.
+        if let quote = quoted.first(where: { region in
+            tokens[region.innerTokens(blockTokenCount: tokens.count)].filter { $0.kind == .word }.count >= 3
+        }), let subject = registry.subject(ofSentence: sentenceNumber), registry.entities[subject.entity].kind == .person,
+            subject.span.end <= tokens[quote.open].start,
+            let after = tokens[sentence].firstIndex(where: { $0.start >= subject.span.end }), after < quote.open
+        {
+            var end = sentence.upperBound
+            while end > after + 1, tokens[end - 1].isTerminal { end -= 1 }
+            registry.markReported(subject.entity)
+            claims.append(
+                Claim(
+                    kind: .mixed, sentence: span, content: block.span(of: after..<end),
+                    attribution: Claim.Attribution(source: subject.entity, mention: subject.span),
+                    quotes: quoted.map { block.span(of: $0.tokens(blockTokenCount: tokens.count)) }, block: block.index))
+            return
+        }
         claims.append(Claim(kind: .unattributed, sentence: span, content: span, block: block.index))
     }
 
@@ -246,6 +331,26 @@ struct DocumentAttributor {
         }
         // Names in captions are asides: pronouns in the body do not point at them.
         sentences.append(Sentence(span: caption.span, block: block.index))
+        // A caption that reports someone's words ("Sudan has said it will improve access")
+        // is theirs, carried by the picture's credit chain; the caption itself stays
+        // credited to where the picture came from.
+        let names = NameReader(scalars: scalars, block: block)
+        let credited = (attribution.map { [$0.source] } ?? []) + via
+        if let spoken = finder.attributions(in: block, names: names).first(where: { found in
+            found.source != nil && !found.content.isEmpty && block.tokens[found.cue.lowerBound].start < content.end
+                && found.content.allSatisfy { block.tokens[$0.upperBound - 1].end <= content.end }
+        }), let source = spoken.source, let first = spoken.content.first, let last = spoken.content.last {
+            let speaker = resolve(source, block: block, names: names)
+            registry.markReported(speaker.source)
+            let quoted = block.outerQuotes.filter { region in spoken.content.contains { $0.contains(region.open) } }
+            claims.append(
+                Claim(
+                    kind: Self.kind(of: spoken.content, quoted: quoted, block: block), sentence: caption.span,
+                    content: TextSpan(start: block.tokens[first.lowerBound].start, end: block.tokens[last.upperBound - 1].end),
+                    cue: Claim.Cue(span: block.span(of: spoken.cue), lemma: spoken.lemma), attribution: speaker,
+                    via: credited.filter { $0 != speaker.source }, quotes: quoted.map { block.span(of: $0.tokens(blockTokenCount: block.tokens.count)) },
+                    block: block.index))
+        }
         let cue = caption.credit.map { Claim.Cue(span: $0.span, lemma: "credit") }
         claims.append(
             Claim(
@@ -264,9 +369,23 @@ struct DocumentAttributor {
     // MARK: Sources
 
     private mutating func resolve(_ phrase: SourcePhrase, block: ReadBlock, names: NameReader) -> Claim.Attribution {
+        // "his spokesman", "Venn's lawyer": someone of someone else, not that one.
+        if let related = relation(phrase.span, block: block, names: names) { return related }
+        // "…, who said": the name before the relative pronoun.
+        if phrase.span.count == 1, Lexicon.relativePronouns.contains(block.tokens[phrase.span.lowerBound].lower),
+            let antecedent = antecedent(ofRelative: phrase.span.lowerBound, block: block, names: names)
+        {
+            var attribution = resolve(antecedent, block: block, names: names)
+            attribution.antecedent = attribution.mention
+            attribution.mention = block.span(of: phrase.span)
+            return attribution
+        }
         let mention = block.span(of: phrase.span)
         switch phrase {
         case .named(let name, _):
+            // In a title-case headline the name with its titles is the mention, not the
+            // words run into it ("President Aurel Venn Addresses National Maritime Council").
+            let mention = block.kind == .title || block.kind == .heading ? block.span(of: name.tokens) : mention
             let kind: Source.Kind = name.kind == .unknown ? (registry.existing(named: name.name).map { registry.entities[$0].kind } ?? .person) : name.kind
             let entity = registry.entity(named: name.name, kind: kind, description: name.description)
             registry.recordMention(of: entity, at: mention, sentence: sentenceNumber, isSubject: true)
@@ -279,7 +398,13 @@ struct DocumentAttributor {
             }
             let placeholder = registry.placeholder(named: names.text(phrase.span), kind: .unknown)
             return Claim.Attribution(source: placeholder, mention: mention, isResolved: false)
-        case .nominal(let head, let kind, _):
+        case .nominal(let head, let kind, let span):
+            // "a spokeswoman for the port": someone new, not a pointer to someone earlier.
+            if kind == .person, ["a", "an"].contains(block.tokens[span.lowerBound].lower) {
+                let person = registry.placeholder(named: names.text(span), kind: .person)
+                registry.addMentionSpan(mention, to: person)
+                return Claim.Attribution(source: person, mention: mention)
+            }
             if let record = registry.resolveNominal(head: head, kind: kind, at: mention.start, sentence: sentenceNumber) {
                 registry.recordMention(of: record.entity, at: mention, sentence: sentenceNumber, isSubject: true)
                 return Claim.Attribution(source: record.entity, mention: mention, antecedent: record.span)
@@ -301,7 +426,139 @@ struct DocumentAttributor {
             let entity = registry.placeholder(named: name, kind: .group)
             registry.addMentionSpan(mention, to: entity)
             return Claim.Attribution(source: entity, mention: mention)
+        case .described(let text, _):
+            let entity = registry.existing(named: text) ?? registry.placeholder(named: text, kind: .unknown)
+            registry.addMentionSpan(mention, to: entity)
+            return Claim.Attribution(source: entity, mention: mention)
         }
+    }
+
+    /// A document "seen by X" speaks for itself; X only read it ("documents seen by Reuters").
+    private static func reader(of source: SourcePhrase?, block: ReadBlock, names: NameReader) -> SourcePhrase? {
+        guard let span = source?.span,
+            let reading = span.first(where: { $0 > span.lowerBound && $0 + 1 < span.upperBound && block.tokens[$0 + 1].isWord("by")
+                && Words.documentReadings.contains(block.tokens[$0].lower) })
+        else { return source }
+        let document = span.lowerBound..<reading
+        if let head = document.last, Words.recordNouns.contains(block.tokens[head].lower) || Words.nominalHeads[block.tokens[head].lower] == .document {
+            return .group(names.text(document), span: document)
+        }
+        let sentenceStart = block.sentences.first { $0.contains(span.lowerBound) }?.lowerBound ?? span.lowerBound
+        return names.sourcePhrase(document, sentenceStart: sentenceStart) ?? .group(names.text(document), span: document)
+    }
+
+    /// A news organisation the words passed through on their way to this page: the
+    /// audience of "told" ("a source told Reuters") or the reader of a document
+    /// ("documents seen by Reuters", "a memo obtained by The Associated Press").
+    private mutating func intermediary(of found: FoundAttribution, block: ReadBlock, names: NameReader) -> Int? {
+        var candidates: [Range<Int>] = []
+        if found.lemma == "tell", found.cue.upperBound < block.tokens.count {
+            let sentence = block.sentences.first { $0.contains(found.cue.lowerBound) } ?? found.cue
+            candidates += names.capitalizedRuns(in: found.cue.upperBound..<min(sentence.upperBound, found.cue.upperBound + 5), sentenceStart: sentence.lowerBound)
+                .filter { $0.lowerBound <= found.cue.upperBound + 1 }
+        }
+        if let source = found.source?.span {
+            let tokens = block.tokens
+            for index in source where index + 2 <= source.upperBound && tokens[index + 1].isWord("by")
+                && Words.documentReadings.contains(tokens[index].lower)
+            {
+                candidates += names.capitalizedRuns(in: (index + 2)..<source.upperBound, sentenceStart: source.lowerBound).prefix(1)
+            }
+        }
+        for run in candidates {
+            guard let name = names.classify(run), let organization = Gazetteer.standard.organization(named: name.name) else { continue }
+            let entity = registry.entity(named: organization.name, kind: SourceRegistry.kind(of: organization))
+            registry.addMentionSpan(block.span(of: name.nameTokens), to: entity)
+            return entity
+        }
+        return nil
+    }
+
+    /// The wire or agency a page says it comes from, in a dateline ("MOSCOW (AP) —") or as
+    /// its byline ("Reuters"): the last carrier before the publisher of every attributed claim.
+    private mutating func pageWire() -> Int? {
+        var candidates: [String] = article.metadata.bylines
+        for block in article.blocks where block.kind == .dateline || block.kind == .paragraph {
+            let text = ScalarText(article.text)[block.span]
+            guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")"),
+                text.distance(from: text.startIndex, to: open) <= 40
+            else {
+                if block.kind == .paragraph { break }  // only the first paragraph can hold a dateline
+                continue
+            }
+            let place = text[..<open].trimmingCharacters(in: .whitespaces)
+            let after = text[text.index(after: close)...].drop { $0 == " " }
+            guard let dash = after.first, ["-", "–", "—", "―"].contains(dash),
+                !place.isEmpty, place.split(separator: ",").first.map({ $0 == $0.uppercased() }) == true
+            else {
+                if block.kind == .paragraph { break }
+                continue
+            }
+            candidates.append(String(text[text.index(after: open)..<close]))
+            break
+        }
+        for name in candidates {
+            guard let organization = Gazetteer.standard.organization(named: name), organization.kind == .wire || organization.kind == .agency else {
+                continue
+            }
+            return registry.entity(named: organization.name, kind: SourceRegistry.kind(of: organization))
+        }
+        return nil
+    }
+
+    /// The name a relative pronoun stands for: the capitalised words right before it and
+    /// its comma ("Teodor Rask, who had told parliament").
+    private func antecedent(ofRelative index: Int, block: ReadBlock, names: NameReader) -> SourcePhrase? {
+        var end = index
+        while end > 0, block.tokens[end - 1].isPunctuation(",") { end -= 1 }
+        guard end < index else { return nil }
+        let sentenceStart = block.sentences.first { $0.contains(index) }?.lowerBound ?? 0
+        guard let run = names.capitalizedRuns(in: max(sentenceStart, end - 8)..<end, sentenceStart: sentenceStart).last,
+            run.upperBound == end, let name = names.classify(run)
+        else { return nil }
+        return .named(name, span: run)
+    }
+
+    /// A role held for someone named before: "his spokesman", "her lawyers", "Venn's
+    /// aide" is a source of its own, named after the one it works for ("Aurel Venn's
+    /// spokesman"), with that one as the antecedent.
+    private mutating func relation(_ span: Range<Int>, block: ReadBlock, names: NameReader) -> Claim.Attribution? {
+        guard span.count >= 2, let last = span.last, Words.roleNouns.contains(block.tokens[last].lower) else { return nil }
+        let first = block.tokens[span.lowerBound]
+        let mention = block.span(of: span)
+        var owner: (entity: Int, span: TextSpan)?
+        if let pronoun = Words.possessivePronouns[first.lower] {
+            owner = registry.resolvePronoun(pronoun, at: first.start, sentence: sentenceNumber).map { ($0.entity, $0.span) }
+        } else if first.lower.hasSuffix("'s"), first.isCapitalized {
+            let name = String(names.text(span.lowerBound..<(span.lowerBound + 1)).dropLast(2))
+            owner = registry.existing(named: name).map { ($0, first.span) }
+        }
+        guard let owner else { return nil }
+        let role = names.text((span.lowerBound + 1)..<span.upperBound)
+        let entity = registry.placeholder(named: registry.entities[owner.entity].name + "’s " + role, kind: .person)
+        registry.addMentionSpan(mention, to: entity)
+        return Claim.Attribution(source: entity, mention: mention, antecedent: owner.span)
+    }
+
+    /// Where a quotation names its own speaker at its start, before a reporting verb:
+    /// "“[Venn] clarified …", "“He stressed that …".
+    private static func reportedSpeaker(after quote: QuoteRegion, in block: ReadBlock) -> TextSpan? {
+        let tokens = block.tokens
+        var start = quote.open + 1
+        guard start < tokens.count else { return nil }
+        var end = start + 1
+        if tokens[start].isPunctuation("[") {
+            guard let close = tokens[start...].prefix(7).firstIndex(where: { $0.isPunctuation("]") }) else { return nil }
+            start += 1
+            end = close
+            guard start < end, close + 1 < tokens.count else { return nil }
+            guard let entry = ReportingVerbs.entry(for: tokens[close + 1].lower), entry.strength != .weak else { return nil }
+        } else {
+            guard ["he", "she"].contains(tokens[start].lower), end < tokens.count,
+                let entry = ReportingVerbs.entry(for: tokens[end].lower), entry.strength != .weak
+            else { return nil }
+        }
+        return block.span(of: start..<end)
     }
 
     /// Whom a quotation is about: "He …" or "[Kim] …" opening it.
@@ -386,6 +643,12 @@ struct DocumentAttributor {
     // MARK: Result
 
     private mutating func finish() -> AttributedArticle {
+        if let wire = pageWire() {
+            for index in claims.indices where claims[index].attribution != nil && claims[index].kind != .caption {
+                if claims[index].attribution?.source != wire, !claims[index].via.contains(wire) { claims[index].via.append(wire) }
+            }
+            registry.markReported(wire)
+        }
         var publisher: Int?
         if let name = article.metadata.publisher {
             let kind = Gazetteer.standard.organization(named: name).map(SourceRegistry.kind)

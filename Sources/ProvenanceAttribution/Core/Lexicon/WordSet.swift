@@ -7,7 +7,8 @@ import ProvenanceParsing
 /// lists are English, and when a list holds only ASCII words, such a word
 /// is answered no at once.
 package struct WordSet: ExpressibleByArrayLiteral, Sendable {
-    private let words: Set<String>
+    /// The words, for building other tables from the list.
+    package let words: Set<String>
     private let table: ByteKeyIndex
     private let isASCII: Bool
 

@@ -33,6 +33,9 @@ enum Words {
         case female, male
     }
 
+    /// Possessive determiners, with the pronoun that resolves them.
+    static let possessivePronouns: [String: String] = ["his": "he", "her": "she", "their": "they", "its": "it"]
+
     /// Pronouns that say the gender of whom they stand for.
     static let pronounGender: [String: Gender] = [
         "he": .male, "him": .male, "his": .male, "himself": .male,
@@ -158,6 +161,17 @@ enum Words {
         "notice": .document, "letter": .document, "memo": .document, "filing": .document, "ruling": .document,
         "verdict": .document, "complaint": .document, "review": .document, "assessment": .document,
         "audit": .document, "investigation": .document, "inquiry": .document, "post": .document, "tweet": .document,
+    ]
+
+    /// Participles of reading a document: "seen by", "obtained by", "reviewed by".
+    static let documentReadings: WordSet = ["seen", "obtained", "reviewed", "viewed", "read", "examined", "acquired"]
+
+    /// Heads of descriptions that may stand for any organisation named before ("the
+    /// company", "the firm"); other institutions ("the military", "the government")
+    /// stand for one whose name has the word, or for themselves.
+    static let genericOrganizationHeads: WordSet = [
+        "company", "firm", "group", "organization", "organisation", "carrier", "airline", "retailer", "manufacturer",
+        "automaker", "insurer", "lender", "startup", "charity", "club", "team", "union", "bank", "university", "institute",
     ]
 
     /// Records and documents that things are attributed to: "according to

@@ -23,10 +23,13 @@ enum SourcePhrase {
     case nominal(head: String, kind: Words.NominalKind, span: Range<Int>)
     /// "officials", "two people familiar with the matter".
     case group(String, span: Range<Int>)
+    /// Words the learned model marked as the source that read as none of
+    /// the above ("The transcript of the debate").
+    case described(String, span: Range<Int>)
 
     var span: Range<Int> {
         switch self {
-        case .named(_, let span), .nominal(_, _, let span), .group(_, let span): span
+        case .named(_, let span), .nominal(_, _, let span), .group(_, let span), .described(_, let span): span
         case .pronoun(let token): token..<(token + 1)
         }
     }
@@ -180,7 +183,9 @@ struct NameReader {
         let last = tokens[lastWord].lower
         let startsWithTitle = Words.titles.contains(first) && !Words.organizationWords.contains(first)
         // Organisations: an organisation word first ("Ministry of …") or last ("… News Agency").
-        if !startsWithTitle, Words.organizationWords.contains(first) || Words.organizationWords.contains(last)
+        // ("National Maritime Council": a title word first, but an organisation's last word.)
+        if !startsWithTitle || (Words.organizationWords.contains(last) && !Words.personTitles.contains(first)),
+            Words.organizationWords.contains(first) || Words.organizationWords.contains(last)
             || tokens[run].contains(where: { $0.lower == "&" })
         {
             let kind: Source.Kind = Words.outletWords.contains(last) ? .outlet : .organization
@@ -287,6 +292,15 @@ struct NameReader {
     /// after an inverted one) say about the source.
     func sourcePhrase(_ range: Range<Int>, sentenceStart: Int) -> SourcePhrase? {
         guard !range.isEmpty else { return nil }
+        // "Luis Okoro-Sand, chief economist at Banco Meridiano,": the name before the
+        // appositive is the source, the organisation in it only describes them.
+        if let comma = tokens[range].firstIndex(where: { $0.isPunctuation(",") }), comma > range.lowerBound, comma + 1 < range.upperBound {
+            let head = range.lowerBound..<comma
+            if let run = capitalizedRuns(in: head, sentenceStart: sentenceStart).last, run.upperBound == comma, var name = classify(run) {
+                if name.kind == .unknown { name.kind = .person }
+                if name.kind == .person { return .named(name, span: range) }
+            }
+        }
         // "The number of": a phrase cut off after a preposition names nobody.
         if ["of", "for", "with", "the", "a", "an", "to", "in", "on", "at", "and", "or"].contains(tokens[range.upperBound - 1].lower) {
             return nil

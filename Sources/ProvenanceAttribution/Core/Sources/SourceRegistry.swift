@@ -221,6 +221,15 @@ struct SourceRegistry {
         mentions.append(MentionRecord(entity: entity, span: span, sentence: sentence, isSubject: isSubject))
     }
 
+    /// The subject recorded for a sentence (its opening name, pronoun or description), if any.
+    func subject(ofSentence sentence: Int) -> MentionRecord? {
+        for record in mentions.reversed() {
+            if record.sentence < sentence { break }
+            if record.sentence == sentence, record.isSubject { return record }
+        }
+        return nil
+    }
+
     /// What a pronoun or title showed of a person; the first sign wins.
     mutating func learn(_ gender: Words.Gender, of entity: Int) {
         if entities[entity].kind == .person, entities[entity].gender == nil { entities[entity].gender = gender }
@@ -277,7 +286,9 @@ struct SourceRegistry {
             case .person: entity.kind == .person
             case .agency: entity.kind == .agency || entity.kind == .wire
             case .outlet: entity.kind == .outlet || entity.kind == .organization
-            case .organization: entity.kind == .organization
+            // "the company" is the company named before; "the military" or "the government"
+            // is that institution, not whichever organisation was named last.
+            case .organization: entity.kind == .organization && Words.genericOrganizationHeads.contains(head)
             case .document: entity.kind == .agency || entity.kind == .wire || entity.kind == .outlet
             }
         }
@@ -306,8 +317,14 @@ struct SourceRegistry {
         for record in mentions.reversed() {
             if record.sentence <= sentence - window { break }
             guard record.span.end <= position, accepts(entities[record.entity]) else { continue }
-            // In this sentence: the nearest mention before the words.
-            if record.sentence == sentence { return record }
+            // In this sentence: the subject, else the nearest mention before the words.
+            if record.sentence == sentence {
+                for earlier in mentions.reversed() {
+                    if earlier.sentence != sentence { break }
+                    if earlier.isSubject, earlier.span.end <= position, accepts(entities[earlier.entity]) { return earlier }
+                }
+                return record
+            }
             // Earlier: the latest sentence that names a fitting entity, its subject first.
             if targetSentence == nil { targetSentence = record.sentence }
             if record.sentence != targetSentence { break }

@@ -1,0 +1,112 @@
+/// Attributions found by the learned model (``AttributionModel``): the cue
+/// tagger marks every cue of the block, then the role tagger, run once per
+/// cue, marks that cue's source and content. What the rule engine finds in
+/// the block goes in as features; the spans are tidied (``SpanTidying``), and
+/// the rules' readings that the model has no way to learn from its corpus —
+/// the outer reporter of nested speech, "as saying", agentless reports —
+/// replace its own.
+struct LearnedFinder: AttributionFinder {
+    let model: AttributionModel
+    private let rules = RuleFinder()
+
+    init(model: AttributionModel) {
+        self.model = model
+    }
+
+    func attributions(in block: ReadBlock, names: NameReader) -> [FoundAttribution] {
+        let proposals = rules.attributions(in: block, names: names)
+        let features = BlockFeatures(block: block, scalars: names.scalars, rules: proposals, lexicon: model.lexicon)
+        let cueTags = model.cue.decode(TaggerFeatures.cueFeatures(features), allowed: TaggerFeatures.cueAllowed(features))
+        let cues = Self.segments(cueTags, begin: AttributionTags.cueBegin, inside: AttributionTags.cueInside)
+        let tidy = SpanTidying(block: block)
+        var found: [FoundAttribution] = []
+        for cue in cues {
+            let window = TaggerFeatures.window(around: cue, in: features)
+            let roles = roles(of: cue, cues: cues, window: window, features: features)
+            let content = tidy.content(roles.content)
+            // "President Obama also said:" closing its block introduces what follows (a list,
+            // a quoted paragraph): an attribution whose content is in the next blocks.
+            guard !content.isEmpty || tidy.introducesNextBlocks(tidy.cue(cue)) else { continue }
+            let sourceRange = roles.source.flatMap(tidy.source)
+            if let sourceRange, tidy.namesNobody(sourceRange) { continue }  // "no group claimed responsibility"
+            if let sourceRange, tidy.isQuotedName(content, before: sourceRange) { continue }  // "“Parasite” director Bong said"
+            var source: SourcePhrase?
+            if let range = sourceRange {
+                let sentenceStart = block.sentences.first { $0.contains(range.lowerBound) }?.lowerBound ?? 0
+                source = names.sourcePhrase(range, sentenceStart: sentenceStart) ?? .described(names.text(range), span: range)
+            }
+            let trimmedCue = tidy.cue(cue)
+            found.append(FoundAttribution(cue: trimmedCue, lemma: Self.lemma(of: trimmedCue, in: block), source: source, content: content, via: nil))
+        }
+        return tidy.withoutSharedSpans(Self.keepingRuleReadings(found, rules: proposals))
+    }
+
+    /// Where the rules read what the corpus does not annotate, their reading replaces the
+    /// model's: nested speech ("X reported that Y said C", "X quoted Y as saying C": Y spoke,
+    /// X carried it) in place of the model's attributions to either cue, and "Y was quoted as
+    /// saying C" and agentless reports ("It was reported that C") whose cue the rules read whole.
+    static func keepingRuleReadings(_ found: [FoundAttribution], rules: [FoundAttribution]) -> [FoundAttribution] {
+        var found = found
+        for rule in rules {
+            if let via = rule.via {
+                let end = max(via.span.upperBound, rule.cue.upperBound, rule.content.last?.upperBound ?? rule.cue.upperBound)
+                let reach = min(via.span.lowerBound, rule.cue.lowerBound)..<end
+                found.removeAll { reach.contains($0.cue.lowerBound) }
+                found.append(rule)
+            } else if rule.lemma == "quote" || rule.source == nil,
+                let index = found.firstIndex(where: { ($0.source == nil || rule.source != nil) && $0.cue.overlaps(rule.cue) })
+            {
+                found[index] = rule
+            }
+        }
+        return found.sorted { $0.cue.lowerBound < $1.cue.lowerBound }
+    }
+
+    /// The role tagger's reading of one cue: the source nearest the cue and every piece of content.
+    func roles(of cue: Range<Int>, cues: [Range<Int>], window: Range<Int>, features: BlockFeatures) -> (source: Range<Int>?, content: [Range<Int>]) {
+        let matrix = TaggerFeatures.roleFeatures(features, cue: cue, cues: cues, window: window)
+        var allowed = [UInt16](repeating: Self.notCue, count: window.count)
+        for index in cue { allowed[index - window.lowerBound] = 1 << UInt16(AttributionTags.cueTag) }
+        let tags = model.role.decode(matrix, allowed: allowed)
+        let offset = window.lowerBound
+        let shift: (Range<Int>) -> Range<Int> = { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+        let sources = Self.segments(tags, begin: AttributionTags.sourceBegin, inside: AttributionTags.sourceInside).map(shift)
+        let content = Self.segments(tags, begin: AttributionTags.contentBegin, inside: AttributionTags.contentInside).map(shift)
+        let source = sources.min { Self.distance($0, cue) < Self.distance($1, cue) }
+        return (source, content)
+    }
+
+    private static let notCue: UInt16 = 0xFFFF & ~(1 << UInt16(AttributionTags.cueTag))
+
+    private static func distance(_ range: Range<Int>, _ cue: Range<Int>) -> Int {
+        range.upperBound <= cue.lowerBound ? cue.lowerBound - range.upperBound : range.lowerBound - cue.upperBound
+    }
+
+    /// The runs of tags that open with `begin` and go on with `inside`.
+    static func segments(_ tags: [UInt8], begin: UInt8, inside: UInt8) -> [Range<Int>] {
+        var segments: [Range<Int>] = []
+        var start: Int?
+        for (index, tag) in tags.enumerated() {
+            if tag == begin {
+                if let open = start { segments.append(open..<index) }
+                start = index
+            } else if tag != inside, let open = start {
+                segments.append(open..<index)
+                start = nil
+            }
+        }
+        if let open = start { segments.append(open..<tags.count) }
+        return segments
+    }
+
+    /// The cue's dictionary form: its reporting verb's, "according to", or its words.
+    static func lemma(of cue: Range<Int>, in block: ReadBlock) -> String {
+        for index in cue where block.tokens[index].kind == .word {
+            if let entry = ReportingVerbs.entry(for: block.tokens[index].lower) { return entry.lemma }
+        }
+        let words = block.tokens[cue].filter { $0.kind == .word }.map(\.lower)
+        if words == ["according", "to"] { return "according to" }
+        if words.isEmpty { return "say" }  // "Minister: …"
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,221 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ProvenanceAttribution
+import ProvenanceParsing
+
+@main
+struct ProvenanceTrain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "provenance-train",
+        abstract: "Learn the weights of provenance's models from ../shared/corpus.",
+        discussion: "The same data gives the same weights, byte for byte: the order of the examples is a fixed permutation and nothing depends on the clock or the thread count.",
+        subcommands: [TrainAttribution.self])
+}
+
+struct TrainAttribution: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attribution",
+        abstract: "Train the attribution model (cue tagger and role tagger) on PolNeAR's train split.")
+
+    @Option(help: "The PolNeAR folder, with train/ and dev/.")
+    var corpus = "../shared/corpus/polnear"
+
+    @Option(help: "Where to write the model.")
+    var output = "Sources/ProvenanceAttribution/Resources/attribution.model"
+
+    @Option(help: "WordNet's dictionary folder (apt-get install wordnet-base), for the word-sense classes.")
+    var wordnet = "/usr/share/wordnet"
+
+    @Option(help: "Passes over the training data.")
+    var epochs = 8
+
+    @Option(help: "Averaged weights below this are dropped from the file.")
+    var floor: Float = 0.05
+
+    @Option(help: "Added to every token's score as the start of a cue (more cues found, fewer right); chosen on dev.")
+    var cueBias: Float = 0
+
+    @Option(help: "Cue biases to score on dev, comma-separated (prints the figures of each; needs --dry-run to write nothing).")
+    var sweepCueBias: String?
+
+    @Option(help: "Floors to score on dev, comma-separated, with the size of the file each gives.")
+    var sweepFloor: String?
+
+    @Flag(help: "Score the dev split after every pass (to choose --epochs on dev).")
+    var trace = false
+
+    @Flag(help: "Train and score, but write no file.")
+    var dryRun = false
+
+    func run() throws {
+        let root = URL(fileURLWithPath: corpus)
+        let train = try PolNeARCorpus.read(root.appendingPathComponent("train"))
+        let dev = try PolNeARCorpus.read(root.appendingPathComponent("dev"))
+        log("read \(train.count) training articles (\(train.reduce(0) { $0 + $1.annotations.count }) attributions), \(dev.count) dev articles")
+
+        let lexicon = try lexicon(of: train)
+
+        // Sequences of every article, built in parallel into fixed slots: the order stays the articles'.
+        var built = [AttributionTraining.Sequences?](repeating: nil, count: train.count)
+        built.withUnsafeMutableBufferPointer { slots in
+            let slots = UncheckedSendable(slots)
+            DispatchQueue.concurrentPerform(iterations: train.count) { index in
+                slots.value[index] = AttributionTraining.sequences(of: train[index].article, annotations: train[index].annotations, lexicon: lexicon)
+            }
+        }
+        let sequences = built.compactMap { $0 }
+        let cueSequences = sequences.flatMap(\.cue)
+        let roleSequences = sequences.flatMap(\.role)
+        let outside = sequences.reduce(0) { $0 + $1.tokensOutsideWindows }
+        let roleTokens = sequences.reduce(0) { $0 + $1.roleTokens }
+        log("\(cueSequences.count) blocks for the cue tagger, \(roleSequences.count) cues for the role tagger; "
+            + "\(sequences.reduce(0) { $0 + $1.unread }) attributions outside the blocks read, "
+            + String(format: "%.2f%%", 100 * Double(outside) / Double(max(1, roleTokens))) + " of source and content tokens outside the windows")
+
+        var bySentence: [Int: Int] = [:]
+        for sequence in sequences { bySentence.merge(sequence.tokensBySentence, uniquingKeysWith: +) }
+        log("source and content tokens by sentence from the cue's: " + bySentence.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+        let cue = PerceptronTagger(schema: AttributionTags.cue)
+        let role = PerceptronTagger(schema: AttributionTags.role)
+        var order = SeededOrder(seed: 17)
+        for epoch in 1...epochs {
+            var cueErrors = 0
+            var roleErrors = 0
+            for index in order.shuffled(cueSequences.count) where cue.learn(cueSequences[index]) { cueErrors += 1 }
+            for index in order.shuffled(roleSequences.count) where role.learn(roleSequences[index]) { roleErrors += 1 }
+            var line = "epoch \(epoch): \(cueErrors) cue sequences and \(roleErrors) role sequences wrong"
+            if trace || epoch == epochs {
+                let model = try model(cue: cue, role: role, lexicon: lexicon, epochs: epoch)
+                let score = AttributionScore.of(dev, engine: AttributionEngine(model: model))
+                line += String(format: "; dev content P %.3f R %.3f F1 %.3f, full F1 %.3f", score.precision, score.recall, score.f1, score.fullF1)
+                var diagnosis = AttributionTraining.Diagnosis()
+                for article in dev { diagnosis.add(AttributionTraining.diagnose(article.article, annotations: article.annotations, model: model)) }
+                line += String(
+                    format: "; cues P %.3f R %.3f; given the gold cues, content %.3f source %.3f",
+                    Double(diagnosis.matchedCues) / Double(max(1, diagnosis.predictedCues)), Double(diagnosis.matchedCues) / Double(max(1, diagnosis.goldCues)),
+                    Double(diagnosis.contentRight) / Double(max(1, diagnosis.rolesGiven)), Double(diagnosis.sourceRight) / Double(max(1, diagnosis.rolesGiven)))
+            }
+            log(line)
+            if trace, epoch == epochs {
+                var diagnosis = AttributionTraining.Diagnosis()
+                let model = try model(cue: cue, role: role, lexicon: lexicon, epochs: epoch)
+                for article in dev { diagnosis.add(AttributionTraining.diagnose(article.article, annotations: article.annotations, model: model)) }
+                for line in diagnosis.missedCues.prefix(150) { log("missed\t" + line) }
+                diagnosis.missedCues = diagnosis.missedCues.map { String($0.prefix { $0 != "\t" }) }
+                for error in diagnosis.contentErrors.prefix(80) {
+                    log("content of <\(error.cue)>\n   gold   \(error.gold.prefix(200))\n   tagged \(error.tagged.prefix(200))")
+                }
+                for (title, list) in [("missed cues", diagnosis.missedCues), ("cues not annotated", diagnosis.spuriousCues)] {
+                    let counts = Dictionary(list.map { ($0, 1) }, uniquingKeysWith: +).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                    log("\(title) (\(list.count)): " + counts.prefix(60).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                }
+            }
+        }
+        if let sweep = sweepCueBias {
+            for bias in sweep.split(separator: ",").compactMap({ Float($0) }) {
+                let data = AttributionModel.encode(cue: biased(cue.averaged(floor: floor), by: bias), role: role.averaged(floor: floor), lexicon: lexicon, description: "")
+                let score = AttributionScore.of(dev, engine: AttributionEngine(model: try AttributionModel(data: data)))
+                log(String(format: "cue bias %.2f: dev content P %.3f R %.3f F1 %.3f, full F1 %.3f", bias, score.precision, score.recall, score.f1, score.fullF1))
+            }
+        }
+        if let sweep = sweepFloor {
+            for value in sweep.split(separator: ",").compactMap({ Float($0) }) {
+                let data = AttributionModel.encode(
+                    cue: biased(cue.averaged(floor: value), by: cueBias), role: role.averaged(floor: value), lexicon: lexicon, description: "")
+                let score = AttributionScore.of(dev, engine: AttributionEngine(model: try AttributionModel(data: data)))
+                log(String(format: "floor %.2f: %d bytes; dev content P %.3f R %.3f F1 %.3f, full F1 %.3f", value, data.count, score.precision, score.recall, score.f1, score.fullF1))
+            }
+        }
+        let trainedCue = biased(cue.averaged(floor: floor), by: cueBias)
+        let trainedRole = role.averaged(floor: floor)
+        let data = AttributionModel.encode(cue: trainedCue, role: trainedRole, lexicon: lexicon, description: description(epochs: epochs))
+        log("cue tagger \(trainedCue.keys.count) of \(cue.featureCount) features kept, role tagger \(trainedRole.keys.count) of \(role.featureCount); \(data.count) bytes")
+        if !dryRun {
+            try data.write(to: URL(fileURLWithPath: output))
+            log("wrote \(output)")
+        }
+    }
+
+    @Option(help: "A word begins cues when at least this share of its occurrences in training lies in a cue (and two do).")
+    var cueRate = 0.01
+
+    @Option(help: "Every verb whose most frequent sense is of a WordNet class with at least this share of its tokens in cues begins cues.")
+    var classRate = 0.02
+
+    private static let nounClasses: Set<UInt8> = [4, 9, 10, 12, 14, 16, 18]
+
+    /// The model's lexicon: WordNet's classes for every form it has, and which forms may begin a
+    /// cue — those often in cues in training, and the verbs of the classes often in cues.
+    private func lexicon(of train: [AnnotatedArticle]) throws -> ModelLexicon {
+        let wordNet = try WordNetReader(folder: URL(fileURLWithPath: wordnet), senses: 3).read()
+        var counts: [UInt64: (total: Int, inCue: Int)] = [:]
+        for article in train {
+            counts.merge(AttributionTraining.cueCounts(of: article.article, annotations: article.annotations)) { ($0.total + $1.total, $0.inCue + $1.inCue) }
+        }
+        var byClass: [UInt8: (total: Int, inCue: Int)] = [:]
+        for entry in wordNet {
+            guard let first = entry.verb.first, let count = counts[FeatureKey.of(entry.form)] else { continue }
+            byClass[first, default: (0, 0)].total += count.total
+            byClass[first, default: (0, 0)].inCue += count.inCue
+        }
+        let classes = Set(byClass.filter { $0.value.total >= 50 && Double($0.value.inCue) >= classRate * Double($0.value.total) }.keys)
+        var entries: [UInt64: ModelLexicon.Entry] = [:]
+        for (key, count) in counts where count.inCue >= 2 && Double(count.inCue) >= cueRate * Double(count.total) {
+            entries[key] = ModelLexicon.entry(verb: [], noun: [], beginsCues: true)
+        }
+        for entry in wordNet {
+            let key = FeatureKey.of(entry.form)
+            let begins = entries[key] != nil || entry.verb.first.map(classes.contains) == true
+            // Nouns are kept for the classes that tell sources and what they say: acts,
+            // cognition, communication, feelings, groups, motives, people.
+            guard begins || !entry.verb.isEmpty || entry.noun.prefix(2).contains(where: Self.nounClasses.contains) else { continue }
+            entries[key] = ModelLexicon.entry(verb: entry.verb, noun: entry.noun, beginsCues: begins)
+        }
+        let keys = entries.keys.sorted()
+        let lexicon = ModelLexicon(forms: keys, entries: keys.map { entries[$0]! })
+        let tokens = counts.values.reduce(0) { $0 + $1.total }
+        let candidateTokens = counts.filter { lexicon.entry(of: $0.key).beginsCues }.values.reduce(0) { $0 + $1.total }
+        let cueTokens = counts.values.reduce(0) { $0 + $1.inCue }
+        let candidateCueTokens = counts.filter { lexicon.entry(of: $0.key).beginsCues }.values.reduce(0) { $0 + $1.inCue }
+        log("lexicon: \(lexicon.count) forms (\(wordNet.count) from WordNet); verb classes beginning cues: \(classes.sorted()); "
+            + String(format: "%.1f%% of training tokens may begin a cue, %.1f%% of the tokens in cues", 100 * Double(candidateTokens) / Double(tokens), 100 * Double(candidateCueTokens) / Double(cueTokens)))
+        return lexicon
+    }
+
+    /// The cue tagger with `bias` added to the weight of beginning a cue at any token (the
+    /// bias feature fires at every token).
+    private func biased(_ tagger: AttributionModel.TrainedTagger, by bias: Float) -> AttributionModel.TrainedTagger {
+        var tagger = tagger
+        let key = FeatureKey.of("cue.bias")
+        let tags = AttributionTags.cue.count
+        if let row = tagger.keys.firstIndex(of: key) {
+            tagger.weights[row * tags + Int(AttributionTags.cueBegin)] += bias
+        } else {
+            tagger.keys.append(key)
+            var row = [Float](repeating: 0, count: tags)
+            row[Int(AttributionTags.cueBegin)] = bias
+            tagger.weights += row
+        }
+        return tagger
+    }
+
+    private func description(epochs: Int) -> String {
+        "provenance-train attribution: PolNeAR train split, \(epochs) epochs, averaged perceptron, weights below \(floor) dropped, cue bias \(cueBias)"
+    }
+
+    private func model(cue: PerceptronTagger, role: PerceptronTagger, lexicon: ModelLexicon, epochs: Int) throws -> AttributionModel {
+        let data = AttributionModel.encode(cue: cue.averaged(floor: floor), role: role.averaged(floor: floor), lexicon: lexicon, description: description(epochs: epochs))
+        return try AttributionModel(data: data)
+    }
+
+    private func log(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// A buffer written by `concurrentPerform` at distinct indices.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}
