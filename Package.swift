@@ -118,8 +118,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["provenance"],
-            exclude: ["Snapshots"]
+            dependencies: ["provenance", "provenance-train"],
+            exclude: ["Snapshots", "Fixtures"]
         ),
     ]
 )

@@ -68,13 +68,12 @@ enum Batch {
     /// The graph of the store, or of the files read in memory; the number of
     /// inputs that failed.
     static func graph(
-        files: [String], store path: String?, extractor: ArticleExtractor, quiet: Bool = false,
+        files: [String], store path: String?, extractor: ArticleExtractor, engine: AttributionEngine, quiet: Bool = false,
         threads: Int = ParallelBatch.defaultThreads
     ) throws -> (ProvenanceGraph, Int) {
         if let path {
             return (try CorpusStore(path: path).graph(), 0)
         }
-        let engine = AttributionEngine()
         var builder = GraphBuilder()
         let failures = run(files, extractor: extractor, quiet: quiet, threads: threads, work: { PreparedArticle(engine.attribute($0)) }) {
             prepared, _ in builder.add(prepared)

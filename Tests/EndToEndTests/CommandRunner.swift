@@ -13,17 +13,20 @@ struct CommandRunner {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The built binary, beside the test bundle in the build folder.
-    static var binary: URL {
+    static var binary: URL { built("provenance") }
+
+    /// A product built beside the test bundle (`provenance`, `provenance-train`).
+    static func built(_ name: String) -> URL {
         var folder = Bundle.main.bundleURL
         if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
         for candidate in [folder, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("provenance")
+            let url = candidate.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
-        return folder.appendingPathComponent("provenance")
+        return folder.appendingPathComponent(name)
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Result {
+    static func run(_ arguments: [String], binary: URL = binary, environment: [String: String] = [:], input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

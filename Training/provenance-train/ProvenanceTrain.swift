@@ -24,14 +24,14 @@ struct TrainAttribution: ParsableCommand {
     @Option(help: "Where to write the model.")
     var output = "Sources/ProvenanceAttribution/Resources/attribution.model"
 
-    @Option(help: "WordNet's dictionary folder (apt-get install wordnet-base), for the word-sense classes.")
+    @Option(help: "WordNet's dictionary folder (apt-get install wordnet-base), for the word-sense classes; none to train without.")
     var wordnet = "/usr/share/wordnet"
 
     @Option(help: "Passes over the training data.")
     var epochs = 8
 
     @Option(help: "Averaged weights below this are dropped from the file.")
-    var floor: Float = 0.05
+    var floor: Float = 4
 
     @Option(help: "Added to every token's score as the start of a cue (more cues found, fewer right); chosen on dev.")
     var cueBias: Float = 0
@@ -148,7 +148,7 @@ struct TrainAttribution: ParsableCommand {
     /// The model's lexicon: WordNet's classes for every form it has, and which forms may begin a
     /// cue — those often in cues in training, and the verbs of the classes often in cues.
     private func lexicon(of train: [AnnotatedArticle]) throws -> ModelLexicon {
-        let wordNet = try WordNetReader(folder: URL(fileURLWithPath: wordnet), senses: 3).read()
+        let wordNet = wordnet == "none" ? [] : try WordNetReader(folder: URL(fileURLWithPath: wordnet), senses: 3).read()
         var counts: [UInt64: (total: Int, inCue: Int)] = [:]
         for article in train {
             counts.merge(AttributionTraining.cueCounts(of: article.article, annotations: article.annotations)) { ($0.total + $1.total, $0.inCue + $1.inCue) }

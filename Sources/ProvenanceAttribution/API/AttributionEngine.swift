@@ -1,3 +1,4 @@
+import Foundation
 import ProvenanceParsing
 
 /// Finds every claim of an article and who it is attributed to.
@@ -36,6 +37,17 @@ public struct AttributionEngine: Sendable {
             self.method = .rules
             finder = RuleFinder()
         }
+    }
+
+    /// An engine reading with the model in `modelFile` (as `provenance-train attribution` writes it).
+    public init(modelFile: String) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: modelFile))
+        } catch {
+            throw AttributionModel.ModelError(reason: "cannot be read")
+        }
+        self.init(finder: LearnedFinder(model: try AttributionModel(data: data)), method: .model)
     }
 
     /// An engine with another finder plugged in.

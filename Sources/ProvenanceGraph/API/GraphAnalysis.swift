@@ -147,8 +147,9 @@ public struct GraphAnalysis: Sendable {
             // document of dropping an attribution.
             let likeness = sameAs[claim.id]?.first { $0.claim == origin.id }?.similarity ?? 0
             guard likeness >= Self.droppedMinimumSimilarity else { continue }
-            let keeps = claim.source == originSource || claim.via.contains(originSource)
-                || (claim.source != nil && claim.source == origin.source)
+            // Crediting anyone on the origin's chain keeps the attribution: the speaker, the
+            // agency that reported the words, the wire that carried them.
+            let keeps = claim.via.contains(originSource) || claim.source.map(chain(origin).contains) == true
             if !keeps {
                 findings[claim.id, default: []].append(
                     Finding(kind: .attributionDropped, claim: claim.id, related: origin.id, source: originSource))

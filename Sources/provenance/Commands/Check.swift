@@ -44,6 +44,7 @@ struct Check: ParsableCommand {
         help: "Fail a document that attributes less than this share of its claims (0 to 1), such as 0.8.")
     var minimumAttributed: Double?
 
+    @OptionGroup var attribution: AttributionOptions
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
@@ -70,7 +71,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let (graph, failures) = try Batch.graph(
             files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
-            quiet: batch.quiet, threads: batch.jobs)
+            engine: attribution.engine(quiet: batch.quiet), quiet: batch.quiet, threads: batch.jobs)
         let renderer = CheckRenderer()
         let findings = renderer.findings(graph, selection: corpus.selection, minimumAttributed: minimumAttributed)
         let failing = failing

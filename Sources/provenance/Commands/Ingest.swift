@@ -23,6 +23,7 @@ struct Ingest: ParsableCommand {
     @Option(name: .customLong("from-jsonl"), help: "JSON Lines written by `report --format jsonl` to ingest (- for standard input).")
     var fromJSONL: [String] = []
 
+    @OptionGroup var attribution: AttributionOptions
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
@@ -35,7 +36,7 @@ struct Ingest: ParsableCommand {
             try ingestLines(into: corpus)
             if inputs.named.isEmpty { return }
         }
-        let engine = AttributionEngine()
+        let engine = attribution.engine(quiet: batch.quiet)
         var added = 0
         var unchanged = 0
         let failures = Batch.run(

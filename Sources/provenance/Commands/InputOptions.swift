@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import ProvenanceAttribution
 import ProvenanceParsing
 import ProvenanceReports
 
@@ -57,6 +58,37 @@ struct InputOptions: ParsableArguments {
 }
 
 extension InputFormat: ExpressibleByArgument {}
+
+/// What finds the attributions, for the commands that attribute.
+struct AttributionOptions: ParsableArguments {
+    @Option(name: .customLong("attribution"), help: "model (learned from annotated news, the default) or rules (the hand-written patterns alone).")
+    var method: AttributionEngine.Method = .model
+
+    @Option(name: .customLong("attribution-model"), help: "Attribute with this model file (one `provenance-train attribution` wrote) instead of the bundled one.")
+    var modelFile: String?
+
+    func validate() throws {
+        if let modelFile {
+            do {
+                _ = try AttributionEngine(modelFile: modelFile)
+            } catch {
+                throw ValidationError("--attribution-model: \(modelFile): \(error)")
+            }
+        }
+    }
+
+    /// The engine, with a note on standard error when the model could not be loaded.
+    func engine(quiet: Bool) -> AttributionEngine {
+        if let modelFile, let engine = try? AttributionEngine(modelFile: modelFile) { return engine }
+        let engine = AttributionEngine(method: method)
+        if method == .model, engine.method != .model, let problem = AttributionEngine.modelProblem, !quiet {
+            FileHandleOutput.standardError.write("provenance: note: \(problem); attributing with the rules alone\n")
+        }
+        return engine
+    }
+}
+
+extension AttributionEngine.Method: ExpressibleByArgument {}
 
 /// The corpus store option and the report filters that apply to it.
 struct StoreOptions: ParsableArguments {

@@ -38,6 +38,7 @@ struct Report: ParsableCommand {
     @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @OptionGroup var attribution: AttributionOptions
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
@@ -51,7 +52,7 @@ struct Report: ParsableCommand {
     func run() throws {
         if format == .jsonl {
             // Streamed: each document's line as soon as it (and those before it) are done.
-            let engine = AttributionEngine()
+            let engine = attribution.engine(quiet: batch.quiet)
             let failures = Batch.run(
                 try inputs.paths(), extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: batch.quiet,
                 threads: batch.jobs, work: { AttributedJSONLines.line(for: engine.attribute($0)) }
@@ -63,7 +64,7 @@ struct Report: ParsableCommand {
         }
         let (graph, failures) = try Batch.graph(
             files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
-            quiet: batch.quiet, threads: batch.jobs)
+            engine: attribution.engine(quiet: batch.quiet), quiet: batch.quiet, threads: batch.jobs)
         let selection = corpus.selection
         let text = ReportTextRenderer(color: Terminal.color(color), width: Terminal.width())
         switch (format, summary) {

@@ -13,9 +13,14 @@ enum AttributionSupport {
     }
 
     /// Extracts a plain-text article and attributes its claims.
-    static func attribute(_ text: String, publisher: String? = nil) -> AttributedArticle {
+    static func attribute(_ text: String, publisher: String? = nil, method: AttributionEngine.Method = .model) -> AttributedArticle {
         let options = ExtractionOptions(inputFormat: .text, publisher: publisher)
         let article = try! ArticleExtractor(options: options).extract(Array(text.utf8), path: "inline.txt")
+        return AttributionEngine(method: method).attribute(article)
+    }
+
+    static func attribute(html: String) -> AttributedArticle {
+        let article = try! ArticleExtractor().extract(Array(html.utf8), path: "inline.html")
         return AttributionEngine().attribute(article)
     }
 

@@ -59,12 +59,16 @@ struct DocumentAttributor {
         for attribution in found {
             for range in attribution.content { for index in range where index < covered.count { covered[index] = true } }
         }
-        for sentence in block.sentences {
+        var bySentence = [[FoundAttribution]](repeating: [], count: block.sentences.count)
+        for attribution in found {
+            if let index = block.sentenceIndex(containing: attribution.cue.lowerBound) { bySentence[index].append(attribution) }
+        }
+        for (index, sentence) in block.sentences.enumerated() {
             sentenceNumber += 1
             let span = block.span(of: sentence)
             sentences.append(Sentence(span: span, block: block.index))
             recordNames(in: sentence, block: block, names: names)
-            let mine = found.filter { sentence.contains($0.cue.lowerBound) }
+            let mine = bySentence[index]
             if !mine.isEmpty {
                 for attribution in mine {
                     if attribution.content.isEmpty {
@@ -111,8 +115,8 @@ struct DocumentAttributor {
             lower = min(lower, range.lowerBound)
             upper = max(upper, range.upperBound)
         }
-        let first = block.sentences.first { $0.contains(lower) } ?? (lower..<upper)
-        let last = block.sentences.last { $0.contains(upper - 1) } ?? (lower..<upper)
+        let first = block.sentence(containing: lower) ?? (lower..<upper)
+        let last = block.sentence(containing: upper - 1) ?? (lower..<upper)
         return first.lowerBound..<max(first.upperBound, last.upperBound)
     }
 
@@ -214,14 +218,6 @@ struct DocumentAttributor {
             via: via, quotes: quoted.map { block.span(of: $0.tokens(blockTokenCount: block.tokens.count)) },
             block: block.index)
         claim.about = about(quoted, block: block, names: names)
-        // A quoted report that opens with its own speaker ("The MNA report continued, “[Venn]
-        // clarified …”"): the speaker is the one the report quotes, the report carried it.
-        if kind == .direct, let speaker = claim.about.first, let reporter = claim.attribution, let first = quoted.first,
-            let mention = Self.reportedSpeaker(after: first, in: block), speaker != reporter.source
-        {
-            claim.attribution = Claim.Attribution(source: speaker, mention: mention)
-            claim.via = [reporter.source] + claim.via.filter { $0 != reporter.source && $0 != speaker }
-        }
         if let attribution = claim.attribution {
             registry.markReported(attribution.source)
             if kind == .direct || kind == .mixed { lastSpeech = (attribution, block.index) }
@@ -383,9 +379,6 @@ struct DocumentAttributor {
         let mention = block.span(of: phrase.span)
         switch phrase {
         case .named(let name, _):
-            // In a title-case headline the name with its titles is the mention, not the
-            // words run into it ("President Aurel Venn Addresses National Maritime Council").
-            let mention = block.kind == .title || block.kind == .heading ? block.span(of: name.tokens) : mention
             let kind: Source.Kind = name.kind == .unknown ? (registry.existing(named: name.name).map { registry.entities[$0].kind } ?? .person) : name.kind
             let entity = registry.entity(named: name.name, kind: kind, description: name.description)
             registry.recordMention(of: entity, at: mention, sentence: sentenceNumber, isSubject: true)
@@ -443,7 +436,7 @@ struct DocumentAttributor {
         if let head = document.last, Words.recordNouns.contains(block.tokens[head].lower) || Words.nominalHeads[block.tokens[head].lower] == .document {
             return .group(names.text(document), span: document)
         }
-        let sentenceStart = block.sentences.first { $0.contains(span.lowerBound) }?.lowerBound ?? span.lowerBound
+        let sentenceStart = block.sentence(containing: span.lowerBound)?.lowerBound ?? span.lowerBound
         return names.sourcePhrase(document, sentenceStart: sentenceStart) ?? .group(names.text(document), span: document)
     }
 
@@ -453,7 +446,7 @@ struct DocumentAttributor {
     private mutating func intermediary(of found: FoundAttribution, block: ReadBlock, names: NameReader) -> Int? {
         var candidates: [Range<Int>] = []
         if found.lemma == "tell", found.cue.upperBound < block.tokens.count {
-            let sentence = block.sentences.first { $0.contains(found.cue.lowerBound) } ?? found.cue
+            let sentence = block.sentence(containing: found.cue.lowerBound) ?? found.cue
             candidates += names.capitalizedRuns(in: found.cue.upperBound..<min(sentence.upperBound, found.cue.upperBound + 5), sentenceStart: sentence.lowerBound)
                 .filter { $0.lowerBound <= found.cue.upperBound + 1 }
         }
@@ -512,7 +505,7 @@ struct DocumentAttributor {
         var end = index
         while end > 0, block.tokens[end - 1].isPunctuation(",") { end -= 1 }
         guard end < index else { return nil }
-        let sentenceStart = block.sentences.first { $0.contains(index) }?.lowerBound ?? 0
+        let sentenceStart = block.sentence(containing: index)?.lowerBound ?? 0
         guard let run = names.capitalizedRuns(in: max(sentenceStart, end - 8)..<end, sentenceStart: sentenceStart).last,
             run.upperBound == end, let name = names.classify(run)
         else { return nil }
@@ -538,27 +531,6 @@ struct DocumentAttributor {
         let entity = registry.placeholder(named: registry.entities[owner.entity].name + "’s " + role, kind: .person)
         registry.addMentionSpan(mention, to: entity)
         return Claim.Attribution(source: entity, mention: mention, antecedent: owner.span)
-    }
-
-    /// Where a quotation names its own speaker at its start, before a reporting verb:
-    /// "“[Venn] clarified …", "“He stressed that …".
-    private static func reportedSpeaker(after quote: QuoteRegion, in block: ReadBlock) -> TextSpan? {
-        let tokens = block.tokens
-        var start = quote.open + 1
-        guard start < tokens.count else { return nil }
-        var end = start + 1
-        if tokens[start].isPunctuation("[") {
-            guard let close = tokens[start...].prefix(7).firstIndex(where: { $0.isPunctuation("]") }) else { return nil }
-            start += 1
-            end = close
-            guard start < end, close + 1 < tokens.count else { return nil }
-            guard let entry = ReportingVerbs.entry(for: tokens[close + 1].lower), entry.strength != .weak else { return nil }
-        } else {
-            guard ["he", "she"].contains(tokens[start].lower), end < tokens.count,
-                let entry = ReportingVerbs.entry(for: tokens[end].lower), entry.strength != .weak
-            else { return nil }
-        }
-        return block.span(of: start..<end)
     }
 
     /// Whom a quotation is about: "He …" or "[Kim] …" opening it.
@@ -599,6 +571,13 @@ struct DocumentAttributor {
                         && mention.contains(registry.entities[index].name)
                 }) {
                     claims[position].attribution?.source = better
+                    // The mention ends with the story's name, not the words the headline ran into it.
+                    let name = registry.entities[better].name
+                    if let range = mention.range(of: name) {
+                        let end = attribution.mention.start + mention.unicodeScalars.distance(
+                            from: mention.unicodeScalars.startIndex, to: range.upperBound.samePosition(in: mention.unicodeScalars) ?? mention.unicodeScalars.endIndex)
+                        claims[position].attribution?.mention = TextSpan(start: attribution.mention.start, end: end)
+                    }
                     registry.markReported(better)
                 }
                 continue

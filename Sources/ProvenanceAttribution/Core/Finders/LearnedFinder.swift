@@ -15,30 +15,67 @@ struct LearnedFinder: AttributionFinder {
 
     func attributions(in block: ReadBlock, names: NameReader) -> [FoundAttribution] {
         let proposals = rules.attributions(in: block, names: names)
+        // Headings and questions standing alone are no news text; title case there reads
+        // as cues to the model ("Frequently Asked Questions"), so the rules' readings stand.
+        if block.kind == .heading || block.kind == .question { return proposals }
         let features = BlockFeatures(block: block, scalars: names.scalars, rules: proposals, lexicon: model.lexicon)
         let cueTags = model.cue.decode(TaggerFeatures.cueFeatures(features), allowed: TaggerFeatures.cueAllowed(features))
         let cues = Self.segments(cueTags, begin: AttributionTags.cueBegin, inside: AttributionTags.cueInside)
         let tidy = SpanTidying(block: block)
         var found: [FoundAttribution] = []
-        for cue in cues {
+        for cue in cues where !tidy.isPartOfName(cue) {
             let window = TaggerFeatures.window(around: cue, in: features)
             let roles = roles(of: cue, cues: cues, window: window, features: features)
-            let content = tidy.content(roles.content)
+            var content = tidy.content(roles.content)
             // "President Obama also said:" closing its block introduces what follows (a list,
             // a quoted paragraph): an attribution whose content is in the next blocks.
             guard !content.isEmpty || tidy.introducesNextBlocks(tidy.cue(cue)) else { continue }
             let sourceRange = roles.source.flatMap(tidy.source)
             if let sourceRange, tidy.namesNobody(sourceRange) { continue }  // "no group claimed responsibility"
-            if let sourceRange, tidy.isQuotedName(content, before: sourceRange) { continue }  // "“Parasite” director Bong said"
+            if let sourceRange, !content.isEmpty {
+                content = tidy.withoutQuotedName(content, before: sourceRange)  // "“Parasite” director Bong said"
+                if content.isEmpty { continue }
+            }
             var source: SourcePhrase?
             if let range = sourceRange {
-                let sentenceStart = block.sentences.first { $0.contains(range.lowerBound) }?.lowerBound ?? 0
+                let sentenceStart = block.sentence(containing: range.lowerBound)?.lowerBound ?? 0
                 source = names.sourcePhrase(range, sentenceStart: sentenceStart) ?? .described(names.text(range), span: range)
             }
             let trimmedCue = tidy.cue(cue)
             found.append(FoundAttribution(cue: trimmedCue, lemma: Self.lemma(of: trimmedCue, in: block), source: source, content: content, via: nil))
         }
-        return tidy.withoutSharedSpans(Self.keepingRuleReadings(found, rules: proposals))
+        let readings = proposals.filter { $0.source.map { !tidy.namesNobody($0.span) } ?? true }
+        // Readings meet only where their spans touch: each group of touching ones is settled
+        // on its own, so a block of thousands of attributions costs no more than their number.
+        return Self.touchingGroups(found, readings).flatMap { group in
+            tidy.withoutSharedSpans(Self.keepingRuleReadings(group.found, rules: group.rules))
+        }.sorted { $0.cue.lowerBound < $1.cue.lowerBound }
+    }
+
+    /// The model's attributions and the rules' readings in groups whose spans (cue, source,
+    /// content, outer reporter) overlap one another, each in its first order.
+    static func touchingGroups(_ found: [FoundAttribution], _ rules: [FoundAttribution])
+        -> [(found: [FoundAttribution], rules: [FoundAttribution])]
+    {
+        func extent(_ attribution: FoundAttribution) -> Range<Int> {
+            var lower = attribution.cue.lowerBound
+            var upper = attribution.cue.upperBound
+            for span in attribution.content + [attribution.source?.span, attribution.via?.span].compactMap({ $0 }) where !span.isEmpty {
+                lower = min(lower, span.lowerBound)
+                upper = max(upper, span.upperBound)
+            }
+            return lower..<max(upper, lower + 1)
+        }
+        let items = (found.indices.map { (extent(found[$0]), false, $0) } + rules.indices.map { (extent(rules[$0]), true, $0) })
+            .sorted { ($0.0.lowerBound, $0.1 ? 1 : 0, $0.2) < ($1.0.lowerBound, $1.1 ? 1 : 0, $1.2) }
+        var groups: [(found: [Int], rules: [Int])] = []
+        var reach = Int.min
+        for (span, isRule, index) in items {
+            if span.lowerBound >= reach || groups.isEmpty { groups.append(([], [])) }
+            reach = max(reach, span.upperBound)
+            if isRule { groups[groups.count - 1].rules.append(index) } else { groups[groups.count - 1].found.append(index) }
+        }
+        return groups.map { group in (group.found.sorted().map { found[$0] }, group.rules.sorted().map { rules[$0] }) }
     }
 
     /// Where the rules read what the corpus does not annotate, their reading replaces the
@@ -57,6 +94,12 @@ struct LearnedFinder: AttributionFinder {
                 let index = found.firstIndex(where: { ($0.source == nil || rule.source != nil) && $0.cue.overlaps(rule.cue) })
             {
                 found[index] = rule
+            } else if ReportingVerbs.entry(for: rule.lemma)?.strength == .speech, rule.source != nil,
+                !found.contains(where: { $0.cue.overlaps(rule.cue) || $0.content.contains { $0.overlaps(rule.cue) } })
+            {
+                // A speech verb with its speaker that the model passed over ("told Reuters the
+                // deal was dead"): the rules' reading is kept.
+                found.append(rule)
             }
         }
         return found.sorted { $0.cue.lowerBound < $1.cue.lowerBound }

@@ -10,12 +10,18 @@ struct SpanTidying {
     private var tokens: [Token] { block.tokens }
 
     /// The cue without leading auxiliaries and adverbs (a negation stays: "did not
-    /// respond") and without punctuation at either end, unless that is all there is (":").
+    /// respond"), without a trailing day, and without punctuation at either end, unless
+    /// that is all there is (":").
     func cue(_ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound
         var end = range.upperBound
         while end - start > 1, tokens[end - 1].kind == .punctuation { end -= 1 }
         while end - start > 1, tokens[start].kind == .punctuation { start += 1 }
+        // "said Tuesday", "said on Tuesday": when it was said is no part of the cue.
+        while end - start > 1, Words.timeWords.contains(tokens[end - 1].lower) {
+            end -= 1
+            if end - start > 1, tokens[end - 1].isWord("on") { end -= 1 }
+        }
         while end - start > 1, Lexicon.auxiliaries.contains(tokens[start].lower) || Words.verbModifiers.contains(tokens[start].lower)
             || (tokens[start].lower.hasSuffix("ly") && tokens[start].lower.utf8.count > 4),
             !Lexicon.negations.contains(tokens[start + 1].lower), !Lexicon.negations.contains(tokens[start].lower)
@@ -45,24 +51,58 @@ struct SpanTidying {
         return ranges.filter { !$0.isEmpty }
     }
 
-    /// The source without a name cut in two; none for adverbs alone ("traditionally").
+    /// A capitalised cue inside a run of capitalised words of running text names
+    /// something ("Frequently Asked Questions"); headlines are written in title case.
+    func isPartOfName(_ cue: Range<Int>) -> Bool {
+        guard block.kind != .title, block.kind != .heading, let first = cue.first, tokens[first].isCapitalized,
+            first > 0, tokens[first - 1].kind == .word, tokens[first - 1].isCapitalized, !isSentenceStart(first)
+        else { return false }
+        return cue.upperBound < tokens.count && tokens[cue.upperBound].kind == .word && tokens[cue.upperBound].isCapitalized
+    }
+
+    /// The source without a name cut in two or a relative pronoun before a name ("which
+    /// Castavia"); none for adverbs alone ("traditionally") or the "it" of a passive ("It was
+    /// reported that …").
     func source(_ range: Range<Int>) -> Range<Int>? {
-        let range = wholeNames(range)
+        if range.count == 1, tokens[range.lowerBound].lower == "it", range.upperBound < tokens.count,
+            MatcherWords.beForms.contains(tokens[range.upperBound].lower)
+        {
+            return nil
+        }
+        var range = wholeNames(range)
+        if range.count > 1, Lexicon.relativePronouns.contains(tokens[range.lowerBound].lower), tokens[range.lowerBound + 1].isCapitalized {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
         if tokens[range].allSatisfy({ $0.kind != .word || Words.verbModifiers.contains($0.lower) || ($0.lower.hasSuffix("ly") && $0.lower.utf8.count > 4) }) {
             return nil
         }
         return range
     }
 
-    /// A piece of content two cues share goes to the nearer one: "Venn called it “a year
-    /// …,” pointing to gains" gives "called" the quotation and "pointing to" the gains.
+    /// No piece of content runs over another cue, and a piece two cues share goes to the
+    /// nearer one: "Venn called it “a year …,” pointing to gains" gives "called" the
+    /// quotation and "pointing to" the gains.
     func withoutSharedSpans(_ found: [FoundAttribution]) -> [FoundAttribution] {
         found.map { attribution in
             var attribution = attribution
+            // A piece that runs over another cue with content of its own stops at that cue.
+            attribution.content = attribution.content.compactMap { piece in
+                var piece = piece
+                for other in found where other.cue != attribution.cue && !other.content.isEmpty && piece.overlaps(other.cue) {
+                    piece = other.cue.lowerBound > attribution.cue.lowerBound
+                        ? piece.lowerBound..<max(piece.lowerBound, other.cue.lowerBound)
+                        : min(piece.upperBound, other.cue.upperBound)..<piece.upperBound
+                }
+                while let last = piece.last, last >= piece.lowerBound, tokens[last].kind == .punctuation, !tokens[last].isTerminal,
+                    tokens[last].lower != "”", piece.count > 1
+                {
+                    piece = piece.lowerBound..<last
+                }
+                return piece.isEmpty ? nil : piece
+            }
             attribution.content.removeAll { piece in
                 found.contains { other in
-                    guard other.cue != attribution.cue else { return false }
-                    return other.content.contains { $0.overlaps(piece) }
+                    other.cue != attribution.cue && other.content.contains { $0.overlaps(piece) }
                         && Self.distance(piece, other.cue) < Self.distance(piece, attribution.cue)
                 }
             }
@@ -88,21 +128,21 @@ struct SpanTidying {
         return Lexicon.nobody.contains(tokens[first].lower)
     }
 
-    /// The content is one short quotation that runs straight into the source's words,
-    /// with no comma between: a title or a nickname inside the subject.
-    func isQuotedName(_ content: [Range<Int>], before source: Range<Int>) -> Bool {
-        guard content.count == 1, let range = content.first, range.upperBound == source.lowerBound,
-            range.count >= 3, tokens[range.lowerBound].kind == .quote, tokens[range.upperBound - 1].kind == .quote,
-            tokens[range.upperBound - 2].kind == .word
-        else { return false }
-        return tokens[range].filter { $0.kind == .word }.count <= 4
+    /// The content without a short quoted title just before the source ("“Parasite”
+    /// director Bong Joon Ho said …"): a name in quotation marks, not words spoken.
+    func withoutQuotedName(_ content: [Range<Int>], before source: Range<Int>) -> [Range<Int>] {
+        content.filter { range in
+            !(range.upperBound == source.lowerBound && range.count >= 3 && tokens[range.lowerBound].kind == .quote
+                && tokens[range.upperBound - 1].kind == .quote && tokens[range.upperBound - 2].kind == .word
+                && tokens[range].filter { $0.kind == .word }.count <= 4)
+        }
     }
 
     /// A piece ending in a preposition or determiner goes on to the end of the phrase it
     /// opens: the words up to the next punctuation mark or quotation mark in the sentence.
     private func extended(_ range: Range<Int>) -> Range<Int> {
         guard let last = range.last, tokens[last].kind == .word, Lexicon.phraseOpeners.contains(tokens[last].lower),
-            let sentence = block.sentences.first(where: { $0.contains(last) })
+            let sentence = block.sentence(containing: last)
         else { return range }
         var end = range.upperBound
         while end < sentence.upperBound, tokens[end].kind == .word || tokens[end].kind == .number { end += 1 }

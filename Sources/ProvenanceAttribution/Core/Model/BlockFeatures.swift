@@ -58,12 +58,25 @@ package struct BlockFeatures: Sendable {
     }
 
     package let tokens: [TokenView]
+
+    /// The first of the rules' attributions whose cue shares a token with `cue`.
+    func rule(atCue cue: Range<Int>) -> FoundAttribution? {
+        let first = cue.clamped(to: 0..<ruleCueAt.count).lazy.map { self.ruleCueAt[$0] }.filter { $0 >= 0 }.min()
+        return first.map { rules[Int($0)] }
+    }
     /// The rule engine's attributions, for the role tagger to line up with its cue.
     let rules: [FoundAttribution]
+    /// For each token, the first of `rules` whose cue holds it (-1 for none).
+    private let ruleCueAt: [Int32]
 
     init(block: ReadBlock, scalars: [Unicode.Scalar], rules: [FoundAttribution], lexicon: ModelLexicon) {
         self.rules = rules
         let count = block.tokens.count
+        var ruleCueAt = [Int32](repeating: -1, count: count)
+        for (number, found) in rules.enumerated().reversed() {
+            for index in found.cue where index < count { ruleCueAt[index] = Int32(number) }
+        }
+        self.ruleCueAt = ruleCueAt
         var roles = [RuleRole](repeating: .none, count: count)
         for found in rules {
             for range in found.content { for index in range where index < count { roles[index] = .content } }

@@ -173,12 +173,12 @@ enum TaggerFeatures {
         let tokens = block.tokens
         let sentence = tokens[cue.lowerBound].sentence
         var start = cue.lowerBound
-        while start > 0, tokens[start - 1].sentence == sentence { start -= 1 }
+        while start > 0, cue.lowerBound - start < 2 * before, tokens[start - 1].sentence == sentence { start -= 1 }
         if cue.lowerBound - start <= 3 {
             while start > 0, cue.lowerBound - start < before, tokens[start - 1].sentence >= sentence - 1 { start -= 1 }
         }
         var end = cue.upperBound
-        while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
+        while end < tokens.count, end - cue.upperBound < after, tokens[end].sentence == sentence { end += 1 }
         if end < tokens.count {
             let next = tokens[end]
             let endsInColon = tokens[end - 1].flags.contains(.colon)
@@ -189,8 +189,11 @@ enum TaggerFeatures {
         return start..<min(end, max(cue.upperBound, cue.upperBound + after))
     }
 
+    /// The most tokens a cue spans that another cue's window still sees.
+    static let longestCue = 16
+
     /// One row of features per token of `window` for the cue `cue`; `cues`
-    /// are all the cues of the block (this one among them).
+    /// are all the cues of the block (this one among them), in order.
     static func roleFeatures(_ block: BlockFeatures, cue: Range<Int>, cues: [Range<Int>], window: Range<Int>) -> FeatureMatrix {
         let tokens = block.tokens
         var matrix = FeatureMatrix(reservingPositions: window.count, featuresPerPosition: 19)
@@ -209,7 +212,16 @@ enum TaggerFeatures {
         var marks = [Int32](repeating: 0, count: count + 1)
         var otherCues = [Int32](repeating: 0, count: count + 1)
         var isOtherCue = [Bool](repeating: false, count: count)
-        for other in cues where other != cue {
+        // `cues` are in order: only those starting near the window can reach into it.
+        var first = 0
+        var last = cues.count
+        while first < last {
+            let middle = (first + last) / 2
+            if cues[middle].lowerBound < window.lowerBound - Self.longestCue { first = middle + 1 } else { last = middle }
+        }
+        for other in cues[first...] {
+            if other.lowerBound >= window.upperBound { break }
+            guard other != cue else { continue }
             for index in other where window.contains(index) { isOtherCue[index - window.lowerBound] = true }
         }
         for offset in 0..<count {
@@ -219,7 +231,7 @@ enum TaggerFeatures {
             otherCues[offset + 1] = otherCues[offset] + (isOtherCue[offset] ? 1 : 0)
         }
         // The rule engine's attribution for this cue, if it found one.
-        let rule = block.rules.first { found in found.cue.overlaps(cue) }
+        let rule = block.rule(atCue: cue)
         func ruleRole(_ index: Int) -> UInt64 {
             guard let rule else { return 0 }
             if let source = rule.source, source.span.contains(index) { return 1 }

@@ -81,7 +81,7 @@ package enum AttributionTraining {
             }
             result.cue.append(
                 TaggedSequence(features: TaggerFeatures.cueFeatures(features), tags: cueTags, allowed: TaggerFeatures.cueAllowed(features)))
-            let cues = attributions.map(\.cue)
+            let cues = attributions.map(\.cue).sorted { $0.lowerBound < $1.lowerBound }
             for attribution in attributions {
                 let window = TaggerFeatures.window(around: attribution.cue, in: features)
                 var tags = [UInt8](repeating: AttributionTags.outside, count: window.count)
@@ -200,11 +200,11 @@ extension AttributionTraining {
             diagnosis.predictedCues += predicted.count
             diagnosis.matchedCues += gold.filter { g in predicted.contains { $0.overlaps(g.cue) } }.count
             diagnosis.missedCues += gold.filter { g in !predicted.contains { $0.overlaps(g.cue) } }.map { g in
-                let sentence = block.sentences.first { $0.contains(g.cue.lowerBound) } ?? g.cue
+                let sentence = block.sentence(containing: g.cue.lowerBound) ?? g.cue
                 return names.text(g.cue).lowercased() + "\t" + names.text(sentence.lowerBound..<g.cue.lowerBound) + " <" + names.text(g.cue) + "> " + names.text(g.cue.upperBound..<sentence.upperBound)
             }
             diagnosis.spuriousCues += predicted.filter { p in !gold.contains { $0.cue.overlaps(p) } }.map { names.text($0).lowercased() }
-            let cues = gold.map(\.cue)
+            let cues = gold.map(\.cue).sorted { $0.lowerBound < $1.lowerBound }
             for attribution in gold {
                 diagnosis.rolesGiven += 1
                 let window = TaggerFeatures.window(around: attribution.cue, in: features)

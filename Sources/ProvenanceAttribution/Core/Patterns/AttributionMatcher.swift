@@ -51,7 +51,7 @@ struct AttributionMatcher {
             else { continue }
             // "X described them as … and said …": the second verb shares the subject.
             let shared = results.last.flatMap { previous -> SourcePhrase? in
-                guard index > sentence.lowerBound, ["and", "but"].contains(tokens[index - 1].lower),
+                guard index > sentence.lowerBound, MatcherWords.coordinators.contains(tokens[index - 1].lower),
                     let end = previous.content.last?.upperBound, end >= index - 2
                 else { return nil }
                 return previous.source
@@ -137,7 +137,7 @@ struct AttributionMatcher {
 
         // Progressive: "The association is saying that …" — a finite verb with its auxiliary.
         let progressive = entry.isParticiple && verb > sentence.lowerBound
-            && ["is", "are", "was", "were", "been", "be"].contains(tokens[verb - 1].lower)
+            && MatcherWords.beForms.contains(tokens[verb - 1].lower)
         if progressive { cue = (verb - 1)..<cue.upperBound }
 
         // Participle reporting for the subject: "…, underscoring his desire to …".
@@ -160,7 +160,7 @@ struct AttributionMatcher {
             if containsQuote(content.range), let first = content.range.first, tokens[first].kind == .quote { return false }
             let next = tokens[cue.upperBound]
             return (next.isPunctuation(",") && !(cue.upperBound + 1 < sentence.upperBound && tokens[cue.upperBound + 1].kind == .quote))
-                || ["on", "in", "at", "after", "before", "during", "when", "while", "late", "early", "last", "this"].contains(next.lower)
+                || MatcherWords.adverbialOpeners.contains(next.lower)
                 || isTimeWord(cue.upperBound)
         }()
 
@@ -193,7 +193,7 @@ struct AttributionMatcher {
         {
             source = phrase
             subject = found
-        } else if isHeadline || (verb > sentence.lowerBound && ["and", "but"].contains(tokens[verb - 1].lower)),
+        } else if isHeadline || (verb > sentence.lowerBound && MatcherWords.coordinators.contains(tokens[verb - 1].lower)),
             let found = subjectAtStart(of: sentence), found.upperBound < verb,
             let phrase = names.sourcePhrase(found, sentenceStart: sentence.lowerBound)
         {
@@ -205,21 +205,17 @@ struct AttributionMatcher {
             return nil
         }
         // "logs can reveal where a person lives": an ability, not a report.
-        if verb > sentence.lowerBound, ["can", "could", "may", "might"].contains(tokens[verb - 1].lower),
-            let first = content.range.first, ["where", "when", "how", "whether", "what", "why", "who", "which"].contains(tokens[first].lower)
+        if verb > sentence.lowerBound, MatcherWords.modalsOfAbility.contains(tokens[verb - 1].lower),
+            let first = content.range.first, MatcherWords.questionWords.contains(tokens[first].lower)
         {
             return nil
         }
         switch entry.strength {
         case .speech:
             guard content.range.count >= 2 || containsQuote(content.range) else { return nil }
-            if ["ask", "continue", "show", "find", "quote", "cite", "publish", "broadcast", "refer", "describe",
-                "characterize", "characterise", "post", "hold", "add", "signal", "welcome", "praise", "criticize",
-                "criticise", "accuse", "blame", "reject", "dispute", "charge", "threaten", "agree", "recommend",
-                "propose", "demand", "answer", "respond", "reply", "comment", "rule"].contains(lemma)
-            {
+            if MatcherWords.lemmasNeedingThatOrQuote.contains(lemma) {
                 guard content.hadThat || quoteNearStart(content.range) || content.hadColon
-                    || (["describe", "characterize", "characterise", "refer"].contains(lemma) && contains("as", in: content.range))
+                    || (MatcherWords.lemmasTakingAs.contains(lemma) && contains("as", in: content.range))
                     || (lemma == "continue" && isDocumentSubject(subject))
                     || ((lemma == "show" || lemma == "find") && isDocumentSubject(subject) && content.range.count >= 3)
                 else { return nil }
@@ -310,7 +306,7 @@ struct AttributionMatcher {
                 if before.count > 1, let comma = lastComma(before: last, in: sentence) {
                     let body = trimmedContent(sentence.lowerBound..<comma)
                     let tail = trimmedContent((verb + 1)..<sentence.upperBound)
-                    guard body.count >= 2, tail.isEmpty || ["after", "at", "on", "in", "during", "by", "before", "following", "late", "early"].contains(tokens[tail.lowerBound].lower)
+                    guard body.count >= 2, tail.isEmpty || MatcherWords.circumstanceOpeners.contains(tokens[tail.lowerBound].lower)
                     else { return nil }
                     return FoundAttribution(cue: last..<(verb + 1), lemma: entry.lemma, source: nil, content: [body], via: nil)
                 }
@@ -348,12 +344,12 @@ struct AttributionMatcher {
 
     private func auxiliaryBe(before verb: Int, sentence: Range<Int>) -> Int? {
         var index = verb - 1
-        while index >= sentence.lowerBound, ["also", "widely", "reportedly", "not", "been", "being", "later", "often"].contains(tokens[index].lower) {
+        while index >= sentence.lowerBound, MatcherWords.wordsBetweenBeAndParticiple.contains(tokens[index].lower) {
             if tokens[index].lower == "been" || tokens[index].lower == "being" { return index }
             index -= 1
         }
         guard index >= sentence.lowerBound else { return nil }
-        return ["is", "was", "were", "are", "be", "been", "being", "'s"].contains(tokens[index].lower) ? index : nil
+        return MatcherWords.passiveBeForms.contains(tokens[index].lower) ? index : nil
     }
 
     // MARK: Nesting
@@ -367,11 +363,10 @@ struct AttributionMatcher {
             if tokens[index].kind == .quote { return found }
             guard let entry = ReportingVerbs.entry(for: tokens[index].lower), ReportingVerbs.nestingLemmas.contains(entry.lemma),
                 !entry.isParticiple, !tokens[index].isCapitalized,
-                tokens[index].lower != entry.lemma || ["will", "would"].contains(tokens[index - 1].lower),
+                tokens[index].lower != entry.lemma || MatcherWords.futureModals.contains(tokens[index - 1].lower),
                 auxiliaryBe(before: index, sentence: content) == nil
             else { continue }
-            guard let subject = subjectBefore(index, in: content, isHeadline: false), subject.lowerBound == content.lowerBound
-                || tokens[content.lowerBound..<subject.lowerBound].allSatisfy({ $0.kind != .word || ["the", "a", "an"].contains($0.lower) }) || true,
+            guard let subject = subjectBefore(index, in: content, isHeadline: false),
                 subject.lowerBound >= content.lowerBound,
                 let source = names.sourcePhrase(subject, sentenceStart: content.lowerBound)
             else { return found }
@@ -413,7 +408,7 @@ struct AttributionMatcher {
         }
         guard end > sentence.lowerBound else { return nil }
         // A relative pronoun stands for the words before its comma: "…Teodor Rask, who had told parliament".
-        if ["who", "which"].contains(tokens[end - 1].lower), end - 2 > sentence.lowerBound, tokens[end - 2].isPunctuation(",") {
+        if MatcherWords.relativePronouns.contains(tokens[end - 1].lower), end - 2 > sentence.lowerBound, tokens[end - 2].isPunctuation(",") {
             return subjectBefore(end - 2, in: sentence.lowerBound..<(end - 2), isHeadline: isHeadline).map { range in
                 // The name right before the comma, not a whole clause before it.
                 let runs = names.capitalizedRuns(in: range, sentenceStart: sentence.lowerBound)
@@ -454,7 +449,7 @@ struct AttributionMatcher {
                 break
             }
             if token.kind == .word, Words.clauseBoundaries.contains(token.lower),
-                !(["of", "for", "with", "at", "from", "on"].contains(token.lower) && start < end && isNamePart(start - 1, end: end))
+                !(MatcherWords.subjectNamePrepositions.contains(token.lower) && start < end && isNamePart(start - 1, end: end))
             {
                 break
             }
@@ -478,7 +473,7 @@ struct AttributionMatcher {
         }
         // A relative clause with no commas: "Officials who spoke … said".
         if names.sourcePhrase(range, sentenceStart: sentence.lowerBound) == nil,
-            let relative = tokens[sentence.lowerBound..<end].lastIndex(where: { ["who", "which"].contains($0.lower) }),
+            let relative = tokens[sentence.lowerBound..<end].lastIndex(where: { MatcherWords.relativePronouns.contains($0.lower) }),
             relative > sentence.lowerBound, end - relative <= 15
         {
             return subjectBefore(relative, in: sentence.lowerBound..<relative, isHeadline: isHeadline)
@@ -506,7 +501,7 @@ struct AttributionMatcher {
     private func subjectAtStart(of sentence: Range<Int>) -> Range<Int>? {
         var start = sentence.lowerBound
         let first = tokens[start].lower
-        if Words.clauseBoundaries.contains(first) || first.hasSuffix("ing") || ["in", "on", "at", "speaking"].contains(first),
+        if Words.clauseBoundaries.contains(first) || first.hasSuffix("ing") || MatcherWords.introductoryPhraseOpeners.contains(first),
             let comma = tokens[sentence].firstIndex(where: { $0.isPunctuation(",") }), comma + 1 < sentence.upperBound
         {
             start = comma + 1
@@ -517,7 +512,7 @@ struct AttributionMatcher {
             guard token.kind == .word || (token.kind == .quote && !token.spaceBefore && !token.isDoubleQuote) else { break }
             let lower = token.lower
             let fits = token.isCapitalized || Words.titles.contains(lower) || Words.nominalHeads[lower] != nil
-                || Words.groupNouns.contains(lower) || ["the", "a", "an", "his", "her", "its", "their"].contains(lower)
+                || Words.groupNouns.contains(lower) || MatcherWords.articlesAndPossessives.contains(lower)
                 || (NameReader.connectors.contains(lower) && end + 1 < sentence.upperBound && tokens[end + 1].isCapitalized)
                 || Words.personalPronouns[lower] != nil && end == start
             guard fits else { break }
@@ -583,24 +578,24 @@ struct AttributionMatcher {
             // (The semicolon may have left nothing: "He told me,; …".)
             search: for index in (start + 1)..<max(start + 1, end) where index + 1 < end && block.depths[index] == 0 {
                 guard tokens[index].isWord("and") || tokens[index].isWord("but") else { continue }
-                if tokens[index].isWord("but"), ["would", "did", "declined", "refused", "could", "will"].contains(tokens[index + 1].lower) {
+                if tokens[index].isWord("but"), MatcherWords.secondPredicateStarters.contains(tokens[index + 1].lower) {
                     end = tokens[index - 1].isPunctuation(",") ? index - 1 : index
                     break search
                 }
                 for verbIndex in (index + 1)..<min(end, index + 11) {
                     let token = tokens[verbIndex]
-                    if token.kind == .quote || (verbIndex > index + 1 && ["that", "which", "who", "to"].contains(token.lower)) { break }
+                    if token.kind == .quote || (verbIndex > index + 1 && MatcherWords.subordinators.contains(token.lower)) { break }
                     guard token.kind == .word, let entry = ReportingVerbs.entry(for: token.lower),
                         ReportingVerbs.nestingLemmas.contains(entry.lemma)
-                            || (verbIndex == index + 1 && entry.strength == .speech && !["find", "show"].contains(entry.lemma)),
+                            || (verbIndex == index + 1 && entry.strength == .speech && !MatcherWords.lemmasOfFinding.contains(entry.lemma)),
                         !entry.isParticiple,
-                        token.lower != entry.lemma || (verbIndex > 0 && ["will", "would"].contains(tokens[verbIndex - 1].lower)),
+                        token.lower != entry.lemma || (verbIndex > 0 && MatcherWords.futureModals.contains(tokens[verbIndex - 1].lower)),
                         !token.isCapitalized
                     else { continue }
                     let between = tokens[(index + 1)..<verbIndex]
                     let subjectLike = between.isEmpty || between.allSatisfy { word in
                         word.isCapitalized || Words.personalPronouns[word.lower] != nil || Words.verbModifiers.contains(word.lower)
-                            || ["the", "a", "an", "his", "her", "its", "their", "at", "of", "for", "in", ","].contains(word.lower)
+                            || MatcherWords.subjectInnerWords.contains(word.lower)
                             || Words.nominalHeads[word.lower] != nil || Words.roleNouns.contains(word.lower)
                             || Words.groupNouns.contains(word.lower) || Words.titles.contains(word.lower)
                             || (word.kind == .quote && !word.isDoubleQuote)
@@ -627,13 +622,13 @@ struct AttributionMatcher {
                 guard token.kind == .word || (token.kind == .punctuation && token.lower == "." && !token.spaceBefore) else { break }
                 if token.isWord("that") { break }
                 if end > index, !token.isCapitalized, !Words.audienceWords.contains(token.lower),
-                    !["the", "a", "an", "of", "in", "news", "conference", "agency"].contains(token.lower)
+                    !MatcherWords.audienceInnerWords.contains(token.lower)
                 {
                     break
                 }
                 end += 1
                 // One lowercase noun is the whole audience ("tells committee …").
-                if end == index + 1, !token.isCapitalized, !["the", "a", "an", "local", "state", "news"].contains(token.lower) {
+                if end == index + 1, !token.isCapitalized, !MatcherWords.audienceModifiers.contains(token.lower) {
                     break
                 }
             }
@@ -648,20 +643,11 @@ struct AttributionMatcher {
         if Words.nominalHeads[token.lower] == .document { return true }  // "wrote in an editorial that"
         if token.lower.hasSuffix("'s") { return true }  // "posted on the council’s account that"
         return isTimeWord(index) || token.isCapitalized || Words.audienceWords.contains(token.lower)
-            || ["in", "on", "at", "to", "a", "an", "the", "statement", "interview", "conference", "news", "release",
-                "post", "tweet", "video", "speech", "address", "report", "letter", "email", "message", "with", "during",
-                "his", "her", "their", "its", "briefing", "remarks", "televised", "written", "separate", "radio",
-                "television", "social", "media", "broadcast", "filing", "court", "documents", "also", "repeatedly",
-                "recently", "previously", "publicly", "privately", "last", "week", "month", "year", "this", "earlier",
-                "late", "early", "after", "before", "while", "when", "website", "site", "blog", "page", "account",
-                "platform", "twitter", "facebook", "feed", "channel", "app", "online", "podcast", "show", "program",
-                "programme", "evening", "morning", "afternoon", "night", "weekend"].contains(token.lower)
+            || MatcherWords.adverbialWords.contains(token.lower)
     }
 
     private func isTimeWord(_ index: Int) -> Bool {
-        let lower = tokens[index].lower
-        return ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-                "tonight", "overnight"].contains(lower)
+        MatcherWords.dayWords.contains(tokens[index].lower)
     }
 
     /// Only a trailing adverbial ("on Tuesday", "in a statement"): nothing was said after the cue.
@@ -670,10 +656,7 @@ struct AttributionMatcher {
         return range.allSatisfy { index in
             let token = tokens[index]
             if token.isTerminal || token.isPunctuation(",") { return true }
-            return isTimeWord(index) || ["in", "on", "at", "a", "an", "the", "statement", "interview", "conference",
-                                         "news", "release", "briefing", "week", "last", "this", "morning", "afternoon",
-                                         "evening", "night", "earlier", "later", "recently", "told", "reporters",
-                                         "to", "by", "phone", "email", "writing", "remarks", "speech"].contains(token.lower)
+            return isTimeWord(index) || MatcherWords.trailingAdverbialWords.contains(token.lower)
         }
     }
 
@@ -682,8 +665,8 @@ struct AttributionMatcher {
     private func trimmedContent(_ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound
         var end = range.upperBound
-        while start < end, tokens[start].kind == .punctuation, [",", ":", "—", "–", ";"].contains(tokens[start].lower) { start += 1 }
-        while end > start, tokens[end - 1].kind == .punctuation, [".", ",", ";", ":", "—", "–", "!", "…", "..."].contains(tokens[end - 1].lower) {
+        while start < end, tokens[start].kind == .punctuation, MatcherWords.clauseSeparators.contains(tokens[start].lower) { start += 1 }
+        while end > start, tokens[end - 1].kind == .punctuation, MatcherWords.closingPunctuation.contains(tokens[end - 1].lower) {
             end -= 1
         }
         return start..<end
@@ -705,7 +688,7 @@ struct AttributionMatcher {
             let token = tokens[end]
             if token.kind == .punctuation {
                 if token.lower == "." && !token.spaceBefore && end > start && tokens[end - 1].kind == .word
-                    && (tokens[end - 1].end - tokens[end - 1].start == 1 || ["co", "inc", "corp", "jr", "st"].contains(tokens[end - 1].lower))
+                    && (tokens[end - 1].end - tokens[end - 1].start == 1 || MatcherWords.nameAbbreviations.contains(tokens[end - 1].lower))
                     && end + 1 < sentence.upperBound && tokens[end + 1].isCapitalized
                 {
                     end += 1
@@ -719,7 +702,7 @@ struct AttributionMatcher {
             }
             if let word, token.isWord(word) { break }
             if token.kind == .word, Words.clauseBoundaries.contains(token.lower),
-                !(["of", "for", "with", "at", "from", "in"].contains(token.lower) && end > start && isNamePart(end, end: end))
+                !(MatcherWords.sourceNamePrepositions.contains(token.lower) && end > start && isNamePart(end, end: end))
             {
                 break
             }
@@ -752,8 +735,7 @@ struct AttributionMatcher {
         guard range.count >= 3 else { return false }
         let limit = min(range.upperBound, range.lowerBound + 9)
         return (range.lowerBound..<limit).contains { index in
-            ["will", "would", "could", "can", "should", "may", "might", "must", "is", "was", "are", "were", "has",
-             "have", "had", "won't", "wouldn't", "can't"].contains(tokens[index].lower)
+            MatcherWords.clauseAuxiliaries.contains(tokens[index].lower)
         }
     }
 
@@ -772,20 +754,18 @@ struct AttributionMatcher {
     }
 
     private func isDocumentSubject(_ range: Range<Int>) -> Bool {
-        tokens[range].contains { Words.nominalHeads[$0.lower] == .document || ["data", "research", "poll", "analysis", "findings", "results", "figures"].contains($0.lower) }
+        tokens[range].contains { Words.nominalHeads[$0.lower] == .document || MatcherWords.evidenceNouns.contains($0.lower) }
     }
 
     /// A reporting word used as a noun ("the report", "a statement", "his
     /// call") or an infinitive ("declined to comment").
     private func looksLikeNoun(_ index: Int, entry: ReportingVerbs.Entry, sentence: Range<Int>) -> Bool {
-        guard index > sentence.lowerBound else { return !isHeadlineStartVerb(index) }
+        // A reporting word opening the sentence is read as a noun ("Reports of …").
+        guard index > sentence.lowerBound else { return true }
         let previous = tokens[index - 1].lower
+        // "used to say".
         if previous == "to", index >= 2, tokens[index - 2].isWord("used") { return false }
-        if ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
-            "to", "of", "no", "any", "each", "every", "whose", "such"].contains(previous)
-        {
-            return true
-        }
+        if MatcherWords.nounOrInfinitiveMarkers.contains(previous) { return true }
         if tokens[index - 1].kind == .word, tokens[index - 1].lower.hasSuffix("'s"), !entry.isParticiple, tokens[index].lower == entry.lemma {
             return true
         }
@@ -793,25 +773,16 @@ struct AttributionMatcher {
         if index + 1 < sentence.upperBound, tokens[index + 1].isWord("of"), !entry.isParticiple { return true }
         // "member states were discussing": a plural noun before its verb.
         if tokens[index].lower.hasSuffix("s"), tokens[index].lower != entry.lemma, index + 1 < sentence.upperBound,
-            ["is", "are", "was", "were", "have", "has", "had", "will", "would", "could", "can", "should", "may", "might",
-             "must", "do", "did"].contains(tokens[index + 1].lower)
+            MatcherWords.auxiliariesAfterSubject.contains(tokens[index + 1].lower)
         {
             return true
         }
-        if ["official", "new", "false", "recent", "earlier", "similar", "unverified", "initial", "previous", "repeated",
-            "further", "many", "several", "some", "other", "unconfirmed", "conflicting", "media", "press", "news", "editorial",
-            "unsupported", "unfounded", "baseless", "dubious", "sweeping", "bold", "wild", "competing", "rival"].contains(previous),
-            tokens[index].lower.hasSuffix("s"), !entry.isParticiple
-        {
+        if MatcherWords.pluralNounModifiers.contains(previous), tokens[index].lower.hasSuffix("s"), !entry.isParticiple {
             return true
         }
-        // "used to say".
-        if previous == "to", index >= 2, tokens[index - 2].isWord("used") { return false }
         // A bare base form ("report", "state") is a verb only after a plural or modal subject.
         if tokens[index].lower == entry.lemma {
-            let plural = ["i", "we", "you", "they", "will", "would", "could", "should", "may", "might", "must",
-                          "can", "did", "do", "does", "n't", "not", "also", "often", "always", "never", "who"]
-            if plural.contains(previous) || Words.groupNouns.contains(previous) || Words.recordNouns.contains(previous)
+            if MatcherWords.baseVerbPreceders.contains(previous) || Words.groupNouns.contains(previous) || Words.recordNouns.contains(previous)
                 || previous == "and" || previous == "but"
             {
                 return false
@@ -822,6 +793,4 @@ struct AttributionMatcher {
         }
         return false
     }
-
-    private func isHeadlineStartVerb(_ index: Int) -> Bool { false }
 }

@@ -27,6 +27,23 @@ struct ReadBlock: Sendable {
         return TextSpan(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end)
     }
 
+    /// The index of the sentence that holds token `index`, found by halving (sentences are
+    /// in order and do not overlap).
+    func sentenceIndex(containing index: Int) -> Int? {
+        var low = 0
+        var high = sentences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sentences[middle].upperBound <= index { low = middle + 1 } else { high = middle }
+        }
+        return low < sentences.count && sentences[low].contains(index) ? low : nil
+    }
+
+    /// The sentence that holds token `index`.
+    func sentence(containing index: Int) -> Range<Int>? {
+        sentenceIndex(containing: index).map { sentences[$0] }
+    }
+
     /// Whether the block opens with a quotation mark.
     var opensWithQuote: Bool {
         guard let first = tokens.first else { return false }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// `provenance-train attribution` on a corpus written for the tests: the same data gives the
+/// same model, byte for byte, and `provenance` reads with it.
+@Suite struct TrainingTests {
+    static let corpus = "Tests/EndToEndTests/Fixtures/TrainingCorpus"
+
+    private func train(to output: URL) throws -> CommandRunner.Result {
+        try CommandRunner.run(
+            ["attribution", "--corpus", Self.corpus, "--wordnet", "none", "--epochs", "3", "--output", output.path],
+            binary: CommandRunner.built("provenance-train"))
+    }
+
+    @Test func theSameDataGivesTheSameModel() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-train-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("first.model")
+        let second = folder.appendingPathComponent("second.model")
+        let run = try train(to: first)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try train(to: second).status == 0)
+        let bytes = try Data(contentsOf: first)
+        #expect(bytes.count > 1000)
+        #expect(bytes == (try Data(contentsOf: second)))
+
+        // The model reads an article it was not trained on.
+        let report = try CommandRunner.run([
+            "report", "--format", "json", "--attribution-model", first.path, Self.corpus + "/dev/text/library-hours.txt",
+        ])
+        #expect(report.status == 0, "\(report.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any])
+        let claims = try #require(json["claims"] as? [[String: Any]])
+        #expect(claims.contains { ($0["kind"] as? String) != "unattributed" })
+    }
+
+    @Test func aDamagedModelIsRefusedWithOneLine() throws {
+        let result = try CommandRunner.run(["report", "--attribution-model", "Examples/content-farm-rewrite.txt", "Examples/content-farm-rewrite.txt"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("not an attribution model"))
+    }
+}

@@ -1,0 +1,93 @@
+import Testing
+import ProvenanceAttribution
+
+/// What the learned model and the readings around it add to the rules: the model ships and
+/// loads, beliefs and intentions are attributions, relations and intermediaries are kept, and
+/// lists and captions keep their speakers. Every text here was written for the test.
+@Suite struct LearnedAttributionTests {
+    @Test func theBundledModelLoads() {
+        #expect(AttributionEngine.modelProblem == nil)
+        #expect(AttributionEngine().method == .model)
+        #expect(AttributionEngine(method: .rules).method == .rules)
+    }
+
+    @Test func beliefsAndIntentionsAreAttributed() {
+        let attributed = AttributionSupport.attribute("A story\n\nThe mayor believes the ferry will pay for itself within a decade.\n")
+        let view = attributed.views.first { $0.kind != .unattributed }
+        #expect(view?.source == "The mayor")
+        #expect(view?.cue == "believes")
+        #expect(view?.content == "the ferry will pay for itself within a decade")
+    }
+
+    @Test func worriesAndPollsAreAttributedWhereTheRulesReadNone() {
+        for (text, cue) in [("Officials are worried that the ferry will lose money.", "worried"),
+                            ("Polls show the mayor trailing by ten points.", "show")] {
+            let learned = AttributionSupport.attribute("A story\n\n\(text)\n")
+            #expect(learned.views.first { $0.kind != .unattributed }?.cue == cue, "\(text)")
+            let rules = AttributionSupport.attribute("A story\n\n\(text)\n", method: .rules)
+            #expect(rules.claims.allSatisfy { $0.kind == .unattributed }, "\(text)")
+        }
+    }
+
+    @Test func aSpokesmanIsNotTheManHimself() throws {
+        let attributed = AttributionSupport.attribute(
+            "A story\n\nPresident Aurel Venn spoke on Monday. His spokesman said the port would reopen.\n")
+        let claim = try #require(attributed.claims.first { $0.kind == .indirect })
+        #expect(claim.attribution.map { attributed.sources[$0.source].name } == "Aurel Venn’s spokesman")
+        #expect(claim.attribution?.antecedent.map { attributed.text($0) } == "Aurel Venn")
+    }
+
+    @Test func theAudienceOfToldCarriesTheWords() throws {
+        let attributed = AttributionSupport.attribute("A story\n\nA senior official told Reuters the deal was dead.\n")
+        let claim = try #require(attributed.claims.first { $0.kind == .indirect })
+        #expect(claim.via.map { attributed.sources[$0].name } == ["Reuters"])
+    }
+
+    @Test func documentsSeenByAWireSpeakThroughIt() throws {
+        let attributed = AttributionSupport.attribute("A story\n\nDocuments seen by Reuters show the port was sold in March.\n")
+        let claim = try #require(attributed.claims.first { $0.kind == .indirect })
+        #expect(claim.attribution.map { attributed.sources[$0.source].name } == "Documents")
+        #expect(claim.via.map { attributed.sources[$0].name } == ["Reuters"])
+    }
+
+    @Test func aWireDatelineIsTheLastCarrier() throws {
+        let attributed = AttributionSupport.attribute(
+            "Talks stall\n\nMOSCOW (AP) — The talks stalled on Monday, two diplomats said.\n", publisher: "The Harbor Ledger")
+        let claim = try #require(attributed.claims.first { $0.kind == .indirect })
+        #expect(attributed.chain(of: claim).map { attributed.sources[$0].name }.suffix(2) == ["Associated Press", "The Harbor Ledger"])
+    }
+
+    @Test func aColonLedListKeepsItsSpeaker() {
+        let attributed = AttributionSupport.attribute(html: """
+            <html><body><article><h1>Budget speech</h1><p>The president spoke for an hour. President Ana Ruiz also said:</p>
+            <ul><li>The economy is growing faster than expected.</li><li>Taxes will not rise next year.</li></ul>
+            <p>The speech ended at noon.</p></article></body></html>
+            """)
+        #expect(attributed.view(containing: "growing faster")?.source == "Ana Ruiz")
+        #expect(attributed.view(containing: "Taxes will not rise")?.source == "Ana Ruiz")
+        #expect(attributed.view(containing: "ended at noon")?.kind == .unattributed)
+    }
+
+    @Test func aCaptionWithItsOwnSpeakerIsTheirs() throws {
+        let attributed = AttributionSupport.attribute(
+            "Aid stalls\n\nAid trucks wait at the border. The ministry has said it will open a second crossing. (Reuters/Mona Adil)\n\nThe border stayed shut.\n")
+        let spoken = try #require(attributed.claims.first { $0.kind == .indirect })
+        #expect(attributed.text(spoken.content) == "it will open a second crossing")
+        #expect(spoken.via.map { attributed.sources[$0].name }.contains("Reuters"))
+        #expect(attributed.claims.contains { $0.kind == .caption })
+    }
+
+    @Test func aTitleInQuotationMarksIsNotSpeech() {
+        let attributed = AttributionSupport.attribute("A story\n\n“Harbour Lights” director Ana Ruiz said the sequel would be shot in Ostrel.\n")
+        let view = attributed.views.first { $0.kind != .unattributed }
+        #expect(view?.content == "the sequel would be shot in Ostrel")
+    }
+
+    @Test func aQuotedReportIsTheReportersAndAboutItsSubject() throws {
+        let attributed = AttributionSupport.attribute(
+            "A story\n\nAurel Venn spoke at the council.\n\nThe agency report continued, “[Venn] clarified the principle of open sea lanes for every ship.”\n")
+        let claim = try #require(attributed.claims.first { $0.kind == .direct })
+        #expect(claim.attribution.map { attributed.sources[$0.source].name } != "Aurel Venn")
+        #expect(claim.about.map { attributed.sources[$0].name } == ["Aurel Venn"])
+    }
+}
