@@ -45,10 +45,14 @@ func runFileBenchmark(_ arguments: [String]) {
         }
     }
     report("extract + JSON", megabytes: megabytes, documents: inputs.count, seconds: json, floor: floor)
-    let attribute = best { for article in articles { sink &+= engine.attribute(article).claims.count } }
-    print(String(
-        format: "%-24@ %8.1f MB/s of text %6.0f sentences/s %6.3f s  (%d sentences, %.1f MB of text)",
-        "attribute" as NSString, textMegabytes / attribute, Double(sentences) / attribute, attribute, sentences, textMegabytes))
+    // The default (the learned model) and, beside it in the same run, the rule engine alone.
+    let rules = AttributionEngine(method: .rules)
+    for (name, engine) in [("attribute", engine), ("attribute, rules only", rules)] {
+        let attribute = best { for article in articles { sink &+= engine.attribute(article).claims.count } }
+        print(String(
+            format: "%-24@ %8.1f MB/s of text %6.0f sentences/s %6.3f s  (%d sentences, %.1f MB of text)",
+            name as NSString, textMegabytes / attribute, Double(sentences) / attribute, attribute, sentences, textMegabytes))
+    }
     let link = best {
         var builder = GraphBuilder()
         for article in attributed { builder.add(article) }

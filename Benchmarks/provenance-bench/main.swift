@@ -10,7 +10,8 @@
 //       raw parse       libxml2's htmlReadMemory + xmlFreeDoc, nothing else
 //       extract         ArticleExtractor.extract: charset, parse, blocks, metadata
 //       extract + JSON  the same plus the JSON line `provenance extract` prints
-//       attribute       AttributionEngine.attribute on the extracted articles
+//       attribute       AttributionEngine.attribute on the extracted articles,
+//                       with the learned model and with the rules alone
 //       link            GraphBuilder.add of the attributed articles
 //       pipeline        extract + attribute + link, one thread
 //       pipeline, all cores  the same as `provenance report` runs it: documents

@@ -30,8 +30,11 @@ struct TrainAttribution: ParsableCommand {
     @Option(help: "Passes over the training data.")
     var epochs = 8
 
-    @Option(help: "Averaged weights below this are dropped from the file.")
+    @Option(help: "The role tagger's averaged weights below this are dropped from the file.")
     var floor: Float = 4
+
+    @Option(help: "The cue tagger's averaged weights below this are dropped from the file.")
+    var cueFloor: Float = 2
 
     @Option(help: "Added to every token's score as the start of a cue (more cues found, fewer right); chosen on dev.")
     var cueBias: Float = 0
@@ -39,7 +42,7 @@ struct TrainAttribution: ParsableCommand {
     @Option(help: "Cue biases to score on dev, comma-separated (prints the figures of each; needs --dry-run to write nothing).")
     var sweepCueBias: String?
 
-    @Option(help: "Floors to score on dev, comma-separated, with the size of the file each gives.")
+    @Option(help: "Cue tagger floors to score on dev, comma-separated, with the size of the file each gives.")
     var sweepFloor: String?
 
     @Flag(help: "Score the dev split after every pass (to choose --epochs on dev).")
@@ -114,7 +117,7 @@ struct TrainAttribution: ParsableCommand {
         }
         if let sweep = sweepCueBias {
             for bias in sweep.split(separator: ",").compactMap({ Float($0) }) {
-                let data = AttributionModel.encode(cue: biased(cue.averaged(floor: floor), by: bias), role: role.averaged(floor: floor), lexicon: lexicon, description: "")
+                let data = AttributionModel.encode(cue: biased(cue.averaged(floor: cueFloor), by: bias), role: role.averaged(floor: floor), lexicon: lexicon, description: "")
                 let score = AttributionScore.of(dev, engine: AttributionEngine(model: try AttributionModel(data: data)))
                 log(String(format: "cue bias %.2f: dev content P %.3f R %.3f F1 %.3f, full F1 %.3f", bias, score.precision, score.recall, score.f1, score.fullF1))
             }
@@ -122,12 +125,12 @@ struct TrainAttribution: ParsableCommand {
         if let sweep = sweepFloor {
             for value in sweep.split(separator: ",").compactMap({ Float($0) }) {
                 let data = AttributionModel.encode(
-                    cue: biased(cue.averaged(floor: value), by: cueBias), role: role.averaged(floor: value), lexicon: lexicon, description: "")
+                    cue: biased(cue.averaged(floor: value), by: cueBias), role: role.averaged(floor: floor), lexicon: lexicon, description: "")
                 let score = AttributionScore.of(dev, engine: AttributionEngine(model: try AttributionModel(data: data)))
                 log(String(format: "floor %.2f: %d bytes; dev content P %.3f R %.3f F1 %.3f, full F1 %.3f", value, data.count, score.precision, score.recall, score.f1, score.fullF1))
             }
         }
-        let trainedCue = biased(cue.averaged(floor: floor), by: cueBias)
+        let trainedCue = biased(cue.averaged(floor: cueFloor), by: cueBias)
         let trainedRole = role.averaged(floor: floor)
         let data = AttributionModel.encode(cue: trainedCue, role: trainedRole, lexicon: lexicon, description: description(epochs: epochs))
         log("cue tagger \(trainedCue.keys.count) of \(cue.featureCount) features kept, role tagger \(trainedRole.keys.count) of \(role.featureCount); \(data.count) bytes")
@@ -138,10 +141,10 @@ struct TrainAttribution: ParsableCommand {
     }
 
     @Option(help: "A word begins cues when at least this share of its occurrences in training lies in a cue (and two do).")
-    var cueRate = 0.01
+    var cueRate = 0.02
 
     @Option(help: "Every verb whose most frequent sense is of a WordNet class with at least this share of its tokens in cues begins cues.")
-    var classRate = 0.02
+    var classRate = 0.04
 
     private static let nounClasses: Set<UInt8> = [4, 9, 10, 12, 14, 16, 18]
 
@@ -201,11 +204,11 @@ struct TrainAttribution: ParsableCommand {
     }
 
     private func description(epochs: Int) -> String {
-        "provenance-train attribution: PolNeAR train split, \(epochs) epochs, averaged perceptron, weights below \(floor) dropped, cue bias \(cueBias)"
+        "provenance-train attribution: PolNeAR train split, \(epochs) epochs, averaged perceptron, weights below \(cueFloor) (cue tagger) and \(floor) (role tagger) dropped, cue bias \(cueBias)"
     }
 
     private func model(cue: PerceptronTagger, role: PerceptronTagger, lexicon: ModelLexicon, epochs: Int) throws -> AttributionModel {
-        let data = AttributionModel.encode(cue: cue.averaged(floor: floor), role: role.averaged(floor: floor), lexicon: lexicon, description: description(epochs: epochs))
+        let data = AttributionModel.encode(cue: cue.averaged(floor: cueFloor), role: role.averaged(floor: floor), lexicon: lexicon, description: description(epochs: epochs))
         return try AttributionModel(data: data)
     }
 

@@ -210,7 +210,9 @@ struct DocumentAttributor {
         let contentRanges = found.content.filter { !$0.isEmpty }
         guard let first = contentRanges.first, let last = contentRanges.last else { return }
         let content = TextSpan(start: block.tokens[first.lowerBound].start, end: block.tokens[last.upperBound - 1].end)
-        let quoted = block.outerQuotes.filter { region in contentRanges.contains { $0.contains(region.open) } }
+        let quoted = block.outerQuotes.filter { region in
+            contentRanges.contains { $0.contains(region.open) } && !Self.isNamedTerm(region, in: block)
+        }
         let kind = Self.kind(of: contentRanges, quoted: quoted, block: block)
         let cue = Claim.Cue(span: block.span(of: found.cue), lemma: found.lemma)
         var claim = Claim(
@@ -607,7 +609,7 @@ struct DocumentAttributor {
                 let inner = block.span(of: region.innerTokens(blockTokenCount: block.tokens.count))
                 let claim = claims.first { $0.block == block.index && $0.content.contains(span) }
                 let role: Quote.Role
-                switch claim?.kind {
+                switch Self.isNamedTerm(region, in: block) ? nil : claim?.kind {
                 case .direct?: role = .speech
                 case .mixed?: role = .partial
                 default:
@@ -617,6 +619,16 @@ struct DocumentAttributor {
                 quotes.append(Quote(span: span, inner: inner, role: role))
             }
         }
+    }
+
+    /// A quotation that a naming word introduces is a term whoever's
+    /// sentence it stands in: "approved the so-called “Blue Corridor”",
+    /// "a plan known as “Open Sea”".
+    private static func isNamedTerm(_ region: QuoteRegion, in block: ReadBlock) -> Bool {
+        let before = block.tokens[..<min(region.open, block.tokens.count)].suffix(2)
+        guard let last = before.last, last.kind == .word else { return false }
+        if Words.termMarkers.contains(last.lower) { return true }
+        return last.lower == "as" && before.count == 2 && before.first!.lower == "known"
     }
 
     // MARK: Result

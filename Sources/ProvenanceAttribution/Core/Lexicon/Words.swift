@@ -246,6 +246,11 @@ enum Words {
         "morning", "afternoon", "evening", "night", "weekend", "on", "in", "at", "the", "a", "an",
     ]
 
+    /// Words that introduce a quotation as a name or a term, nobody's words:
+    /// "the so-called “Blue Corridor”", "dubbed “the Rock”" (and "known as",
+    /// read as two words).
+    static let termMarkers: WordSet = ["so-called", "dubbed", "nicknamed", "termed", "self-styled", "self-described", "christened"]
+
     /// Recipients after "told" that are not the reported words ("told
     /// reporters", "told the council").
     static let audienceWords: WordSet = [

@@ -4,11 +4,10 @@ import ProvenanceParsing
 /// and shared by the cue tagger and every run of the role tagger.
 package struct BlockFeatures: Sendable {
     package struct TokenView: Sendable {
-        /// Feature hashes of the lowercased word, its stem, its last three
-        /// letters and its shape ("Xx", "x", "d,d", "X.X.").
+        /// Feature hashes of the lowercased word, its stem and its shape
+        /// ("Xx", "x", "d,d", "X.X.").
         var word: UInt64
         var stem: UInt64
-        var suffix: UInt64
         var shape: UInt64
         var flags: Flags
         /// The reporting-verb lexicon's class of the word (0: none).
@@ -22,6 +21,10 @@ package struct BlockFeatures: Sendable {
         var rule: RuleRole
         /// What the model's lexicon knows of the word (``ModelLexicon``).
         var entry: ModelLexicon.Entry
+
+        /// The token may begin a cue: the lexicon says its word may, and it
+        /// is not inside a quotation.
+        var mayBeginCue: Bool { entry.beginsCues && !flags.contains(.quoted) }
     }
 
     struct Flags: OptionSet, Sendable {
@@ -104,13 +107,12 @@ package struct BlockFeatures: Sendable {
             var reporting: UInt8 = 0
             var word: UInt64
             var stem: UInt64
-            var suffix: UInt64
             var classes: ModelLexicon.Entry = 0
             switch token.kind {
             case .word:
                 if token.isCapitalized, Self.isAllCaps(scalars[token.start..<token.end]) { flags.insert(.allCaps) }
                 let lower = token.lower
-                (word, stem, suffix) = Self.wordKeys(lower)
+                (word, stem) = Self.wordKeys(lower)
                 flags.formUnion(Flags(rawValue: UInt32(truncatingIfNeeded: Self.listFlags[word])))
                 if let entry = ReportingVerbs.entry(for: lower) {
                     reporting = Self.reportingClass(entry)
@@ -120,24 +122,24 @@ package struct BlockFeatures: Sendable {
                 classes = lexicon.entry(of: word)
             case .number:
                 flags.insert(.number)
-                (word, stem, suffix) = (Self.numberKey, Self.numberKey, Self.numberKey)
+                (word, stem) = (Self.numberKey, Self.numberKey)
             case .punctuation:
                 if token.isTerminal { flags.insert(.terminal) }
                 if token.lower == "," { flags.insert(.comma) }
                 if token.lower == ":" { flags.insert(.colon) }
                 word = FeatureKey.of(token.lower)
-                (stem, suffix) = (word, word)
+                stem = word
             case .quote:
                 flags.insert(.quoteMark)
                 let key = flags.contains(.openingMark) ? (token.isDoubleQuote ? Self.openKey : Self.openSingleKey)
                     : flags.contains(.closingMark) ? (token.isDoubleQuote ? Self.closeKey : Self.closeSingleKey)
                     : (token.isDoubleQuote ? Self.apostropheKey : Self.apostropheSingleKey)
-                (word, stem, suffix) = (key, key, key)
+                (word, stem) = (key, key)
             }
             let wordClass = Self.wordClass(token, flags: flags)
             views.append(
                 TokenView(
-                    word: word, stem: stem, suffix: suffix, shape: Self.shape(scalars[token.start..<token.end]),
+                    word: word, stem: stem, shape: Self.shape(scalars[token.start..<token.end]),
                     flags: flags, reporting: reporting, wordClass: wordClass.rawValue, sentence: sentenceOf[index], rule: roles[index],
                     entry: classes))
         }
@@ -171,10 +173,10 @@ package struct BlockFeatures: Sendable {
     private static let closeSingleKey = FeatureKey.of("<close>'")
     private static let apostropheSingleKey = FeatureKey.of("<apostrophe>'")
 
-    /// The keys of a lowercased word, of its rough stem ("reporting" →
-    /// "report", "stated" → "stat", "polls" → "poll", "studies" → "study")
-    /// and of its last three scalars, read from its bytes.
-    static func wordKeys(_ lower: String) -> (word: UInt64, stem: UInt64, suffix: UInt64) {
+    /// The keys of a lowercased word and of its rough stem ("reporting" →
+    /// "report", "stated" → "stat", "polls" → "poll", "studies" → "study"),
+    /// read from its bytes.
+    static func wordKeys(_ lower: String) -> (word: UInt64, stem: UInt64) {
         var lower = lower
         return lower.withUTF8 { bytes in
             let count = bytes.count
@@ -200,14 +202,7 @@ package struct BlockFeatures: Sendable {
             var stem = FeatureKey.Streaming()
             for byte in bytes[..<stemLength] { stem.add(byte) }
             if let extra { stem.add(extra) }
-            // The last three scalars: back over three lead bytes (continuation bytes are 10xxxxxx).
-            var start = count
-            var scalarsSeen = 0
-            while start > 0, scalarsSeen < 3 {
-                start -= 1
-                if bytes[start] & 0xC0 != 0x80 { scalarsSeen += 1 }
-            }
-            return (FeatureKey.of(bytes[...]), stem.value, FeatureKey.of(bytes[start...]))
+            return (FeatureKey.of(bytes[...]), stem.value)
         }
     }
 

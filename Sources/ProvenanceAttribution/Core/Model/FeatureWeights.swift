@@ -4,23 +4,26 @@
 /// The one place the model's inference uses unsafe memory, because scoring
 /// is most of the model's time and nearly all of it waits on memory: a
 /// block of text asks for a thousand or more features a sentence, spread
-/// over a table of megabytes. So each feature is one slot of one cache
-/// line: a 32-bit fingerprint of its key beside its weights as 16-bit
-/// multiples of one scale. The slot is chosen by the key's high bits
-/// (multiply–shift, any table size), the fingerprint is its low 32 bits,
-/// so a feature the model does not have is taken for one it has only when
-/// both agree (about once in 10⁹ lookups); probing is linear, the table at
-/// most 70 % full. Built once when the model is loaded and never written
-/// afterwards, so one instance is shared by every thread.
+/// over a table of megabytes, and most of them are features the model does
+/// not have. So the table is two arrays: a 32-bit fingerprint per slot,
+/// sixteen to a cache line, where a lookup probes, and beside it the
+/// slot's weights as 16-bit multiples of one scale, read only on a hit.
+/// The slot is chosen by the key's high bits (multiply–shift, any table
+/// size), the fingerprint is its low 32 bits, so a feature the model does
+/// not have is taken for one it has only when both agree (about once in
+/// 10⁹ lookups); probing is linear, the table at most half full, so a
+/// feature it does not have is settled in two or three probes of one line.
+/// Built once when the model is loaded and never written afterwards, so
+/// one instance is shared by every thread.
 package final class FeatureWeights: @unchecked Sendable {
     package let tagCount: Int
     /// How many features have weights.
     package let count: Int
     /// What one Int16 step of a weight is worth.
     package let scale: Float
-    private let slots: UnsafeMutableRawPointer
+    private let fingerprints: UnsafeMutablePointer<UInt32>
+    private let values: UnsafeMutablePointer<Int16>
     private let capacity: Int
-    private let stride: Int
 
     /// `weights` holds `tagCount` quantised weights per key (multiples of
     /// `scale`), in the order of `keys`; keys are distinct.
@@ -30,26 +33,23 @@ package final class FeatureWeights: @unchecked Sendable {
         self.tagCount = tagCount
         self.scale = scale
         count = keys.count
-        capacity = max(16, keys.count * 10 / 7 + 1)
-        stride = (4 + 2 * tagCount + 3) & ~3
-        slots = .allocate(byteCount: capacity * stride, alignment: 4)
-        slots.initializeMemory(as: UInt8.self, repeating: 0, count: capacity * stride)
+        capacity = max(16, keys.count * 2)
+        fingerprints = .allocate(capacity: capacity)
+        fingerprints.initialize(repeating: 0, count: capacity)
+        values = .allocate(capacity: capacity * tagCount)
+        values.initialize(repeating: 0, count: capacity * tagCount)
         for (row, key) in keys.enumerated() {
             let fingerprint = Self.fingerprint(key)
             var slot = Self.slot(key, capacity: capacity)
-            while true {
-                let stored = slots.load(fromByteOffset: slot * stride, as: UInt32.self)
-                if stored == 0 || stored == fingerprint { break }
-                slot = slot + 1 == capacity ? 0 : slot + 1
-            }
-            let base = slots + slot * stride
-            base.storeBytes(of: fingerprint, as: UInt32.self)
-            for tag in 0..<tagCount { base.storeBytes(of: weights[row * tagCount + tag], toByteOffset: 4 + 2 * tag, as: Int16.self) }
+            while fingerprints[slot] != 0 && fingerprints[slot] != fingerprint { slot = slot + 1 == capacity ? 0 : slot + 1 }
+            fingerprints[slot] = fingerprint
+            for tag in 0..<tagCount { values[slot * tagCount + tag] = weights[row * tagCount + tag] }
         }
     }
 
     deinit {
-        slots.deallocate()
+        fingerprints.deallocate()
+        values.deallocate()
     }
 
     @inline(__always)
@@ -86,7 +86,7 @@ package final class FeatureWeights: @unchecked Sendable {
             for index in 0..<keyCount {
                 let slot = Self.slot(keys[index], capacity: capacity)
                 home[index] = slot
-                seen[index] = slots.load(fromByteOffset: slot * stride, as: UInt32.self)
+                seen[index] = fingerprints[slot]
             }
         }
         scores.withUnsafeMutableBufferPointer { scores in
@@ -104,11 +104,11 @@ package final class FeatureWeights: @unchecked Sendable {
                                 while stored != fingerprint {
                                     if stored == 0 { break }
                                     slot = slot + 1 == capacity ? 0 : slot + 1
-                                    stored = slots.load(fromByteOffset: slot * stride, as: UInt32.self)
+                                    stored = fingerprints[slot]
                                 }
                                 guard stored == fingerprint else { continue }
-                                let base = slots + slot * stride + 4
-                                for tag in 0..<tags { sum[tag] &+= Int32(base.load(fromByteOffset: 2 * tag, as: Int16.self)) }
+                                let base = values + slot * tags
+                                for tag in 0..<tags { sum[tag] &+= Int32(base[tag]) }
                             }
                             for tag in 0..<tags { scores[position * tags + tag] = Float(sum[tag]) * scale }
                         }

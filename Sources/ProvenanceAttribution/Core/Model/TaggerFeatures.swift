@@ -15,35 +15,28 @@ enum TaggerFeatures {
         static let bias = FeatureKey.of("cue.bias")
         static let word = FeatureKey.of("cue.w0")
         static let stem = FeatureKey.of("cue.stem0")
-        static let suffix = FeatureKey.of("cue.suffix0")
-        static let shape = FeatureKey.of("cue.shape0")
         static let previous = FeatureKey.of("cue.w-1")
         static let next = FeatureKey.of("cue.w+1")
-        static let previous2 = FeatureKey.of("cue.w-2")
         static let next2 = FeatureKey.of("cue.w+2")
         static let previousWord = FeatureKey.of("cue.w-1.w0")
         static let wordNext = FeatureKey.of("cue.w0.w+1")
         static let stemNext = FeatureKey.of("cue.stem0.w+1")
-        static let previousStem = FeatureKey.of("cue.stem-1.stem0")
         static let lexicon = FeatureKey.of("cue.lex-1.lex0.lex+1")
-        static let flags = FeatureKey.of("cue.flags")
         static let rule = FeatureKey.of("cue.rule-1.rule0.rule+1")
-        static let ruleStem = FeatureKey.of("cue.rule0.stem0")
         static let quotedStem = FeatureKey.of("cue.quoted.stem0")
         static let classBefore = FeatureKey.of("cue.class-1.stem0")
-        static let classesBefore = FeatureKey.of("cue.class-2.class-1.stem0")
         static let classAfter = FeatureKey.of("cue.stem0.class+1")
-        static let classesAfter = FeatureKey.of("cue.stem0.class+1.class+2")
         static let classes = FeatureKey.of("cue.class-1.class0.class+1")
         static let verbSense = FeatureKey.of("cue.verbsense0")
-        static let verbSenses = FeatureKey.of("cue.verbsenses0")
-        static let nounSense = FeatureKey.of("cue.nounsense0")
-        static let classVerbSense = FeatureKey.of("cue.class-1.verbsense0.class+1")
-        static let verbSenseNext = FeatureKey.of("cue.verbsense0.w+1")
         static let shapeBefore = FeatureKey.of("cue.shape-1.w0")
-        static let shapeAfter = FeatureKey.of("cue.w0.shape+1")
         static let subject = FeatureKey.of("cue.subject.verbsense0")
         static let subjectStem = FeatureKey.of("cue.subject.stem0")
+        static let quotes = FeatureKey.of("cue.quotes.stem0")
+        static let quotesClass = FeatureKey.of("cue.quotes.lex0")
+        static let ahead = FeatureKey.of("cue.ahead.stem0")
+        static let aheadSense = FeatureKey.of("cue.ahead.verbsense0")
+        static let place = FeatureKey.of("cue.place.stem0")
+        static let placeClass = FeatureKey.of("cue.place.class-1.lex0")
     }
 
     static let edge = FeatureKey.of("<edge>")
@@ -63,13 +56,14 @@ enum TaggerFeatures {
     static func cueAllowed(_ block: BlockFeatures) -> [UInt16] {
         let any: UInt16 = (1 << UInt16(AttributionTags.cueOutside)) | (1 << UInt16(AttributionTags.cueBegin)) | (1 << UInt16(AttributionTags.cueInside))
         let noBegin = any & ~(1 << UInt16(AttributionTags.cueBegin))
-        return block.tokens.map { $0.entry.beginsCues ? any : noBegin }
+        return block.tokens.map { $0.mayBeginCue ? any : noBegin }
     }
 
     /// One row of features per token of the block.
     static func cueFeatures(_ block: BlockFeatures) -> FeatureMatrix {
         let tokens = block.tokens
-        var matrix = FeatureMatrix(reservingPositions: tokens.count, featuresPerPosition: 18)
+        var matrix = FeatureMatrix(reservingPositions: tokens.count, featuresPerPosition: 24)
+        let context = SentenceContext(tokens)
         func word(_ index: Int) -> UInt64 { index >= 0 && index < tokens.count ? tokens[index].word : edge }
         func stem(_ index: Int) -> UInt64 { index >= 0 && index < tokens.count ? tokens[index].stem : edge }
         func reporting(_ index: Int) -> UInt64 { index >= 0 && index < tokens.count ? UInt64(tokens[index].reporting) : 99 }
@@ -78,7 +72,7 @@ enum TaggerFeatures {
         func shape(_ index: Int) -> UInt64 { index >= 0 && index < tokens.count ? tokens[index].shape : edge }
         for index in tokens.indices {
             let token = tokens[index]
-            guard token.entry.beginsCues else {
+            guard token.mayBeginCue else {
                 matrix.add(Continuation.bias)
                 matrix.add(FeatureKey.mix(Continuation.word, token.word))
                 matrix.add(FeatureKey.mix(Continuation.previousWord, word(index - 1), token.word))
@@ -87,9 +81,7 @@ enum TaggerFeatures {
                 matrix.endPosition()
                 continue
             }
-            let flags = token.flags
-            let shown = UInt64(flags.contains(.quoted) ? 1 : 0) | UInt64(flags.contains(.capitalized) ? 2 : 0)
-                | UInt64(flags.contains(.sentenceStart) ? 4 : 0) | UInt64(flags.contains(.deeplyQuoted) ? 8 : 0)
+            let quoted: UInt64 = token.flags.contains(.quoted) ? 1 : 0
             matrix.add(Cue.bias)
             matrix.add(FeatureKey.mix(Cue.word, token.word))
             matrix.add(FeatureKey.mix(Cue.stem, token.stem))
@@ -102,20 +94,111 @@ enum TaggerFeatures {
             matrix.add(FeatureKey.mix(Cue.wordNext, token.word, word(index + 1)))
             matrix.add(FeatureKey.mix(Cue.lexicon, reporting(index - 1), reporting(index), reporting(index + 1)))
             matrix.add(FeatureKey.mix(Cue.rule, rule(index - 1), rule(index), rule(index + 1)))
-            matrix.add(FeatureKey.mix(Cue.quotedStem, shown & 1, token.stem))
+            matrix.add(FeatureKey.mix(Cue.quotedStem, quoted, token.stem))
             matrix.add(FeatureKey.mix(Cue.classBefore, wordClass(index - 1), token.stem))
             matrix.add(FeatureKey.mix(Cue.classAfter, token.stem, wordClass(index + 1)))
             matrix.add(FeatureKey.mix(Cue.classes, wordClass(index - 1), wordClass(index), wordClass(index + 1)))
             let subject = Self.subject(before: index, in: tokens)
             matrix.add(FeatureKey.mix(Cue.subjectStem, subject, token.stem))
+            let quotes = context.quotes(at: index) << 1 | (quoted)
+            matrix.add(FeatureKey.mix(Cue.quotes, quotes, token.stem))
+            matrix.add(FeatureKey.mix(Cue.quotesClass, quotes, reporting(index)))
+            let ahead = context.ahead(of: index)
+            matrix.add(FeatureKey.mix(Cue.ahead, ahead, token.stem))
+            let place = context.place(of: index)
+            matrix.add(FeatureKey.mix(Cue.place, place, token.stem))
+            matrix.add(FeatureKey.mix(Cue.placeClass, place, wordClass(index - 1), reporting(index)))
             let senses = token.entry
             if senses != 0 {
+                matrix.add(FeatureKey.mix(Cue.aheadSense, ahead, senses.firstVerb))
                 matrix.add(FeatureKey.mix(Cue.subject, subject, senses.firstVerb))
                 matrix.add(FeatureKey.mix(Cue.verbSense, senses.firstVerb))
             }
             matrix.endPosition()
         }
         return matrix
+    }
+
+    /// Where a token stands in its sentence with respect to quotation marks
+    /// and its ends, for the cue tagger: a verb right after a closing mark
+    /// or right before an opening one is far likelier a cue than the same
+    /// verb with no quotation near.
+    struct SentenceContext {
+        /// Per token: tokens back to the last closing mark of its sentence,
+        /// and on to the next opening mark (Int32.max when there is none).
+        private var sinceClose: [Int32]
+        private var untilOpen: [Int32]
+        /// Per token: its offsets from its sentence's first and last tokens.
+        private var fromStart: [Int32]
+        private var toEnd: [Int32]
+        private let tokens: [BlockFeatures.TokenView]
+
+        init(_ tokens: [BlockFeatures.TokenView]) {
+            self.tokens = tokens
+            let count = tokens.count
+            sinceClose = [Int32](repeating: .max, count: count)
+            untilOpen = [Int32](repeating: .max, count: count)
+            fromStart = [Int32](repeating: 0, count: count)
+            toEnd = [Int32](repeating: 0, count: count)
+            var close: Int?
+            var start = 0
+            for index in 0..<count {
+                if index > 0, tokens[index].sentence != tokens[index - 1].sentence {
+                    close = nil
+                    start = index
+                }
+                if let close { sinceClose[index] = Int32(index - close) }
+                fromStart[index] = Int32(index - start)
+                if tokens[index].flags.contains(.closingMark) { close = index }
+            }
+            var open: Int?
+            var end = count - 1
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                if index < count - 1, tokens[index].sentence != tokens[index + 1].sentence {
+                    open = nil
+                    end = index
+                }
+                if let open { untilOpen[index] = Int32(open - index) }
+                toEnd[index] = Int32(end - index)
+                if tokens[index].flags.contains(.openingMark) { open = index }
+            }
+        }
+
+        private static func near(_ distance: Int32) -> UInt64 {
+            distance == .max ? 0 : distance <= 2 ? 1 : distance <= 6 ? 2 : 3
+        }
+
+        /// How near the last closing mark before and the next opening mark after.
+        func quotes(at index: Int) -> UInt64 {
+            Self.near(sinceClose[index]) << 2 | Self.near(untilOpen[index])
+        }
+
+        /// What comes in the next four tokens of the sentence first: "that",
+        /// "to", a colon, an opening mark, a comma, or none of them.
+        func ahead(of index: Int) -> UInt64 {
+            var position = index + 1
+            while position < tokens.count, position <= index + 4, tokens[position].sentence == tokens[index].sentence {
+                let token = tokens[position]
+                switch BlockFeatures.WordClass(rawValue: token.wordClass) {
+                case .that: return 1
+                case .to: return 2
+                case .colon: return 3
+                case .opening: return 4
+                case .comma: return 5
+                case .stop: return 6
+                default: position += 1
+                }
+            }
+            return 0
+        }
+
+        /// The token's place: how far from its sentence's start (0, 1–3, more)
+        /// and from its end (the last two tokens, the last six, earlier).
+        func place(of index: Int) -> UInt64 {
+            let start: UInt64 = fromStart[index] == 0 ? 0 : fromStart[index] <= 3 ? 1 : 2
+            let end: UInt64 = toEnd[index] <= 2 ? 0 : toEnd[index] <= 6 ? 1 : 2
+            return start << 2 | end
+        }
     }
 
     /// What stands before a token as its subject might: the first token to

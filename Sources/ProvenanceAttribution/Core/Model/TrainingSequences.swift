@@ -72,7 +72,7 @@ package enum AttributionTraining {
                 }
                 var end = position + 1
                 while end < cueTags.count, cueTags[end] == AttributionTags.cueInside { end += 1 }
-                let first = (position..<end).first { features.tokens[$0].entry.beginsCues }
+                let first = (position..<end).first { features.tokens[$0].mayBeginCue }
                 for index in position..<end {
                     cueTags[index] = first.map { index < $0 ? AttributionTags.cueOutside : index == $0 ? AttributionTags.cueBegin : AttributionTags.cueInside }
                         ?? AttributionTags.cueOutside
