@@ -91,3 +91,57 @@ struct ContentLocator {
         }
     }
 }
+
+/// Class and id names are one weak signal among others: an element whose
+/// names alone call it junk ("with-right-rail", "articleSidebar",
+/// "sharingContainer") but which holds at least half of what the page's
+/// best region holds — counted by the locator's own votes as if no name had
+/// spoken — wraps the article, and its names are not heeded (where the page
+/// declares its article body, only around that). Names on smaller elements
+/// (a share bar, a comment thread beside the text) stand.
+enum NameWeighing {
+    /// The share of the best region's votes from which a named element is the article's wrapper.
+    static let wrapperShare = 0.5
+
+    static func settle(_ blocks: [HTMLBlock], in tree: HTMLTree) -> [HTMLBlock] {
+        let named = Set(blocks.compactMap(\.boilerplateNamedBy))
+        guard !named.isEmpty else { return blocks }
+        var score = [Double](repeating: 0, count: tree.count)
+        for block in blocks {
+            var unnamed = block
+            if unnamed.boilerplateNamedBy != nil { unnamed.boilerplate = nil }
+            score[Int(block.node)] += ContentLocator.weight(of: unnamed)
+        }
+        var index = tree.count - 1
+        while index > 0 {
+            let parent = Int(tree[HTMLTree.NodeID(index)].parent)
+            if parent >= 0 { score[parent] += score[index] }
+            index -= 1
+        }
+        let best = score.max() ?? 0
+        guard best > 0 else { return blocks }
+        // Where the page declares its article body, only an element around it wraps the article.
+        let declared = blocks.filter { $0.inArticleBody && ContentLocator.weight(of: $0) > 0 }.map(\.node).sorted()
+        func holdsDeclaredBody(_ node: HTMLTree.NodeID) -> Bool {
+            // Subtrees are ranges of ids: is any declared block in [node, end)?
+            var low = 0
+            var high = declared.count
+            while low < high {
+                let middle = (low + high) / 2
+                if declared[middle] < node { low = middle + 1 } else { high = middle }
+            }
+            return low < declared.count && tree.isAncestor(node, of: declared[low])
+        }
+        let wrappers = named.filter { node in
+            score[Int(node)] >= wrapperShare * best && (declared.isEmpty || holdsDeclaredBody(node))
+        }
+        guard !wrappers.isEmpty else { return blocks }
+        return blocks.map { block in
+            guard let node = block.boilerplateNamedBy, wrappers.contains(node) else { return block }
+            var block = block
+            block.boilerplate = nil
+            block.boilerplateNamedBy = nil
+            return block
+        }
+    }
+}

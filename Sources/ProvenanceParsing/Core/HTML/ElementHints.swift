@@ -20,6 +20,9 @@ struct ElementHints: Sendable {
     /// The element is hidden by its markup (`hidden`, `display: none`), not
     /// just by a class name that may only apply to some screens.
     var isHiddenByMarkup = false
+    /// `boilerplate` was read from class-like names alone, a weak signal
+    /// (``NameWeighing``), not from the tag, a landmark role or the markup.
+    var boilerplateFromNames = false
 
     init() {}
 
@@ -88,7 +91,10 @@ struct ElementHints: Sendable {
             isCaption = isCaption || named.isCaption
             isCredit = isCredit || named.isCredit
             isByline = isByline || named.isByline
-            if boilerplate == nil, !isArticleBody { boilerplate = named.boilerplate }
+            if boilerplate == nil, !isArticleBody, let reason = named.boilerplate {
+                boilerplate = reason
+                boilerplateFromNames = reason != .hidden
+            }
         }
         // Landmark roles, where tag and names said nothing.
         if boilerplate == nil, !isArticleBody, let role {
@@ -133,12 +139,17 @@ struct PageHints: Sendable {
         }
         // "Page-ad-margins", "penci_sidebar", "entry author-…": a name that
         // says junk on an element that holds the article.
+        // Names that say junk on an element holding much of the page are weighed
+        // later against the content the element holds (`NameWeighing`).
         let wrappers = WrapperDetector(tree: tree)
         for index in table.indices
         where (table[index].boilerplate != nil || table[index].isByline) && !table[index].isHiddenByMarkup
-            && wrappers.isWrapper(HTMLTree.NodeID(index))
         {
+            let id = HTMLTree.NodeID(index)
+            let wraps = table[index].boilerplateFromNames && !table[index].isByline ? wrappers.holdsLandmark(id) : wrappers.isWrapper(id)
+            guard wraps else { continue }
             table[index].boilerplate = nil
+            table[index].boilerplateFromNames = false
             table[index].isByline = false
         }
         self.table = table

@@ -5,7 +5,7 @@ struct HTMLArticleParser {
     static func parse(utf8 bytes: [UInt8], path: String, notes: [String]) -> Article {
         let tree = HTMLTree(parsingUTF8: bytes)
         let hints = PageHints(tree: tree)
-        let blocks = HTMLBlockBuilder.blocks(of: tree, hints: hints)
+        let blocks = NameWeighing.settle(HTMLBlockBuilder.blocks(of: tree, hints: hints), in: tree)
         var notes = notes
         let metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
         let root = ContentLocator.locate(in: tree, blocks: blocks)

@@ -17,6 +17,8 @@ struct HTMLBlock: Sendable {
     var shape: Shape
     /// Why an enclosing element is not article text, if one says so.
     var boilerplate: BoilerplateReason?
+    /// The element whose class-like names alone gave `boilerplate`, if so.
+    var boilerplateNamedBy: HTMLTree.NodeID?
     /// The caption element holding the text, if any.
     var caption: HTMLTree.NodeID?
     /// Scalars of `text` that are a photo credit (marked up as such).
@@ -51,6 +53,7 @@ struct HTMLBlockBuilder {
         var tag: HTMLTag
         var isBlock: Bool
         var boilerplate: BoilerplateReason?
+        var boilerplateNamedBy: HTMLTree.NodeID?
         var caption: HTMLTree.NodeID?
         var isCredit: Bool
         var isByline: Bool
@@ -139,6 +142,8 @@ struct HTMLBlockBuilder {
         var frame = Frame(
             id: id, end: node.end, tag: node.tag, isBlock: isBlock,
             boilerplate: isBlock ? (hints.boilerplate ?? parent?.boilerplate) : parent?.boilerplate,
+            boilerplateNamedBy: isBlock && hints.boilerplate != nil
+                ? (hints.boilerplateFromNames ? id : nil) : parent?.boilerplateNamedBy,
             caption: caption,
             isCredit: hints.isCredit && !(parent?.isCredit ?? false),
             isByline: hints.isByline || (parent?.isByline ?? false),
@@ -300,6 +305,7 @@ struct HTMLBlockBuilder {
                 node: innermostBlock?.id ?? HTMLTree.root,
                 shape: shape,
                 boilerplate: context?.boilerplate,
+                boilerplateNamedBy: context?.boilerplateNamedBy,
                 caption: context?.caption,
                 credit: credit.flatMap(shift),
                 isByline: context?.isByline ?? false,
@@ -330,7 +336,9 @@ struct WrapperDetector {
             case .a:
                 if id >= insideLinkUntil { insideLinkUntil = node.end }
             case .text:
-                if id >= insideLinkUntil, let text = tree.text(of: id) {
+                // What a reader sees: not link text, not the JSON-LD the tree keeps for the metadata.
+                let parent = node.parent >= 0 ? tree[node.parent].tag : .text
+                if id >= insideLinkUntil, parent != .script, parent != .noscript, parent != .template, let text = tree.text(of: id) {
                     counts[index] = Int32(clamping: text.utf8.count)
                 }
             case .h1:
@@ -352,8 +360,13 @@ struct WrapperDetector {
         self.landmarks = Array(landmarks.prefix(2))
     }
 
+    /// The element holds the page's main headline or its declared article body.
+    func holdsLandmark(_ id: HTMLTree.NodeID) -> Bool {
+        landmarks.contains { tree.isAncestor(id, of: $0) }
+    }
+
     func isWrapper(_ id: HTMLTree.NodeID) -> Bool {
-        if landmarks.contains(where: { tree.isAncestor(id, of: $0) }) { return true }
+        if holdsLandmark(id) { return true }
         let total = runningText[Int(HTMLTree.root)]
         return total > 0 && runningText[Int(id)] * 2 >= total
     }
