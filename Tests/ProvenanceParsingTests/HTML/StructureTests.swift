@@ -61,6 +61,46 @@ import ProvenanceParsing
         #expect(article.boilerplate(.sidebar).count == 1)
     }
 
+    @Test func aJunkNameOnAnElementHoldingTheDeclaredBodyIsWeighedAgainstItsContent() throws {
+        // The headline is in the site header and the comments hold more text than the
+        // story, so neither the headline nor a share of the page marks the wrapper:
+        // what it holds does.
+        let comment = "A reader's comment, long enough to read like a paragraph of its own, with opinions."
+        let html = """
+            <html><body><header><h1>The Site</h1></header>
+            <div class="layout layout--has-sidebar"><div class="article-body"><p>\(filler)</p><p>\(filler)</p><p>\(filler)</p></div>
+            <div class="sidebar-widget"><p>Sidebar words that are not the article, but long enough to look like one.</p></div></div>
+            <div class="comments"><p>\(comment)</p><p>\(comment)</p><p>\(comment)</p><p>\(comment)</p><p>\(comment)</p></div>
+            </body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .paragraph) == [filler, filler, filler])
+        #expect(article.boilerplate(.sidebar).count == 1)
+        #expect(article.boilerplate(.comments).count == 5)
+    }
+
+    @Test func muchTextBesideTheDeclaredBodyIsNotItsWrapper() throws {
+        // Teasers below the story outweigh it, but the page says where its body is.
+        let teaser = "The start of another story, cut short after a sentence or two of its text."
+        let teasers = (0..<8).map { "<li><a href=\"/s\($0)\">Another headline</a><p>\(teaser)</p></li>" }.joined()
+        let html = """
+            <html><body><h1>Headline</h1><div class="story-body"><p>\(filler)</p><p>\(filler)</p></div>
+            <div class="right-rail"><ul>\(teasers)</ul></div></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .paragraph) == [filler, filler])
+        #expect(!article.body.contains("another story"))
+    }
+
+    @Test func aCaptionNameOnTheWholeStoryIsNoCaption() throws {
+        let html = """
+            <html><body><div class="image-text"><p>\(filler)</p><p>\(filler)</p><p>\(filler)</p></div></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .caption).isEmpty)
+        #expect(article.body.components(separatedBy: filler).count == 4)
+    }
+
     @Test func listsHeadingsAndQuotesKeepTheirKind() throws {
         let html = """
             <html><body><article><h1>Headline</h1><p>\(filler)</p><h2>What happened next</h2>

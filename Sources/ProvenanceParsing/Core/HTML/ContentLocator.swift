@@ -92,26 +92,35 @@ struct ContentLocator {
     }
 }
 
-/// Class and id names are one weak signal among others: an element whose
-/// names alone call it junk ("with-right-rail", "articleSidebar",
-/// "sharingContainer") but which holds at least half of what the page's
-/// best region holds — counted by the locator's own votes as if no name had
-/// spoken — wraps the article, and its names are not heeded (where the page
-/// declares its article body, only around that). Names on smaller elements
-/// (a share bar, a comment thread beside the text) stand.
+/// Class and id names are one weak signal among others: on a page that
+/// declares its article body (`itemprop`, an "article-body" class), an
+/// element whose names alone call it junk ("with-right-rail",
+/// "sharingContainer", "layout--has-sidebar") but which holds that body and
+/// at least half of what the page's best region holds — counted by the
+/// locator's own votes as if no name had spoken — wraps the article, and
+/// its names are not heeded. Names on smaller elements (a share bar, a
+/// comment thread beside the text) stand. (``WrapperDetector`` has already
+/// cleared the names of elements holding the headline or half the page.)
 enum NameWeighing {
     /// The share of the best region's votes from which a named element is the article's wrapper.
     static let wrapperShare = 0.5
 
     static func settle(_ blocks: [HTMLBlock], in tree: HTMLTree) -> [HTMLBlock] {
         let named = Set(blocks.compactMap(\.boilerplateNamedBy))
-        guard !named.isEmpty else { return blocks }
+        // Captions by name ("image-text", "caption"), not `<figcaption>`.
+        let namedCaptions = Set(blocks.compactMap(\.caption).filter { tree[$0].tag != .figcaption })
+        guard !named.isEmpty || !namedCaptions.isEmpty else { return blocks }
         var score = [Double](repeating: 0, count: tree.count)
+        var declared: [HTMLTree.NodeID] = []
         for block in blocks {
             var unnamed = block
             if unnamed.boilerplateNamedBy != nil { unnamed.boilerplate = nil }
-            score[Int(block.node)] += ContentLocator.weight(of: unnamed)
+            if let caption = unnamed.caption, namedCaptions.contains(caption) { unnamed.caption = nil }
+            let weight = ContentLocator.weight(of: unnamed)
+            score[Int(block.node)] += weight
+            if block.inArticleBody, weight > 0 { declared.append(block.node) }
         }
+        declared.sort()
         var index = tree.count - 1
         while index > 0 {
             let parent = Int(tree[HTMLTree.NodeID(index)].parent)
@@ -120,8 +129,6 @@ enum NameWeighing {
         }
         let best = score.max() ?? 0
         guard best > 0 else { return blocks }
-        // Where the page declares its article body, only an element around it wraps the article.
-        let declared = blocks.filter { $0.inArticleBody && ContentLocator.weight(of: $0) > 0 }.map(\.node).sorted()
         func holdsDeclaredBody(_ node: HTMLTree.NodeID) -> Bool {
             // Subtrees are ranges of ids: is any declared block in [node, end)?
             var low = 0
@@ -132,15 +139,18 @@ enum NameWeighing {
             }
             return low < declared.count && tree.isAncestor(node, of: declared[low])
         }
-        let wrappers = named.filter { node in
-            score[Int(node)] >= wrapperShare * best && (declared.isEmpty || holdsDeclaredBody(node))
-        }
-        guard !wrappers.isEmpty else { return blocks }
+        // Junk names are set aside only where the page declares its article body, and only around it.
+        let wrappers = named.filter { node in score[Int(node)] >= wrapperShare * best && holdsDeclaredBody(node) }
+        // A "caption" holding half the page's best content is no caption.
+        let notCaptions = namedCaptions.filter { node in score[Int(node)] >= wrapperShare * best }
+        guard !wrappers.isEmpty || !notCaptions.isEmpty else { return blocks }
         return blocks.map { block in
-            guard let node = block.boilerplateNamedBy, wrappers.contains(node) else { return block }
             var block = block
-            block.boilerplate = nil
-            block.boilerplateNamedBy = nil
+            if let node = block.boilerplateNamedBy, wrappers.contains(node) {
+                block.boilerplate = nil
+                block.boilerplateNamedBy = nil
+            }
+            if let node = block.caption, notCaptions.contains(node) { block.caption = nil }
             return block
         }
     }

@@ -139,15 +139,14 @@ struct PageHints: Sendable {
         }
         // "Page-ad-margins", "penci_sidebar", "entry author-…": a name that
         // says junk on an element that holds the article.
-        // Names that say junk on an element holding much of the page are weighed
-        // later against the content the element holds (`NameWeighing`).
-        let wrappers = WrapperDetector(tree: tree)
+        // (Names on elements that hold less are weighed again against the content
+        // they hold, `NameWeighing`.)
+        let declared = table.indices.filter { table[$0].isArticleBody }.map { HTMLTree.NodeID($0) }
+        let wrappers = WrapperDetector(tree: tree, declaredBodies: declared)
         for index in table.indices
         where (table[index].boilerplate != nil || table[index].isByline) && !table[index].isHiddenByMarkup
+            && wrappers.isWrapper(HTMLTree.NodeID(index))
         {
-            let id = HTMLTree.NodeID(index)
-            let wraps = table[index].boilerplateFromNames && !table[index].isByline ? wrappers.holdsLandmark(id) : wrappers.isWrapper(id)
-            guard wraps else { continue }
             table[index].boilerplate = nil
             table[index].boilerplateFromNames = false
             table[index].isByline = false

@@ -315,15 +315,19 @@ struct HTMLBlockBuilder {
 }
 
 /// Tells page wrappers from the parts they wrap: an element that holds the
-/// page's main headline, the element that declares itself the article body,
-/// or half of the page's running text (text outside links) is a wrapper,
-/// whatever its class names say.
+/// page's main headline, the element that declares itself the article body
+/// by `itemprop`, or half of the page's running text (visible text outside
+/// links; on a page that declares its body, only around that body) is a
+/// wrapper, whatever its class names say.
 struct WrapperDetector {
     private let tree: HTMLTree
     private let runningText: [Int32]
     private let landmarks: [HTMLTree.NodeID]
+    /// Elements that declare themselves the article body (by `itemprop` or class), in order.
+    private let declaredBodies: [HTMLTree.NodeID]
 
-    init(tree: HTMLTree) {
+    init(tree: HTMLTree, declaredBodies: [HTMLTree.NodeID] = []) {
+        self.declaredBodies = declaredBodies
         self.tree = tree
         var counts = [Int32](repeating: 0, count: tree.count)
         var insideLinkUntil: HTMLTree.NodeID = -1
@@ -360,14 +364,23 @@ struct WrapperDetector {
         self.landmarks = Array(landmarks.prefix(2))
     }
 
-    /// The element holds the page's main headline or its declared article body.
-    func holdsLandmark(_ id: HTMLTree.NodeID) -> Bool {
-        landmarks.contains { tree.isAncestor(id, of: $0) }
+    func isWrapper(_ id: HTMLTree.NodeID) -> Bool {
+        if landmarks.contains(where: { tree.isAncestor(id, of: $0) }) { return true }
+        let total = runningText[Int(HTMLTree.root)]
+        guard total > 0, runningText[Int(id)] * 2 >= total else { return false }
+        // Where the page declares its article body, much text elsewhere is another part of
+        // the page (the teasers below the article), not its wrapper.
+        return declaredBodies.isEmpty || holdsDeclaredBody(id)
     }
 
-    func isWrapper(_ id: HTMLTree.NodeID) -> Bool {
-        if holdsLandmark(id) { return true }
-        let total = runningText[Int(HTMLTree.root)]
-        return total > 0 && runningText[Int(id)] * 2 >= total
+    /// Whether a declared article body lies in `id`'s subtree (ids `id..<end`).
+    private func holdsDeclaredBody(_ id: HTMLTree.NodeID) -> Bool {
+        var low = 0
+        var high = declaredBodies.count
+        while low < high {
+            let middle = (low + high) / 2
+            if declaredBodies[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < declaredBodies.count && tree.isAncestor(id, of: declaredBodies[low])
     }
 }
