@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Scores `provenance extract` bodies against the article-extraction-benchmark.
+"""Scores `provenance extract` bodies against the article-extraction-benchmark,
+then (when it is there) on trafilatura's snippet corpus (snippets.py).
 
 The metric is the benchmark's own (its README describes evaluate.py):
 tokens are \\w+ matches (Unicode), compared as multisets of 4-gram shingles;
@@ -8,10 +9,16 @@ means over pages and F1 = 2PR/(P+R) of those means. "accuracy" is the share
 of pages whose token list equals the truth exactly. The standard deviation of
 F1 comes from a bootstrap over pages (1000 resamples, fixed seed).
 
+With trafilatura installed (pip install trafilatura lxml_html_clean) its
+bodies are scored beside ours on both corpora, and the pages where we lose
+the article it finds are listed: on the benchmark, its F1 is 0.8 or more
+and ours under 0.5.
+
 Usage:
   Benchmarks/extraction/score.py [--binary .build/release/provenance]
                                  [--corpus ../shared/corpus/article-extraction-benchmark]
-                                 [--worst N] [--page ID]
+                                 [--snippets ../shared/corpus/trafilatura-eval | --no-snippets]
+                                 [--no-trafilatura] [--worst N] [--page ID]
 """
 import argparse
 import collections
@@ -23,6 +30,8 @@ import re
 import subprocess
 import sys
 import tempfile
+
+import snippets
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -48,6 +57,22 @@ def page_scores(truth, predicted):
     return precision, recall
 
 
+def trafilatura_bodies(corpus, pages):
+    """{page: body} of trafilatura over the benchmark's pages, or None when it is not installed."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    bodies = {}
+    for page in pages:
+        with gzip.open(os.path.join(corpus, "html", page + ".html.gz"), "rb") as handle:
+            try:
+                bodies[page] = trafilatura.extract(handle.read(), include_tables=True) or ""
+            except Exception:  # a page trafilatura cannot read counts as empty
+                bodies[page] = ""
+    return bodies
+
+
 def f1(precision, recall):
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
@@ -60,6 +85,10 @@ def main():
     parser.add_argument("--corpus", default=os.path.join(root, "..", "shared", "corpus", "article-extraction-benchmark"))
     parser.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest F1")
     parser.add_argument("--page", help="print truth and prediction for one page id (prefix)")
+    parser.add_argument("--snippets", default=os.path.join(root, "..", "shared", "corpus", "trafilatura-eval"),
+                        help="trafilatura's snippet corpus, scored after the benchmark")
+    parser.add_argument("--no-snippets", action="store_true", help="score the benchmark alone")
+    parser.add_argument("--no-trafilatura", action="store_true", help="do not run trafilatura even when installed")
     arguments = parser.parse_args()
 
     truth_path = os.path.join(arguments.corpus, "ground-truth.json")
@@ -100,11 +129,30 @@ def main():
     mean = sum(samples) / len(samples)
     deviation = (sum((s - mean) ** 2 for s in samples) / len(samples)) ** 0.5
 
+    theirs = None if arguments.no_trafilatura else trafilatura_bodies(arguments.corpus, pages)
     print(f"pages      {len(pages)}")
     print(f"precision  {precision:.3f}")
     print(f"recall     {recall:.3f}")
     print(f"F1         {f1(precision, recall):.3f} ± {deviation:.3f}")
     print(f"accuracy   {exact / len(pages):.3f}")
+    if theirs is not None:
+        their_results = {p: page_scores(truth[p]["articleBody"], theirs.get(p, "")) for p in pages}
+        their_precision = sum(their_results[p][0] for p in pages) / len(pages)
+        their_recall = sum(their_results[p][1] for p in pages) / len(pages)
+        print(f"trafilatura P {their_precision:.3f}  R {their_recall:.3f}  F1 {f1(their_precision, their_recall):.3f}")
+        lost = [p for p in pages if f1(*their_results[p]) >= 0.8 and f1(*results[p]) < 0.5]
+        print(f"articles lost (trafilatura F1 >= 0.8, ours < 0.5): {len(lost)}")
+        for page in lost:
+            print(f"  {page[:12]}  ours {f1(*results[page]):.3f}, trafilatura {f1(*their_results[page]):.3f}  {truth[page]['url'][:80]}")
+    elif not arguments.no_trafilatura:
+        print("trafilatura: not installed (pip install trafilatura lxml_html_clean), not compared")
+    if not arguments.no_snippets:
+        result = snippets.evaluate(arguments.binary, arguments.snippets, not arguments.no_trafilatura)
+        print()
+        if result is None:
+            print(f"skipped: {arguments.snippets}/evaldata.json not found (the snippet corpus lives in ../shared)")
+        else:
+            snippets.print_report(result)
     if arguments.worst:
         print()
         ranked = sorted(pages, key=lambda p: f1(*results[p]))
