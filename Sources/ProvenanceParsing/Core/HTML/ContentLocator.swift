@@ -129,18 +129,8 @@ enum NameWeighing {
         }
         let best = score.max() ?? 0
         guard best > 0 else { return blocks }
-        func holdsDeclaredBody(_ node: HTMLTree.NodeID) -> Bool {
-            // Subtrees are ranges of ids: is any declared block in [node, end)?
-            var low = 0
-            var high = declared.count
-            while low < high {
-                let middle = (low + high) / 2
-                if declared[middle] < node { low = middle + 1 } else { high = middle }
-            }
-            return low < declared.count && tree.isAncestor(node, of: declared[low])
-        }
         // Junk names are set aside only where the page declares its article body, and only around it.
-        let wrappers = named.filter { node in score[Int(node)] >= wrapperShare * best && holdsDeclaredBody(node) }
+        let wrappers = named.filter { node in score[Int(node)] >= wrapperShare * best && tree.subtree(of: node, holdsAnyOf: declared) }
         // A "caption" holding half the page's best content is no caption.
         let notCaptions = namedCaptions.filter { node in score[Int(node)] >= wrapperShare * best }
         guard !wrappers.isEmpty || !notCaptions.isEmpty else { return blocks }

@@ -370,17 +370,6 @@ struct WrapperDetector {
         guard total > 0, runningText[Int(id)] * 2 >= total else { return false }
         // Where the page declares its article body, much text elsewhere is another part of
         // the page (the teasers below the article), not its wrapper.
-        return declaredBodies.isEmpty || holdsDeclaredBody(id)
-    }
-
-    /// Whether a declared article body lies in `id`'s subtree (ids `id..<end`).
-    private func holdsDeclaredBody(_ id: HTMLTree.NodeID) -> Bool {
-        var low = 0
-        var high = declaredBodies.count
-        while low < high {
-            let middle = (low + high) / 2
-            if declaredBodies[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low < declaredBodies.count && tree.isAncestor(id, of: declaredBodies[low])
+        return declaredBodies.isEmpty || tree.subtree(of: id, holdsAnyOf: declaredBodies)
     }
 }

@@ -189,6 +189,18 @@ struct HTMLTree: Sendable {
     func isAncestor(_ ancestor: NodeID, of id: NodeID) -> Bool {
         ancestor <= id && id < end(of: ancestor)
     }
+
+    /// Whether any of `ids` (ascending) lies in the subtree of `ancestor`:
+    /// a subtree is the range of ids `ancestor..<end`, so one binary search.
+    func subtree(of ancestor: NodeID, holdsAnyOf ids: [NodeID]) -> Bool {
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < ancestor { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && isAncestor(ancestor, of: ids[low])
+    }
 }
 
 extension HTMLTree {
