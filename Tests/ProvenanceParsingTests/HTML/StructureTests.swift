@@ -101,6 +101,18 @@ import ProvenanceParsing
         #expect(article.body.components(separatedBy: filler).count == 4)
     }
 
+    @Test func boilerplateLinesInOtherLanguagesAreNotArticleText() throws {
+        let html = """
+            <html lang="de"><body><article><h1>Schlagzeile</h1><p>\(filler)</p><p>Teilen</p><p>Mehr zum Thema</p>
+            <p>\(filler)</p><p>Lire aussi</p><p>Czytaj też</p></article><div><p>Impressum</p><p>Datenschutzerklärung</p></div></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .paragraph) == [filler, filler])
+        #expect(article.boilerplate(.shareBar) == ["Teilen"])
+        #expect(article.boilerplate(.relatedLinks) == ["Mehr zum Thema", "Lire aussi", "Czytaj też"])
+        #expect(!article.body.contains("Impressum"))
+    }
+
     @Test func listsHeadingsAndQuotesKeepTheirKind() throws {
         let html = """
             <html><body><article><h1>Headline</h1><p>\(filler)</p><h2>What happened next</h2>

@@ -168,6 +168,40 @@ enum BoilerplateText {
                      "close", "open menu", "back to top", "next", "previous", "toggle navigation"] {
             table[line] = .navigation
         }
+        // The same lines in the other languages of the pages we read most: German,
+        // French, Spanish, Polish.
+        for line in ["kommentare", "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
+                     "deja un comentario", "dejar un comentario", "komentarze", "dodaj komentarz"] {
+            table[line] = .comments
+        }
+        for line in ["teilen", "artikel teilen", "drucken", "partager", "partager cet article", "imprimer",
+                     "compartir", "imprimir", "udostępnij", "drukuj"] {
+            table[line] = .shareBar
+        }
+        for line in ["anzeige", "werbung", "publicité", "publicidad", "reklama"] {
+            table[line] = .advertisement
+        }
+        for line in ["mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "weitere artikel",
+                     "weiterlesen", "lire aussi", "à lire aussi", "lire la suite", "sur le même sujet", "leer más",
+                     "lee también", "te puede interesar", "noticias relacionadas", "czytaj też", "czytaj także",
+                     "czytaj więcej", "zobacz też", "zobacz także"] {
+            table[line] = .relatedLinks
+        }
+        for line in ["newsletter abonnieren", "jetzt abonnieren", "abonnieren", "s'abonner", "s’abonner",
+                     "abonnez-vous", "suscríbete", "suscribirse", "subskrybuj", "zaloguj się", "anmelden", "se connecter",
+                     "iniciar sesión"] {
+            table[line] = .promotion
+        }
+        for line in ["zum inhalt springen", "nach oben", "zurück nach oben", "menü", "suche", "startseite",
+                     "aller au contenu", "rechercher", "accueil", "retour en haut", "ir al contenido", "buscar",
+                     "inicio", "volver arriba", "przejdź do treści", "szukaj", "strona główna"] {
+            table[line] = .navigation
+        }
+        for line in ["impressum", "datenschutz", "datenschutzerklärung", "agb", "nutzungsbedingungen", "kontakt",
+                     "mentions légales", "politique de confidentialité", "aviso legal", "política de privacidad",
+                     "polityka prywatności", "regulamin"] {
+            table[line] = .footer
+        }
         return table
     }()
 
