@@ -57,22 +57,6 @@ def page_scores(truth, predicted):
     return precision, recall
 
 
-def trafilatura_bodies(corpus, pages):
-    """{page: body} of trafilatura over the benchmark's pages, or None when it is not installed."""
-    try:
-        import trafilatura
-    except ImportError:
-        return None
-    bodies = {}
-    for page in pages:
-        with gzip.open(os.path.join(corpus, "html", page + ".html.gz"), "rb") as handle:
-            try:
-                bodies[page] = trafilatura.extract(handle.read(), include_tables=True) or ""
-            except Exception:  # a page trafilatura cannot read counts as empty
-                bodies[page] = ""
-    return bodies
-
-
 def f1(precision, recall):
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
@@ -129,7 +113,8 @@ def main():
     mean = sum(samples) / len(samples)
     deviation = (sum((s - mean) ** 2 for s in samples) / len(samples)) ** 0.5
 
-    theirs = None if arguments.no_trafilatura else trafilatura_bodies(arguments.corpus, pages)
+    theirs = None if arguments.no_trafilatura else snippets.trafilatura_bodies(
+        {p: os.path.join(arguments.corpus, "html", p + ".html.gz") for p in pages})
     print(f"pages      {len(pages)}")
     print(f"precision  {precision:.3f}")
     print(f"recall     {recall:.3f}")

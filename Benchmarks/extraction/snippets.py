@@ -60,20 +60,20 @@ def provenance_bodies(binary, corpus, files):
     return bodies
 
 
-def trafilatura_bodies(corpus, files):
-    """{file: body} of trafilatura over the same pages, or None when it is not installed."""
+def trafilatura_bodies(paths):
+    """{key: body} of trafilatura over {key: gzipped page path}, or None when it is not installed."""
     try:
         import trafilatura
     except ImportError:
         return None
     bodies = {}
-    for name in files:
-        with gzip.open(os.path.join(corpus, "html", name + ".gz"), "rb") as handle:
+    for key, path in paths.items():
+        with gzip.open(path, "rb") as handle:
             html = handle.read()
         try:
-            bodies[name] = trafilatura.extract(html, include_tables=True) or ""
+            bodies[key] = trafilatura.extract(html, include_tables=True) or ""
         except Exception:  # a page trafilatura cannot read counts as empty
-            bodies[name] = ""
+            bodies[key] = ""
     return bodies
 
 
@@ -105,7 +105,7 @@ def evaluate(binary, corpus, use_trafilatura=True):
         return None
     files = [name for name, _, _ in pages]
     ours = provenance_bodies(binary, corpus, files)
-    theirs = trafilatura_bodies(corpus, files) if use_trafilatura else None
+    theirs = trafilatura_bodies({name: os.path.join(corpus, "html", name + ".gz") for name in files}) if use_trafilatura else None
     our_counts = {name: page_counts(ours.get(name, ""), w, wo) for name, w, wo in pages}
     their_counts = {name: page_counts(theirs.get(name, ""), w, wo) for name, w, wo in pages} if theirs is not None else None
     lost = []

@@ -100,7 +100,7 @@ enum TaggerFeatures {
             matrix.add(FeatureKey.mix(Cue.classes, wordClass(index - 1), wordClass(index), wordClass(index + 1)))
             let subject = Self.subject(before: index, in: tokens)
             matrix.add(FeatureKey.mix(Cue.subjectStem, subject, token.stem))
-            let quotes = context.quotes(at: index) << 1 | (quoted)
+            let quotes = context.quotes(at: index) << 1 | quoted
             matrix.add(FeatureKey.mix(Cue.quotes, quotes, token.stem))
             matrix.add(FeatureKey.mix(Cue.quotesClass, quotes, reporting(index)))
             let ahead = context.ahead(of: index)

@@ -16,14 +16,7 @@ struct ContentLocator {
         for block in blocks {
             score[Int(block.node)] += weight(of: block)
         }
-        // Nodes come in document order, so children follow their parents:
-        // adding each node into its parent from the back sums every subtree.
-        var index = tree.count - 1
-        while index > 0 {
-            let parent = Int(tree[HTMLTree.NodeID(index)].parent)
-            if parent >= 0 { score[parent] += score[index] }
-            index -= 1
-        }
+        tree.sumOverSubtrees(&score, adding: +)
         // Pages with no paragraph at all (a stub, a single line): the body.
         guard blocks.contains(where: { weight(of: $0) > 0 }) else {
             return tree.elements(.body).first ?? HTMLTree.root
@@ -121,12 +114,7 @@ enum NameWeighing {
             if block.inArticleBody, weight > 0 { declared.append(block.node) }
         }
         declared.sort()
-        var index = tree.count - 1
-        while index > 0 {
-            let parent = Int(tree[HTMLTree.NodeID(index)].parent)
-            if parent >= 0 { score[parent] += score[index] }
-            index -= 1
-        }
+        tree.sumOverSubtrees(&score, adding: +)
         let best = score.max() ?? 0
         guard best > 0 else { return blocks }
         // Junk names are set aside only where the page declares its article body, and only around it.

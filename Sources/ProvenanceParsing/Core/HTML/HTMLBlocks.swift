@@ -354,12 +354,7 @@ struct WrapperDetector {
                 }
             }
         }
-        var index = tree.count - 1
-        while index > 0 {
-            let parent = Int(tree[HTMLTree.NodeID(index)].parent)
-            if parent >= 0 { counts[parent] &+= counts[index] }
-            index -= 1
-        }
+        tree.sumOverSubtrees(&counts, adding: &+)
         runningText = counts
         self.landmarks = Array(landmarks.prefix(2))
     }

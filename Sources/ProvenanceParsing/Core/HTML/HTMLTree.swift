@@ -190,6 +190,18 @@ struct HTMLTree: Sendable {
         ancestor <= id && id < end(of: ancestor)
     }
 
+    /// Turns per-node values into per-subtree totals: nodes come in document
+    /// order, so children follow their parents, and adding each node into
+    /// its parent from the back sums every subtree.
+    func sumOverSubtrees<Value>(_ values: inout [Value], adding add: (Value, Value) -> Value) {
+        var index = count - 1
+        while index > 0 {
+            let parent = Int(nodes[index].parent)
+            if parent >= 0 { values[parent] = add(values[parent], values[index]) }
+            index -= 1
+        }
+    }
+
     /// Whether any of `ids` (ascending) lies in the subtree of `ancestor`:
     /// a subtree is the range of ids `ancestor..<end`, so one binary search.
     func subtree(of ancestor: NodeID, holdsAnyOf ids: [NodeID]) -> Bool {
