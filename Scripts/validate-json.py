@@ -83,11 +83,20 @@ def position(text, offset):
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def check_positions(path, offset, length, start, end, files, errors):
-    """A finding's offsets and its line/column agree, for the FILEs given."""
+def check_positions(path, offset, length, start, end, files, errors, excerpt=None):
+    """A finding's offsets and its line/column agree, for the FILEs given. For
+    a web page, whose offsets are in the extracted text, the file's line and
+    column must hold the excerpt's first character (or the "&" of an entity)."""
     if path not in files:
         return
     text = open(path, encoding="utf-8", errors="replace").read()
+    if path.endswith((".html", ".htm")):
+        lines = text.split("\n")
+        line, column = start
+        found = lines[line - 1][column - 1:column] if 0 < line <= len(lines) else ""
+        if excerpt and found not in (excerpt[0], "&"):
+            errors.append(f"{path}:{line}:{column} holds {found!r}, not the start of {excerpt[:30]!r}")
+        return
     if not (0 <= offset <= offset + length <= len(text)):
         errors.append(f"{path}: offset {offset}+{length} is outside the file")
         return
@@ -98,7 +107,8 @@ def check_positions(path, offset, length, start, end, files, errors):
 def check_findings(record, files, errors):
     for finding in record["findings"]:
         check_positions(finding["path"], finding["start"], finding["end"] - finding["start"],
-                        (finding["line"], finding["column"]), (finding["end_line"], finding["end_column"]), files, errors)
+                        (finding["line"], finding["column"]), (finding["end_line"], finding["end_column"]), files, errors,
+                        finding["excerpt"] if finding["reason"] != "low_attribution" else None)
 
 
 def check_sarif(record, files, errors):
@@ -109,8 +119,10 @@ def check_sarif(record, files, errors):
             errors.append(f"result {result['ruleId']}: ruleIndex {result['ruleIndex']} names {rules[result['ruleIndex']]}")
         location = result["locations"][0]["physicalLocation"]
         region = location["region"]
-        check_positions(location["artifactLocation"]["uri"], region["charOffset"], region["charLength"],
-                        (region["startLine"], region["startColumn"]), (region["endLine"], region["endColumn"]), files, errors)
+        excerpt = result["message"]["text"].split(": ", 1)[-1] if result["ruleId"] != "low_attribution" else None
+        check_positions(location["artifactLocation"]["uri"], region.get("charOffset", 0), region.get("charLength", 0),
+                        (region["startLine"], region["startColumn"]), (region["endLine"], region["endColumn"]), files, errors,
+                        excerpt)
 
 
 def check_attributed(record, errors):

@@ -69,7 +69,7 @@ func run(_ bytes: [UInt8], through target: FuzzTarget) {
 }
 
 /// Stops the program when taking the unused markup out of a page changes
-/// its tree. The page is first made valid UTF-8 without NULs, as extraction
+/// its tree, or where its texts are placed in the page. The page is first made valid UTF-8 without NULs, as extraction
 /// makes it before the parse.
 private func checkUnusedMarkup(_ bytes: [UInt8]) {
     let page = Array(String(decoding: bytes, as: UTF8.self).utf8).flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
@@ -77,6 +77,12 @@ private func checkUnusedMarkup(_ bytes: [UInt8]) {
     let whole = htmlTreeDump(parsingUTF8: page, keepingUnusedMarkup: true)
     guard trimmed == whole else {
         fatalError("the tree differs with the unused markup taken out:\n\(trimmed)\n---- left in:\n\(whole)")
+    }
+    // Every text is placed at the same offset of the page either way.
+    let trimmedPlaces = htmlTextPlaces(parsingUTF8: page, keepingUnusedMarkup: false)
+    let wholePlaces = htmlTextPlaces(parsingUTF8: page, keepingUnusedMarkup: true)
+    guard trimmedPlaces == wholePlaces else {
+        fatalError("the texts' places differ with the unused markup taken out:\n\(trimmedPlaces)\n---- left in:\n\(wholePlaces)")
     }
 }
 

@@ -114,6 +114,11 @@ import Testing
         let b = try CommandRunner.run(["report", "--store", fromFiles]).standardOutput
         #expect(!a.isEmpty)
         #expect(a == b)
+        // Findings point at the page file's own lines, from memory and from either store.
+        let direct = try CommandRunner.run(["check", "--fail-on", "none"] + ExtractCommandTests.examples).standardOutput
+        #expect(direct.contains("harbor-ledger-castavia-port-talks.html:109:6: unattributed: The abbreviation “CFR”"))
+        #expect(try CommandRunner.run(["check", "--fail-on", "none", "--store", fromLines]).standardOutput == direct)
+        #expect(try CommandRunner.run(["check", "--fail-on", "none", "--store", fromFiles]).standardOutput == direct)
         // A damaged line is one error; the others still go in.
         let damaged = folder.appendingPathComponent("damaged.jsonl")
         try ("{\"format\":\"provenance-attributed\",\"version\":1}\n" + first.standardOutput).write(to: damaged, atomically: true, encoding: .utf8)

@@ -28,12 +28,15 @@ public struct ProvenanceGraph: Sendable {
         public var links: [ProvenanceParsing.Link]
         /// The quotations of the document and what they are (speech, partial, term).
         public var quotes: [Quote]
+        /// Where the text was in the input file, for a web page read whole.
+        public var positions: SourcePositions?
 
         public init(
             id: String, path: String, format: InputFormat, title: String?, publisher: String?, published: String?,
             url: String?, text: String, contentHash: String? = nil, publisherSource: String? = nil,
-            links: [ProvenanceParsing.Link] = [], quotes: [Quote] = []
+            links: [ProvenanceParsing.Link] = [], quotes: [Quote] = [], positions: SourcePositions? = nil
         ) {
+            self.positions = positions
             self.id = id
             self.path = path
             self.format = format

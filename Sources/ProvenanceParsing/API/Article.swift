@@ -19,11 +19,15 @@ public struct Article: Sendable, Hashable, Codable {
     /// Things worth knowing about how the input was read (an assumed charset,
     /// JSON-LD that could not be parsed, …).
     public var notes: [String]
+    /// Where the text was in the input file, for a web page read whole from
+    /// one; nil when the text is the file (plain text) or was not in one file.
+    public var positions: SourcePositions?
 
     public init(
         path: String, format: InputFormat, metadata: ArticleMetadata, text: String,
-        blocks: [Block], links: [Link], notes: [String] = []
+        blocks: [Block], links: [Link], notes: [String] = [], positions: SourcePositions? = nil
     ) {
+        self.positions = positions
         self.path = path
         self.format = format
         self.metadata = metadata
@@ -36,6 +40,13 @@ public struct Article: Sendable, Hashable, Codable {
     /// The words of `span`.
     public func text(of span: TextSpan) -> String {
         ScalarText(text)[span]
+    }
+
+    /// Where the text is in the input file: ``positions`` for a web page, the
+    /// text's own lines for a plain-text input (the text is the file), nil for
+    /// a page out of an archive.
+    public var filePositions: SourcePositions? {
+        positions ?? (format == .text ? SourcePositions(linesOf: text) : nil)
     }
 
     /// The body blocks (see ``Block/isBody``).

@@ -56,7 +56,7 @@ public struct ArticleExtractor: Sendable {
         var article: Article
         switch format {
         case .html:
-            article = HTMLArticleParser.parse(utf8: utf8, path: path, notes: notes)
+            article = HTMLArticleParser.parse(utf8: utf8, path: path, notes: notes, keepingPositions: document.isWholeInput)
         case .text:
             article = TextArticleParser.parse(String(decoding: utf8, as: UTF8.self), path: path, notes: notes)
         }

@@ -17,11 +17,16 @@ public struct InputDocument: Sendable, Hashable {
     public var saved: String?
     /// When a crawler captured it (`WARC-Date`).
     public var captured: String?
+    /// The bytes are the whole input as the user has it (a file, standard
+    /// input, a gzipped file unpacked), so lines and columns in them are the
+    /// input's; false for a part of an archive or an MHTML file.
+    public var isWholeInput: Bool
 
     public init(
         name: String, bytes: [UInt8], format: InputFormat? = nil, charset: String? = nil, url: String? = nil,
-        saved: String? = nil, captured: String? = nil
+        saved: String? = nil, captured: String? = nil, isWholeInput: Bool = true
     ) {
+        self.isWholeInput = isWholeInput
         self.name = name
         self.bytes = bytes
         self.format = format

@@ -24,6 +24,9 @@ struct ArticleRecord: Encodable {
         var end: Int
         var reason: String?
         var credit: CreditRecord?
+        /// Where the block starts in the input file, when known.
+        var line: Int?
+        var column: Int?
     }
 
     struct CreditRecord: Encodable {
@@ -69,13 +72,16 @@ struct ArticleRecord: Encodable {
         captured = article.metadata.captured
         text = article.text
         body = article.body
+        let positions = article.filePositions
         blocks = article.blocks.map { block in
-            BlockRecord(
+            let position = positions?.position(of: block.span.start)
+            return BlockRecord(
                 kind: block.kind.rawValue, start: block.span.start, end: block.span.end,
                 reason: block.boilerplate?.rawValue,
                 credit: block.credit.map {
                     CreditRecord(text: $0.text, start: $0.span.start, end: $0.span.end, chain: $0.chain)
-                })
+                },
+                line: position?.line, column: position?.column)
         }
         links = article.links.map {
             LinkRecord(text: $0.text, url: $0.url, start: $0.span.start, end: $0.span.end, role: $0.role.rawValue, label: $0.label)

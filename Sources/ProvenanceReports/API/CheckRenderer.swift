@@ -59,6 +59,10 @@ public struct CheckRenderer: Sendable {
         /// Where the span ends: 1-based line and column (in scalars).
         public var endLine: Int
         public var endColumn: Int
+        /// The document text is the input file (plain text), so ``span`` is
+        /// also where the claim is in the file. For a web page the line and
+        /// column are the file's and the span is in the extracted text.
+        public var spanIsInFile: Bool = true
     }
 
     public init() {}
@@ -100,14 +104,15 @@ public struct CheckRenderer: Sendable {
             // "Attribution dropped" is the fuller account of an unattributed claim.
             if reasons.contains(where: { $0.0 == .attributionDropped }) { reasons.removeAll { $0.0 == .unattributed } }
             let position = report.position(of: claim.sentence.start, in: claim.document)
-            let end = report.position(of: claim.sentence.end, in: claim.document)
+            let end = report.position(of: claim.sentence.end, in: claim.document, isEnd: true)
             for (reason, detail) in reasons {
                 result.append(
                     Finding(
                         path: report.documents[claim.document].node.path, line: position.line, column: position.column,
                         reason: reason, excerpt: Self.excerpt(claim.sentence.text),
                         span: TextSpan(start: claim.sentence.start, end: claim.sentence.end), detail: detail,
-                        endLine: end.line, endColumn: end.column))
+                        endLine: end.line, endColumn: end.column,
+                        spanIsInFile: report.documents[claim.document].node.format == .text))
             }
         }
         for (document, finding) in lowShare.sorted(by: { $0.key < $1.key }) where !reported.contains(document) {
@@ -155,10 +160,14 @@ public struct CheckRenderer: Sendable {
             ]
         }
         let results = findings.map { finding -> [String: Any] in
-            let region: [String: Any] = [
+            var region: [String: Any] = [
                 "startLine": finding.line, "startColumn": finding.column, "endLine": finding.endLine, "endColumn": finding.endColumn,
-                "charOffset": finding.span.start, "charLength": finding.span.end - finding.span.start,
             ]
+            // Character offsets are the file's only where the text is the file.
+            if finding.spanIsInFile {
+                region["charOffset"] = finding.span.start
+                region["charLength"] = finding.span.end - finding.span.start
+            }
             var message = finding.reason.explanation
             if let detail = finding.detail { message += " (the source document credits \(detail))" }
             message += ": " + finding.excerpt

@@ -115,9 +115,10 @@ struct ClaimReport {
                 content: entry.content, isSelected: true)
         }
         guard let node = graph.claims.first(where: { $0.id == id }), let document = document(node.document) else { return nil }
-        let before = document.text.scalars.prefix(node.sentence.start)
+        let line = document.node.positions.map { $0.position(of: node.sentence.start)?.line ?? 1 }
+            ?? document.text.scalars.prefix(node.sentence.start).filter { $0 == "\n" }.count + 1
         return ClaimReference(
-            id: id, path: document.node.path, line: before.filter { $0 == "\n" }.count + 1,
+            id: id, path: document.node.path, line: line,
             content: SpanText(start: node.content.start, end: node.content.end, text: document.text[node.content]), isSelected: false)
     }
 
@@ -126,8 +127,15 @@ struct ClaimReport {
         document(evidence.document)?.text[evidence.span] ?? ""
     }
 
-    /// 1-based line and column of an offset in a document's text.
-    func position(of offset: Int, in document: Int) -> (line: Int, column: Int) {
+    /// 1-based line and column of an offset in a document's text: in its
+    /// input file, for a web page that kept its positions, otherwise in the
+    /// text. An end offset (`isEnd`) gives the column after its last scalar.
+    func position(of offset: Int, in document: Int, isEnd: Bool = false) -> (line: Int, column: Int) {
+        if let positions = documents[document].node.positions {
+            guard isEnd, offset > 0 else { return positions.position(of: offset) ?? (1, 1) }
+            let last = positions.position(of: offset - 1) ?? (1, 1)
+            return (last.line, last.column + 1)
+        }
         let starts = lineStarts[document]
         // The last line start at or before the offset.
         var low = 0

@@ -19,7 +19,7 @@ struct GraphLoader {
                     id: "d\(id)", path: row["path"], format: InputFormat(rawValue: row["format"]) ?? .text, title: row["title"],
                     publisher: row["publisher"], published: row["published"], url: row["url"], text: row["text"],
                     contentHash: row["hash"], publisherSource: publisher.map { "s\($0)" }, links: links.map(\.link),
-                    quotes: quotes.map(\.quote)))
+                    quotes: quotes.map(\.quote), positions: JSONColumns.positions(row["positions"])))
         }
         graph.sources = try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY id").map(Self.source)
         for row in try Row.fetchAll(db, sql: "SELECT * FROM claims ORDER BY document_id, ordinal") {

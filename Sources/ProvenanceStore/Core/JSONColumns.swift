@@ -71,6 +71,11 @@ enum JSONColumns {
         return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
+    /// A document's positions in its file; none when the column is empty.
+    static func positions(_ text: String?) -> SourcePositions? {
+        text.flatMap { try? JSONDecoder().decode(SourcePositions.self, from: Data($0.utf8)) }
+    }
+
     static func decode<T: Decodable & ExpressibleByArrayLiteral>(_ text: String?) -> T {
         guard let text, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else { return [] }
         return value

@@ -3,7 +3,7 @@ import GRDB
 /// The tables of a corpus store and how they came to be.
 enum Schema {
     static let application = "provenance"
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -44,13 +44,21 @@ enum Schema {
                 CREATE INDEX edges_to ON edges(to_node);
                 """)
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('application', ?), ('schema', ?)",
-                           arguments: [application, String(version)])
+                           arguments: [application, "1"])
         }
         // v2: each claim's matching fingerprint, so that linking does not
         // read every candidate's text again. Claims stored before have none
         // and are read from their text.
         migrator.registerMigration("v2") { db in
             try db.execute(sql: "ALTER TABLE claims ADD COLUMN fingerprint TEXT")
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: ["2"])
+        }
+        // v3: where each web page's text was in its file (JSON, see
+        // `SourcePositions`), so findings point at the file's lines.
+        // Documents stored before have none: their findings count lines of
+        // the text, as before.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN positions TEXT")
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [String(version)])
         }
         return migrator

@@ -84,8 +84,11 @@ import ProvenanceParsing
         #expect(removed(tag + "text") == tag + "text")
     }
 
+    /// The same tree either way, and every text in the same place of the page.
     static func treesAgree(_ page: [UInt8]) -> Bool {
         htmlTreeDump(parsingUTF8: page, keepingUnusedMarkup: false) == htmlTreeDump(parsingUTF8: page, keepingUnusedMarkup: true)
+            && htmlTextPlaces(parsingUTF8: page, keepingUnusedMarkup: false)
+                == htmlTextPlaces(parsingUTF8: page, keepingUnusedMarkup: true)
     }
 
     /// Tags written every which way: the tree is the same with the unused

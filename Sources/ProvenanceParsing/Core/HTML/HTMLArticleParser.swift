@@ -2,7 +2,9 @@
 /// article, judge every block, read the metadata, and lay the blocks out as
 /// the document text.
 struct HTMLArticleParser {
-    static func parse(utf8 bytes: [UInt8], path: String, notes: [String]) -> Article {
+    /// With `keepingPositions`, the article keeps where its text was in
+    /// `bytes` (``SourcePositions``).
+    static func parse(utf8 bytes: [UInt8], path: String, notes: [String], keepingPositions: Bool = false) -> Article {
         let tree = HTMLTree(parsingUTF8: bytes)
         let hints = PageHints(tree: tree)
         let blocks = NameWeighing.settle(HTMLBlockBuilder.blocks(of: tree, hints: hints), in: tree)
@@ -30,6 +32,8 @@ struct HTMLArticleParser {
         var assembler = TextAssembler()
         var result: [Block] = []
         var links: [Link] = []
+        var textOffsets: [Int] = []
+        var pageOffsets: [Int] = []
         if !titleFound, let title = metadata.title {
             // The page shows its headline outside the body we found (or only in
             // its head): put it first, where a reader sees it.
@@ -37,6 +41,12 @@ struct HTMLArticleParser {
         }
         for (block, judgement) in zip(blocks, judgements) {
             let span = assembler.appendBlock(block.text)
+            if keepingPositions {
+                for anchor in block.anchors {
+                    textOffsets.append(span.start + anchor.offset)
+                    pageOffsets.append(anchor.pageOffset)
+                }
+            }
             var credit: Credit?
             if judgement.kind == .caption {
                 credit = CreditParser.credit(in: block.text, marked: block.credit, offset: span.start)
@@ -60,7 +70,8 @@ struct HTMLArticleParser {
         }
         return Article(
             path: path, format: .html, metadata: metadata, text: assembler.text, blocks: result, links: links,
-            notes: notes)
+            notes: notes,
+            positions: keepingPositions ? SourcePositions(textOffsets: textOffsets, fileOffsets: pageOffsets, in: bytes) : nil)
     }
 
     /// An FAQ's question lines become questions; a "Sources" heading and the

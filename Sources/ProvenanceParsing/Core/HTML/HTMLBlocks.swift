@@ -29,6 +29,10 @@ struct HTMLBlock: Sendable {
     var inArticleBody: Bool
     /// Links: target and the scalars of `text` that are the anchor.
     var links: [(href: String, range: Range<Int>)]
+    /// Where stretches of `text` were in the page: from `offset` on, the
+    /// scalars of `text` follow the page's, one for one, from `pageOffset`
+    /// (a byte offset), until the next anchor.
+    var anchors: [(offset: Int, pageOffset: Int)] = []
 
     /// Scalars of `text` inside links.
     var linkLength: Int { links.reduce(0) { $0 + $1.range.count } }
@@ -80,6 +84,12 @@ struct HTMLBlockBuilder {
     private var credit: Range<Int>?
     private var pendingSpace = false
     private var lineBreaks = 0
+    private var anchors: [(offset: Int, pageOffset: Int)] = []
+    /// Where the next scalar would be, in the buffer and in the page, if the
+    /// buffer went on following the page; -1 when it does not.
+    private var followingPage = (buffer: -1, page: -1)
+    /// A line end of the page was passed since the last scalar.
+    private var passedLineEnd = false
 
     private init(tree: HTMLTree, hints: PageHints) {
         self.tree = tree
@@ -102,7 +112,7 @@ struct HTMLBlockBuilder {
             let node = tree[index]
             switch node.tag {
             case .text:
-                if let text = tree.text(of: index) { append(text) }
+                if let text = tree.text(of: index) { append(text, pieces: tree.sourcePieces(of: index)) }
                 index += 1
             case .br:
                 lineBreak()
@@ -198,25 +208,43 @@ struct HTMLBlockBuilder {
         }
     }
 
-    private mutating func append(_ text: String) {
+    private mutating func append(_ text: String, pieces: ArraySlice<HTMLTree.SourcePiece>) {
         let preformatted = frames.last?.inPre ?? false
         // The buffer is worked on out of `self`, so that each append is to a
         // local array rather than through the builder.
         var scalars: [Unicode.Scalar] = []
         swap(&scalars, &buffer)
         defer { swap(&scalars, &buffer) }
+        var piece = pieces.startIndex
+        var offsetInText = 0
         for scalar in text.unicodeScalars {
+            let at = offsetInText
+            offsetInText += UTF8.width(scalar)
             if Whitespace.isInvisible(scalar) { continue }
             if Whitespace.isSpace(scalar) && !(preformatted && scalar == "\n") {
                 pendingSpace = !scalars.isEmpty
+                if scalar == "\n" || scalar == "\r" { passedLineEnd = true }
                 continue
             }
             if preformatted && scalar == "\n" {
                 scalars.append("\n")
                 pendingSpace = false
+                passedLineEnd = true
                 continue
             }
             Self.settle(&pendingSpace, in: &scalars)
+            if piece != pieces.endIndex {
+                while piece + 1 < pieces.endIndex, Int(pieces[piece + 1].offsetInText) <= at { piece += 1 }
+                let pageOffset = Int(pieces[piece].pageOffset) + at - Int(pieces[piece].offsetInText)
+                // A new anchor where the buffer stops following the page one for one.
+                if passedLineEnd || pageOffset - followingPage.page != scalars.count - followingPage.buffer
+                    || followingPage.page < 0
+                {
+                    anchors.append((scalars.count, pageOffset))
+                }
+                followingPage = (scalars.count + 1, pageOffset + UTF8.width(scalar))
+                passedLineEnd = false
+            }
             scalars.append(scalar)
             lineBreaks = 0
         }
@@ -268,6 +296,8 @@ struct HTMLBlockBuilder {
         defer {
             buffer.removeAll(keepingCapacity: true)
             links.removeAll()
+            anchors.removeAll()
+            followingPage = (-1, -1)
             credit = nil
             pendingSpace = false
             lineBreaks = 0
@@ -310,7 +340,10 @@ struct HTMLBlockBuilder {
                 credit: credit.flatMap(shift),
                 isByline: context?.isByline ?? false,
                 inArticleBody: context?.inArticleBody ?? false,
-                links: links.compactMap { link in shift(link.range).map { (link.href, $0) } }))
+                links: links.compactMap { link in shift(link.range).map { (link.href, $0) } },
+                anchors: anchors.compactMap { anchor in
+                    anchor.offset >= start && anchor.offset < end ? (anchor.offset - start, anchor.pageOffset) : nil
+                }))
     }
 }
 

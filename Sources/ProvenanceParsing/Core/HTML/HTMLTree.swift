@@ -31,9 +31,22 @@ struct HTMLTree: Sendable {
         var value: String
     }
 
+    /// Where a piece of a text node was in the page: the UTF-8 offset in the
+    /// node's text where the piece starts, and the byte offset in the page.
+    /// A text node's pieces are the runs libxml2 read between entities and
+    /// line ends; inside a piece, text and page bytes go one for one.
+    struct SourcePiece: Sendable, Equatable {
+        var offsetInText: Int32
+        var pageOffset: Int32
+    }
+
     private(set) var nodes: [Node] = []
     private(set) var texts: [String] = []
     private(set) var attributes: [Attribute] = []
+    /// The pieces of every text node, in order; `pieceStarts[i]` is where the
+    /// pieces of `texts[i]` begin (empty when the page's offsets are unknown).
+    private var pieces: [SourcePiece] = []
+    private var pieceStarts: [Int32] = []
 
     static let root: NodeID = 0
 
@@ -58,12 +71,22 @@ struct HTMLTree: Sendable {
         return link(node, to: parent)
     }
 
-    /// Appends a text node as the last child of `parent`.
-    mutating func appendText(_ text: String, to parent: NodeID) {
+    /// Appends a text node as the last child of `parent`, with where its
+    /// pieces were in the page, when known.
+    mutating func appendText(_ text: String, to parent: NodeID, pieces: [SourcePiece] = []) {
         var node = Node(tag: .text, parent: parent, depth: nodes[Int(parent)].depth + 1)
         node.text = Int32(texts.count)
         texts.append(text)
+        pieceStarts.append(Int32(self.pieces.count))
+        self.pieces += pieces
         _ = link(node, to: parent)
+    }
+
+    /// Maps every piece's page offset, once the tree is built.
+    mutating func mapPageOffsets(_ transform: (Int) -> Int) {
+        for index in pieces.indices {
+            pieces[index].pageOffset = Int32(clamping: transform(Int(pieces[index].pageOffset)))
+        }
     }
 
     /// Marks the end of an element's subtree; call it once all its
@@ -96,6 +119,16 @@ struct HTMLTree: Sendable {
     func text(of id: NodeID) -> String? {
         let index = nodes[Int(id)].text
         return index >= 0 ? texts[Int(index)] : nil
+    }
+
+    /// Where the pieces of text node `id` were in the page, in order; empty
+    /// when unknown.
+    func sourcePieces(of id: NodeID) -> ArraySlice<SourcePiece> {
+        let index = Int(nodes[Int(id)].text)
+        guard index >= 0 else { return [] }
+        let start = Int(pieceStarts[index])
+        let end = index + 1 < pieceStarts.count ? Int(pieceStarts[index + 1]) : pieces.count
+        return pieces[start..<end]
     }
 
     /// The attributes of element `id` that extraction reads.
@@ -238,4 +271,16 @@ extension HTMLTree {
 /// read with or without ``UnusedMarkup`` taken out first.
 package func htmlTreeDump(parsingUTF8 page: [UInt8], keepingUnusedMarkup: Bool) -> String {
     HTMLTree(parsingUTF8: page, keepingUnusedMarkup: keepingUnusedMarkup).dump
+}
+
+/// Each text node of a UTF-8 page with where its pieces were in the page:
+/// `"text" @offsetInText:pageOffset …`, read with or without ``UnusedMarkup``
+/// taken out first (the places must agree).
+package func htmlTextPlaces(parsingUTF8 page: [UInt8], keepingUnusedMarkup: Bool) -> [String] {
+    let tree = HTMLTree(parsingUTF8: page, keepingUnusedMarkup: keepingUnusedMarkup)
+    return (0..<tree.count).compactMap { index in
+        let id = HTMLTree.NodeID(index)
+        guard let text = tree.text(of: id) else { return nil }
+        return "\"\(text)\"" + tree.sourcePieces(of: id).map { " @\($0.offsetInText):\($0.pageOffset)" }.joined()
+    }
 }

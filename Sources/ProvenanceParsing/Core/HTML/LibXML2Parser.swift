@@ -16,7 +16,7 @@ extension HTMLTree {
     /// that the tree is the same either way.
     init(parsingUTF8 page: [UInt8], keepingUnusedMarkup: Bool = false) {
         libxml2Initialized.touch()
-        let bytes = keepingUnusedMarkup ? page : UnusedMarkup.removed(from: page)
+        let (bytes, offsets) = keepingUnusedMarkup ? (page, UnusedMarkup.KeptOffsets()) : UnusedMarkup.removedKeepingOffsets(from: page)
         // The builder is a struct the callbacks reach through a pointer: as
         // a class, every access to its tree paid a dynamic exclusivity check.
         let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
@@ -31,12 +31,18 @@ extension HTMLTree {
                 }
                 context.pointee.sax.pointee = saxHandler()
                 context.pointee.userData = UnsafeMutableRawPointer(builder)
+                builder.pointee.context = context
+                builder.pointee.page = UnsafeBufferPointer(rebasing: buffer[...])
                 _ = htmlCtxtUseOptions(context, parseOptions)
                 _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
                 _ = htmlParseDocument(context)
             }
         }
-        self = builder.pointee.finish()
+        builder.pointee.context = nil
+        builder.pointee.page = UnsafeBufferPointer(start: nil, count: 0)
+        var tree = builder.pointee.finish()
+        if !keepingUnusedMarkup { tree.mapPageOffsets(offsets.original(of:)) }
+        self = tree
     }
 }
 
@@ -49,11 +55,17 @@ private struct TreeBuilder {
     /// many elements deep.
     var skipping = 0
     var text: [UInt8] = []
+    /// Where the pieces of `text` were in the parsed bytes.
+    var pieces: [HTMLTree.SourcePiece] = []
+    /// The parser, for how far it has read, and the bytes it reads, while it runs.
+    var context: htmlParserCtxtPtr?
+    var page = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     mutating func flushText() {
         guard !text.isEmpty else { return }
-        tree.appendText(String(decoding: text, as: UTF8.self), to: open[open.count - 1])
+        tree.appendText(String(decoding: text, as: UTF8.self), to: open[open.count - 1], pieces: pieces)
         text.removeAll(keepingCapacity: true)
+        pieces.removeAll(keepingCapacity: true)
     }
 
     mutating func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -98,7 +110,45 @@ private struct TreeBuilder {
 
     mutating func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int32) {
         guard skipping == 0, count > 0 else { return }
-        text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: Int(count)))
+        let piece = UnsafeBufferPointer(start: pointer, count: Int(count))
+        if let context { locate(piece, readTo: Int(xmlByteConsumed(context))) }
+        text.append(contentsOf: piece)
+    }
+
+    /// Finds where a run of text libxml2 hands over was in the bytes it
+    /// reads: the run ends where the parser stands (or a character later,
+    /// when it cut a long run), and is matched back from there, byte for
+    /// byte, passing over any carriage return libxml2 took out of a line end;
+    /// each line end starts a new piece. A run that does not match is an entity
+    /// read from "&…": it starts at that "&".
+    private mutating func locate(_ run: UnsafeBufferPointer<UInt8>, readTo end: Int) {
+        let base = Int32(clamping: text.count)
+        for extra in 0...4 where end + extra <= page.count {
+            var i = run.count - 1
+            var j = end + extra - 1
+            var lineStarts: [HTMLTree.SourcePiece] = []
+            while i >= 0, j >= 0 {
+                // A lone carriage return was read as a line end.
+                guard run[i] == page[j] || (run[i] == 0x0A && page[j] == 0x0D) else { break }
+                if run[i] == 0x0A {
+                    if i + 1 < run.count {
+                        lineStarts.append(HTMLTree.SourcePiece(offsetInText: base + Int32(i + 1), pageOffset: Int32(clamping: j + 1)))
+                    }
+                    // A carriage return libxml2 took out of a line end.
+                    if page[j] == 0x0A, j > 0, page[j - 1] == 0x0D, i == 0 || run[i - 1] != 0x0D { j -= 1 }
+                }
+                i -= 1
+                j -= 1
+            }
+            guard i < 0 else { continue }
+            pieces.append(HTMLTree.SourcePiece(offsetInText: base, pageOffset: Int32(clamping: j + 1)))
+            pieces += lineStarts.reversed()
+            return
+        }
+        var ampersand = min(end, page.count) - 1
+        while ampersand >= 0, ampersand >= end - 40, page[ampersand] != UInt8(ascii: "&") { ampersand -= 1 }
+        let start = ampersand >= 0 && ampersand >= end - 40 ? ampersand : max(end - run.count, 0)
+        pieces.append(HTMLTree.SourcePiece(offsetInText: base, pageOffset: Int32(clamping: start)))
     }
 
     mutating func finish() -> HTMLTree {

@@ -31,11 +31,49 @@ import Darwin
 /// that starts with markup) it leaves as it is, with the rest of the page,
 /// for the parser.
 package enum UnusedMarkup {
+    /// Where the bytes of the page without its unused markup were in the
+    /// page: each run copied whole starts a new pair of offsets. Text lies in
+    /// copied runs only (a shortened start tag holds none), so every text
+    /// byte maps back exactly.
+    struct KeptOffsets: Sendable {
+        private var kept: [Int] = [0]
+        private var original: [Int] = [0]
+
+        mutating func copy(from original: Int, to kept: Int) {
+            if self.kept.last == kept {
+                self.original[self.original.count - 1] = original
+            } else {
+                self.kept.append(kept)
+                self.original.append(original)
+            }
+        }
+
+        /// The page offset of a kept byte.
+        func original(of offset: Int) -> Int {
+            // The last run that starts at or before the offset.
+            var low = 0
+            var high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if kept[middle] <= offset { low = middle + 1 } else { high = middle }
+            }
+            let run = max(low - 1, 0)
+            return original[run] + offset - kept[run]
+        }
+    }
+
     /// The page without what the tree never keeps, or the page itself when
     /// there is nothing to take out.
     package static func removed(from html: [UInt8]) -> [UInt8] {
+        removedKeepingOffsets(from: html).bytes
+    }
+
+    /// The page without what the tree never keeps, and where each kept byte
+    /// was in the page.
+    static func removedKeepingOffsets(from html: [UInt8]) -> (bytes: [UInt8], offsets: KeptOffsets) {
         html.withUnsafeBufferPointer { page in
             var kept: [UInt8] = []
+            var offsets = KeptOffsets()
             var attributes: [Attribute] = []
             var copied = 0  // bytes of `page` before this are in `kept`
             var index = 0
@@ -93,6 +131,7 @@ package enum UnusedMarkup {
                 }
                 guard let element else {
                     if tag.isPlain, attributes.contains(where: { !$0.isRead }) {
+                        offsets.copy(from: copied, to: kept.count)
                         kept.append(contentsOf: page[copied..<open])
                         append(tag, of: page, attributes: attributes, to: &kept)
                         copied = tag.end + 1
@@ -102,6 +141,7 @@ package enum UnusedMarkup {
                 guard !tag.closes else { continue }
                 guard let close = bodyEnd(of: element, in: page, from: index) else { break }
                 if close > index, !(element == script && isJSONLinkedData(page[open..<index])) {
+                    offsets.copy(from: copied, to: kept.count)
                     kept.append(contentsOf: page[copied..<index])
                     copied = close
                 }
@@ -109,9 +149,10 @@ package enum UnusedMarkup {
                 guard let end = next(UInt8(ascii: ">"), in: page, from: close + 2 + element.count) else { break }
                 index = end + 1
             }
-            guard copied > 0 else { return html }
+            guard copied > 0 else { return (html, KeptOffsets()) }
+            offsets.copy(from: copied, to: kept.count)
             kept.append(contentsOf: page[copied...])
-            return kept
+            return (kept, offsets)
         }
     }
 

@@ -33,7 +33,7 @@ enum MHTML {
             name: name, bytes: content, format: .html, charset: MIMEMessage.parameter("charset", of: partType),
             url: MIMEMessage.value("snapshot-content-location", in: headers)
                 ?? MIMEMessage.value("content-location", in: partHeaders),
-            saved: MIMEMessage.value("date", in: headers))
+            saved: MIMEMessage.value("date", in: headers), isWholeInput: false)
     }
 
     /// The first HTML part, looking into nested multiparts (a few levels deep).

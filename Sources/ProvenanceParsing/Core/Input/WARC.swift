@@ -80,7 +80,8 @@ final class WARCReader {
                 documents += 1
                 return .success(InputDocument(
                     name: name, bytes: body, format: .html, charset: charset,
-                    url: MIMEMessage.value("warc-target-uri", in: headers), captured: MIMEMessage.value("warc-date", in: headers)))
+                    url: MIMEMessage.value("warc-target-uri", in: headers), captured: MIMEMessage.value("warc-date", in: headers),
+                    isWholeInput: false))
             case .notHTML:
                 skipped["non-HTML response", default: 0] += 1
             case .status(let code):
