@@ -24,6 +24,10 @@ public struct Block: Sendable, Hashable, Codable {
         case question
         /// A photo caption, with its ``Block/credit`` when one was found.
         case caption
+        /// A short piece of the article that states nothing: a cell of a table,
+        /// a figure or axis label of a chart or map, a label the page repeats.
+        /// Part of the body's text, never a claim.
+        case label
         /// An entry of a "Sources" or "References" list.
         case reference
         /// Text that is not part of the article; ``Block/boilerplate`` says why.
@@ -47,10 +51,10 @@ public struct Block: Sendable, Hashable, Codable {
     }
 
     /// Whether the block belongs to the article body: headings, paragraphs,
-    /// block quotes, list items and FAQ questions.
+    /// block quotes, list items, FAQ questions and labels.
     public var isBody: Bool {
         switch kind {
-        case .heading, .paragraph, .quote, .listItem, .question: true
+        case .heading, .paragraph, .quote, .listItem, .question, .label: true
         case .title, .byline, .dateline, .caption, .reference, .boilerplate: false
         }
     }

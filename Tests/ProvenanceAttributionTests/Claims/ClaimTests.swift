@@ -21,6 +21,24 @@ import ProvenanceAttribution
         #expect(attributed.claims.allSatisfy { $0.kind == .unattributed })
     }
 
+    @Test func tablesChartsCreditLinesAndAuthorBoxesAreNotClaims() {
+        let attributed = AttributionSupport.attribute(html: """
+            <html><body><article><h1>Port traffic doubles</h1>
+            <p>Traffic through the port of Ostrel doubled last year, the harbour office said.</p>
+            <p>Ships per month</p><div>1,200</div><div>900</div><div>’22</div><div>’23</div>
+            <table><tr><td>Berth</td><td>Ships</td></tr><tr><td>North quay</td><td>410 in all.</td></tr></table>
+            <p>The council will vote on a new quay in May.</p>
+            <p>Mara Lind contributed to this report.</p>
+            <p>Jonas Holt is a reporter covering the port. He joined the paper in 2015.</p>
+            </article></body></html>
+            """)
+        let sentences = attributed.claims.map { attributed.text($0.sentence) }
+        #expect(sentences == [
+            "Port traffic doubles", "Traffic through the port of Ostrel doubled last year, the harbour office said.",
+            "The council will vote on a new quay in May.",
+        ])
+    }
+
     @Test func captionsAreCreditedByTheirCreditLine() throws {
         let attributed = AttributionSupport.attribute("""
             A story

@@ -254,6 +254,8 @@ struct DocumentAttributor {
         if block.kind == .question || block.kind == .heading { return }
         if let last = tokens[sentence].last(where: { $0.kind != .quote }), last.isPunctuation("?") { return }
         if block.kind == .title, words < 3 { return }
+        // A word or two without a full stop is a label ("Stats", "Player"), not a claim.
+        if words < 3, !(tokens[sentence].last(where: { $0.kind != .quote })?.isTerminal ?? false) { return }
         // A sentence of quoted words: a continued quotation, or nobody's.
         let quoted = block.outerQuotes.filter { sentence.contains($0.open) }
         let quotedCount = quoted.reduce(0) { $0 + $1.tokens(blockTokenCount: tokens.count).clamped(to: sentence).count }

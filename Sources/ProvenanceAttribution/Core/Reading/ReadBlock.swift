@@ -66,7 +66,7 @@ enum DocumentReader {
             switch block.kind {
             case .title, .heading, .paragraph, .quote, .listItem, .question, .caption:
                 break
-            case .byline, .dateline, .reference, .boilerplate:
+            case .byline, .dateline, .label, .reference, .boilerplate:
                 continue
             }
             let tokens = tokenizer.tokens(in: block.span.start..<block.span.end)

@@ -13,8 +13,11 @@ struct HTMLArticleParser {
         let root = ContentLocator.locate(in: tree, blocks: blocks)
         let scope = captionScope(of: root, in: tree)
 
-        var judgements = blocks.map { block in
-            classify(block, inside: tree.isAncestor(root, of: block.node), inScope: tree.isAncestor(scope, of: block.node))
+        let repeated = repeatedLabels(blocks)
+        var judgements = blocks.enumerated().map { index, block in
+            classify(
+                block, inside: tree.isAncestor(root, of: block.node), inScope: tree.isAncestor(scope, of: block.node),
+                isRepeated: repeated.contains(index))
         }
         // One headline: the first level-1 heading that agrees with the metadata title.
         var titleFound = false
@@ -28,6 +31,9 @@ struct HTMLArticleParser {
         }
 
         markSections(&judgements, blocks)
+        markLabelTitles(&judgements, blocks)
+        markCaptionCopies(&judgements, blocks, in: tree)
+        markAuthorBios(&judgements, blocks)
 
         var assembler = TextAssembler()
         var result: [Block] = []
@@ -113,7 +119,116 @@ struct HTMLArticleParser {
         }
     }
 
-    private static func classify(_ block: HTMLBlock, inside: Bool, inScope: Bool)
+    /// A short line without a full stop right before the figures of a chart
+    /// (`chartFigures` labels at least) is the chart's title, one of its labels;
+    /// one right before a list of links (`listedLinks` link blocks at least,
+    /// "More about the economy") is the list's heading.
+    private static func markLabelTitles(
+        _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
+    ) {
+        for index in judgements.indices where [.paragraph, .heading].contains(judgements[index].kind) {
+            let text = blocks[index].string
+            guard text.split(separator: " ").count <= labelWords, !BoilerplateText.endsAsSentence(text) else { continue }
+            let next = judgements[(index + 1)...].prefix(chartFigures)
+            if next.count == chartFigures, next.allSatisfy({ $0.kind == .label }) {
+                judgements[index] = (.label, nil)
+            } else if next.prefix(listedLinks).count == listedLinks,
+                next.prefix(listedLinks).allSatisfy({ [.linkList, .relatedLinks, .relatedHeadline].contains($0.reason) })
+            {
+                judgements[index] = (.boilerplate, .relatedLinks)
+            }
+        }
+    }
+
+    private static let chartFigures = 3
+    private static let listedLinks = 2
+    /// An image description of fewer words is a label ("logo", "Jane Doe"), not
+    /// a caption a body block could copy.
+    private static let captionWords = 5
+
+    /// A body block that says what a caption of the page says (a layout that
+    /// repeats the caption beside the photo) is that caption's copy, not a
+    /// sentence of the body; a paragraph or list item next to an image that
+    /// says what the image's description (`alt`) says, or a paragraph that opens
+    /// as captions do ("In this photo …"), is a caption.
+    private static func markCaptionCopies(
+        _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock], in tree: HTMLTree
+    ) {
+        func normal(_ text: String) -> String {
+            Whitespace.collapse(text).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        }
+        var captions: Set<String> = []
+        for block in blocks where block.caption != nil { captions.insert(normal(block.string)) }
+        var descriptions: [String: [HTMLTree.NodeID]] = [:]
+        for image in tree.elements(.img) {
+            if let alt = tree.attribute(.alt, of: image), alt.split(separator: " ").count >= captionWords {
+                descriptions[normal(alt), default: []].append(image)
+            }
+        }
+        /// Whether an image described so sits between the blocks before and after `index`.
+        func describesImageBeside(_ index: Int, _ text: String) -> Bool {
+            guard let images = descriptions[text] else { return false }
+            let low = index > 0 ? blocks[index - 1].node : -1
+            let high = index + 1 < blocks.count ? blocks[index + 1].node : HTMLTree.NodeID.max
+            return images.contains { $0 > low && $0 < high }
+        }
+        for index in judgements.indices where [.paragraph, .listItem, .quote, .heading].contains(judgements[index].kind) {
+            let text = normal(blocks[index].string)
+            let kind = judgements[index].kind
+            if captions.contains(text) {
+                judgements[index] = (.boilerplate, .imageLabel)
+            } else if ((kind == .paragraph || kind == .listItem) && describesImageBeside(index, text))
+                || (kind == .paragraph && BoilerplateText.opensAsCaption(text))
+            {
+                judgements[index] = (.caption, nil)
+            }
+        }
+    }
+
+    /// The author boxes that end a story ("Jane Doe is a reporter covering…",
+    /// "He joined the paper in 2007…"): read back from the last body block,
+    /// within the last `bioBlocks`, a run of blocks that each open a bio or go
+    /// on about its person, up to the block that opens it. A bio-like sentence
+    /// the story goes on after is the story's.
+    private static func markAuthorBios(
+        _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
+    ) {
+        let body = judgements.indices.filter { [.paragraph, .listItem, .heading].contains(judgements[$0].kind) }
+        var following: [Int] = []
+        for index in body.suffix(bioBlocks).reversed() {
+            let text = blocks[index].string
+            if BoilerplateText.opensAuthorBio(text) {
+                for bio in following + [index] { judgements[bio] = (.boilerplate, .metadata) }
+                following = []
+            } else if BoilerplateText.continuesAuthorBio(text) {
+                following.append(index)
+            } else {
+                break
+            }
+        }
+    }
+
+    private static let bioBlocks = 6
+
+    /// Short labels (up to `labelWords` words) that stand as their own block
+    /// at least `labelRepeats` times on the page: a widget's or a carousel's
+    /// labels, not sentences of the article. The indices of those blocks.
+    private static func repeatedLabels(_ blocks: [HTMLBlock]) -> Set<Int> {
+        var byText: [String: [Int]] = [:]
+        for (index, block) in blocks.enumerated() where block.text.count <= 80 {
+            let text = Whitespace.collapse(block.string).lowercased()
+            guard !text.isEmpty, text.split(separator: " ").count <= labelWords else { continue }
+            byText[text, default: []].append(index)
+        }
+        return Set(byText.values.filter { $0.count >= labelRepeats }.joined())
+    }
+
+    private static let labelWords = 8
+    private static let labelRepeats = 3
+    /// A table cell of fewer words is a figure of a table, not a sentence.
+    private static let tableCellWords = 6
+
+    private static func classify(_ block: HTMLBlock, inside: Bool, inScope: Bool, isRepeated: Bool)
         -> (kind: Block.Kind, reason: BoilerplateReason?)
     {
         if block.caption != nil {
@@ -130,10 +245,16 @@ struct HTMLArticleParser {
         guard inside else { return (.boilerplate, block.boilerplate ?? .outsideArticle) }
         if let reason = block.boilerplate { return (.boilerplate, reason) }
         let string = block.string
+        if BoilerplateText.isPrintNote(string) { return (.boilerplate, .metadata) }
         if let reason = BoilerplateText.reason(for: string) { return (.boilerplate, reason) }
         if block.text.count <= 80, DateLine.date(in: string) != nil { return (.dateline, nil) }
         if block.linkDensity > 0.5, block.text.count > 0 {
             return (.boilerplate, .linkList)
+        }
+        if isRepeated || BoilerplateText.isFigure(string) || BoilerplateText.isEmbedSignature(string)
+            || (block.shape == .tableCell && string.split(separator: " ").count < tableCellWords)
+        {
+            return (.label, nil)
         }
         switch block.shape {
         case .heading: return (.heading, nil)

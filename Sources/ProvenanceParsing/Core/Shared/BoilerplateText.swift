@@ -46,6 +46,9 @@ enum BoilerplateText {
         }
         if let reason = phraseReason(in: lower) { return reason }
         if leadInBytes.contains(where: { lower.starts(with: $0) }) { return .relatedLinks }
+        if words <= 30, creditLeadBytes.contains(where: { lower.starts(with: $0) }) { return .metadata }
+        if words <= 12, isPictureCredit(lower) { return .imageLabel }
+        if isMenu(lower) { return .navigation }
         if words <= 25, isCopyright(lower) { return .copyright }
         if words >= 3, upper >= 12, Double(lowerLetters) <= Double(upper) * 0.05 { return .relatedHeadline }
         return nil
@@ -164,6 +167,11 @@ enum BoilerplateText {
                      "download the app"] {
             table[line] = .promotion
         }
+        for line in ["image", "photo", "picture", "video", "caption", "caption close", "close caption", "image caption",
+                     "media caption", "enlarge", "expand", "enlarge this image", "toggle caption", "hide caption",
+                     "foto", "bild", "фото", "zdjęcie", "imagen"] {
+            table[line] = .imageLabel
+        }
         for line in ["skip to main content", "skip to content", "skip navigation", "menu", "search", "home",
                      "close", "open menu", "back to top", "next", "previous", "toggle navigation"] {
             table[line] = .navigation
@@ -222,9 +230,120 @@ enum BoilerplateText {
                       "support our journalism", "become a member", "download our app", "follow us on",
                       "like us on facebook", "follow us on twitter"]),
         (.shareBar, ["share this article", "share on facebook", "share on twitter", "share via email"]),
+        (.metadata, ["contributed to this report", "contributed reporting", "contributed to this article",
+                     "contributed to this story"]),
     ]
 
     private static let leadInBytes = leadIns.map { Array($0.utf8) }
+
+    /// Numbers, amounts and signs without a letter ("$915", "’17", "40%"): a
+    /// chart's axis, a table's figure, a score. A date alone is a dateline.
+    static func isFigure(_ line: String) -> Bool {
+        !line.unicodeScalars.contains { ScalarProperties.isAlphabetic($0) }
+            && line.unicodeScalars.contains { ScalarProperties.isNumeric($0) }
+            && DateLine.date(in: line) == nil
+    }
+
+    /// "Order Reprints | Today's Paper | Subscribe": three or more short
+    /// items between bars.
+    private static func isMenu(_ lower: [UInt8]) -> Bool {
+        let items = lower.split(separator: UInt8(ascii: "|"))
+        guard items.count >= 3 else { return false }
+        return items.allSatisfy { item in item.split(separator: 0x20).count <= 4 }
+    }
+
+    /// "A version of this article appears in print on…": where the story ran
+    /// in the paper, however long the line.
+    static func isPrintNote(_ text: String) -> Bool {
+        let lower = Whitespace.collapse(String(text.prefix(80))).lowercased()
+        return printNoteLeads.contains { lower.hasPrefix($0) }
+    }
+
+    private static let printNoteLeads = ["a version of this article appears in print", "a version of this article appeared in print",
+                                         "a version of this story appears in print", "a version of this story appeared in print",
+                                         "this article appeared in print", "this story appeared in print",
+                                         "appeared in the print edition"]
+
+    /// Whether a line ends as a sentence does: with a full stop, a question or
+    /// exclamation mark, an ellipsis, or one of them inside a closing quote.
+    static func endsAsSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { !"\"”’»)]".unicodeScalars.contains($0) && !Whitespace.isSpace($0) })
+        else { return false }
+        return ".!?…:;".unicodeScalars.contains(last)
+    }
+
+    /// Whether a (lower-case) paragraph opens as a photo caption does.
+    static func opensAsCaption(_ lower: String) -> Bool {
+        captionLeads.contains { lower.hasPrefix($0) }
+    }
+
+    private static let captionLeads = ["in this photo", "in this image", "in this file photo", "in this undated photo",
+                                       "this photo ", "this image ", "pictured:", "pictured above", "photo:", "above:"]
+
+    /// "Jane Doe is a reporter for…", "John Roe covers the White House.",
+    /// "Nelson D. Roe has covered economics since 2012.": two to four
+    /// capitalised words, a verb, and a word of the trade in the sentence
+    /// they begin.
+    static func opensAuthorBio(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 40).map(String.init)
+        guard words.count >= 3 else { return false }
+        var names = 0
+        while names < min(4, words.count - 1), let first = words[names].unicodeScalars.first,
+            ScalarProperties.isUppercase(first)
+        {
+            names += 1
+        }
+        guard (2...4).contains(names), bioVerbs.contains(words[names].lowercased()) else { return false }
+        // The first sentence after the name (whose initials have full stops of their own).
+        var sentence: [String] = []
+        for word in words[names...] {
+            sentence.append(word.lowercased().trimmingCharacters(in: .punctuationCharacters))
+            if word.hasSuffix(".") || sentence.count > 30 { break }
+        }
+        return sentence.count <= 30 && sentence.contains { bioWords.contains($0) }
+    }
+
+    /// A sentence that goes on about the person of a bio ("He joined…").
+    static func continuesAuthorBio(_ text: String) -> Bool {
+        let first = text.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        return bioFollowers.contains(first.trimmingCharacters(in: CharacterSet(charactersIn: ",")))
+            && text.split(separator: " ").count <= 60
+    }
+
+    private static let bioVerbs: Set<String> = ["is", "covers", "has", "writes", "joined", "was", "reports"]
+    private static let bioWords: Set<String> = ["reporter", "correspondent", "writer", "editor", "columnist",
+                                                "journalist", "contributor", "covers", "covered", "bureau", "critic",
+                                                "producer"]
+    private static let bioFollowers: Set<String> = ["he", "she", "they", "his", "her", "their", "previously", "since",
+                                                    "before"]
+
+    private static let creditLeadBytes = creditLeads.map { Array($0.utf8) }
+
+    /// A picture's credit standing alone: "Photo: Jane Roe", "(Image credit:
+    /// NASA)", "(Jane Roe/AFP/Getty Images)".
+    private static func isPictureCredit(_ lower: [UInt8]) -> Bool {
+        if pictureCreditLeadBytes.contains(where: { lower.starts(with: $0) }) { return true }
+        return lower.first == UInt8(ascii: "(") && lower.last == UInt8(ascii: ")") && lower.contains(UInt8(ascii: "/"))
+    }
+
+    private static let pictureCreditLeadBytes = pictureCreditLeads.map { Array($0.utf8) }
+
+    private static let pictureCreditLeads = ["photo:", "photos:", "image:", "images:", "picture:", "photograph:",
+                                             "photo credit", "image credit", "(photo", "(image", "(picture", "foto:",
+                                             "bild:", "фото:", "zdjęcie:", "imagen:"]
+
+    /// The signature under an embedded social post: "— Jane Roe (@janeroe)
+    /// October 31, 2021".
+    static func isEmbedSignature(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 160, ["— ", "– ", "- "].contains(where: { line.hasPrefix($0) }) else { return false }
+        return line.contains("(@")
+    }
+
+    /// Lead-ins of the credit lines under a story, which name its reporters
+    /// and editors rather than say anything.
+    private static let creditLeads = ["additional reporting by", "reporting by", "editing by", "edited by",
+                                      "compiled by", "writing by", "produced by", "follow him on", "follow her on",
+                                      "follow them on"]
 
     /// Lead-ins of a related-story line ("Related: Chicago is America's…").
     private static let leadIns = ["read more:", "related:", "see also:", "read also:", "also read:", "more:",
