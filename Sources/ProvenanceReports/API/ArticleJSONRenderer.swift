@@ -54,6 +54,7 @@ struct ArticleRecord: Encodable {
     var url: String?
     var language: String?
     var captured: String?
+    var wire: String?
     var text: String
     var body: String
     var blocks: [BlockRecord]
@@ -70,6 +71,7 @@ struct ArticleRecord: Encodable {
         url = article.metadata.url
         language = article.metadata.language
         captured = article.metadata.captured
+        wire = article.metadata.wire
         text = article.text
         body = article.body
         let positions = article.filePositions
@@ -92,7 +94,7 @@ struct ArticleRecord: Encodable {
     // Optional fields are written as null rather than left out, so every
     // record has the same keys.
     enum CodingKeys: String, CodingKey {
-        case path, format, title, byline, publisher, published, url, language, captured, text, body, blocks, links, notes
+        case path, format, title, byline, publisher, published, url, language, captured, wire, text, body, blocks, links, notes
     }
 
     func encode(to encoder: Encoder) throws {
@@ -106,6 +108,7 @@ struct ArticleRecord: Encodable {
         try container.encode(url, forKey: .url)
         try container.encode(language, forKey: .language)
         try container.encode(captured, forKey: .captured)
+        try container.encode(wire, forKey: .wire)
         try container.encode(text, forKey: .text)
         try container.encode(body, forKey: .body)
         try container.encode(blocks, forKey: .blocks)

@@ -18,6 +18,7 @@ public struct ArticleTextRenderer: Sendable {
         let fields: [(String, String?)] = [
             ("Title", metadata.title),
             ("Byline", metadata.bylines.isEmpty ? nil : metadata.bylines.joined(separator: "; ")),
+            ("Wire", metadata.wire),
             ("Publisher", metadata.publisher),
             ("Published", metadata.published),
             ("URL", metadata.url),

@@ -471,36 +471,13 @@ struct DocumentAttributor {
         return nil
     }
 
-    /// The wire or agency a page says it comes from, in a dateline ("MOSCOW (AP) —") or as
-    /// its byline ("Reuters"): the last carrier before the publisher of every attributed claim.
+    /// The wire or agency the page says it came through (``ArticleMetadata/wire``):
+    /// the last carrier before the publisher of every attributed claim.
     private mutating func pageWire() -> Int? {
-        var candidates: [String] = article.metadata.bylines
-        for block in article.blocks where block.kind == .dateline || block.kind == .paragraph {
-            let text = ScalarText(article.text)[block.span]
-            guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")"),
-                text.distance(from: text.startIndex, to: open) <= 40
-            else {
-                if block.kind == .paragraph { break }  // only the first paragraph can hold a dateline
-                continue
-            }
-            let place = text[..<open].trimmingCharacters(in: .whitespaces)
-            let after = text[text.index(after: close)...].drop { $0 == " " }
-            guard let dash = after.first, ["-", "–", "—", "―"].contains(dash),
-                !place.isEmpty, place.split(separator: ",").first.map({ $0 == $0.uppercased() }) == true
-            else {
-                if block.kind == .paragraph { break }
-                continue
-            }
-            candidates.append(String(text[text.index(after: open)..<close]))
-            break
+        guard let name = article.metadata.wire, let organization = Gazetteer.standard.organization(named: name) else {
+            return nil
         }
-        for name in candidates {
-            guard let organization = Gazetteer.standard.organization(named: name), organization.kind == .wire || organization.kind == .agency else {
-                continue
-            }
-            return registry.entity(named: organization.name, kind: SourceRegistry.kind(of: organization))
-        }
-        return nil
+        return registry.entity(named: organization.name, kind: SourceRegistry.kind(of: organization))
     }
 
     /// The name a relative pronoun stands for: the capitalised words right before it and

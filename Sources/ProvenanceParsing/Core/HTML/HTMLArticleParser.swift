@@ -9,7 +9,7 @@ struct HTMLArticleParser {
         let hints = PageHints(tree: tree)
         let blocks = NameWeighing.settle(HTMLBlockBuilder.blocks(of: tree, hints: hints), in: tree)
         var notes = notes
-        let metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
+        var metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
         let root = ContentLocator.locate(in: tree, blocks: blocks)
         let scope = captionScope(of: root, in: tree)
 
@@ -74,6 +74,7 @@ struct HTMLArticleParser {
                         role: role, label: label))
             }
         }
+        if metadata.wire == nil { metadata.wire = WireReader.wire(bylines: [], text: assembler.text, blocks: result) }
         return Article(
             path: path, format: .html, metadata: metadata, text: assembler.text, blocks: result, links: links,
             notes: notes,

@@ -28,7 +28,9 @@ struct HTMLMetadataReader {
             ?? metadata.url.flatMap(URLResolver.host).flatMap { Gazetteer.standard.organization(forHost: $0)?.name }
 
         metadata.title = title(article: article, meta: meta, siteName: metadata.publisher)
-        metadata.bylines = bylines(article: article, meta: meta, publisher: metadata.publisher)
+        let bylineEntries = bylineEntries(article: article, meta: meta, publisher: metadata.publisher, title: metadata.title)
+        metadata.bylines = personNames(in: bylineEntries, publisher: metadata.publisher)
+        metadata.wire = WireReader.wire(bylines: bylineEntries, text: "", blocks: [])
         let dates = [
             article?.string("datePublished"), meta["article:published_time"], meta["og:published_time"],
             meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["publish_date"],
@@ -49,13 +51,33 @@ struct HTMLMetadataReader {
 
     /// A site name as a publisher: an address stands for the organisation
     /// behind it ("http://www.tmz.com" is TMZ).
+    /// A site name with its slogan ("Daily Harbour - Latest News & Headlines")
+    /// is the name alone.
     private func publisherName(_ siteName: String) -> String? {
-        guard siteName.lowercased().hasPrefix("http") || siteName.lowercased().hasPrefix("www.") else { return siteName }
+        guard siteName.lowercased().hasPrefix("http") || siteName.lowercased().hasPrefix("www.") else {
+            return withoutSlogan(siteName)
+        }
         let host = URLResolver.host(of: siteName.hasPrefix("www.") ? "http://" + siteName : siteName)
         guard let host else { return nil }
         if let known = Gazetteer.standard.organization(forHost: host) { return known.name }
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
+
+    private func withoutSlogan(_ siteName: String) -> String {
+        for separator in [" - ", " | ", " – ", " — ", ": "] {
+            let parts = siteName.components(separatedByLiteral: separator)
+            guard parts.count >= 2 else { continue }
+            let head = Whitespace.trim(parts[0])
+            let tail = parts.dropFirst().joined(separator: separator)
+            if (1...sloganNameWords).contains(head.split(separator: " ").count), tail.split(separator: " ").count >= 2 {
+                return head
+            }
+        }
+        return siteName
+    }
+
+    /// The most words of a site's name before its slogan.
+    private let sloganNameWords = 4
 
     // MARK: Meta tags
 
@@ -131,19 +153,28 @@ struct HTMLMetadataReader {
             article?.string("headline"), meta["og:title"], meta["twitter:title"], meta["headline"],
             meta["dc.title"], meta["parsely-title"], meta["sailthru.title"],
         ]
+        let documentTitle = tree.elements(.title).first.map { stripSiteName(tree.textContent(of: $0), siteName: siteName) }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        let headings = Set(tree.elements(.h1).map { Self.comparable(tree.textContent(of: $0)) })
         if let found = firstNonEmpty(candidates) {
-            return stripSiteName(Whitespace.collapse(found), siteName: siteName)
+            let title = stripSiteName(Whitespace.collapse(found), siteName: siteName)
+            // A title that is the site's own name ("Daily Harbour"), or that no
+            // headline shows when the document's title does, names the site, not the story.
+            let namesSite = siteName.map { Self.comparable($0).hasPrefix(Self.comparable(title)) } ?? false
+            let unshown = !headings.contains(Self.comparable(title))
+                && documentTitle.map { headings.contains(Self.comparable($0)) } == true
+            if let documentTitle, namesSite || unshown { return documentTitle }
+            return title
         }
-        if let id = tree.elements(.title).first {
-            let text = tree.textContent(of: id)
-            if !text.isEmpty { return stripSiteName(text, siteName: siteName) }
-        }
+        if let documentTitle { return documentTitle }
         if let id = tree.elements(.h1).first {
             let text = tree.textContent(of: id)
             if !text.isEmpty { return text }
         }
         return nil
     }
+
+    private static func comparable(_ text: String) -> String { Whitespace.collapse(text).lowercased() }
 
     /// "Headline | Site" → "Headline" (also "–", "—", "-", "::", "·" and a
     /// site name in front).
@@ -168,7 +199,11 @@ struct HTMLMetadataReader {
 
     // MARK: Bylines
 
-    private func bylines(article: LinkedData.Object?, meta: [String: String], publisher: String?) -> [String] {
+    /// The byline entries as the page gives them (JSON-LD authors, an author
+    /// meta tag, or the visible bylines), organisations included.
+    private func bylineEntries(article: LinkedData.Object?, meta: [String: String], publisher: String?, title: String?)
+        -> [String]
+    {
         var raw: [String] = article?.authorNames ?? []
         if raw.isEmpty {
             for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
@@ -179,9 +214,14 @@ struct HTMLMetadataReader {
                 }
             }
         }
-        if raw.isEmpty { raw = visibleBylines(publisher: publisher) }
+        if raw.isEmpty { raw = visibleBylines(publisher: publisher, title: title) }
+        return raw
+    }
+
+    /// The people of byline entries, each once.
+    private func personNames(in entries: [String], publisher: String?) -> [String] {
         var names: [String] = []
-        for entry in raw {
+        for entry in entries {
             for name in personNames(in: entry, publisher: publisher) where !names.contains(name) {
                 names.append(name)
             }
@@ -198,13 +238,21 @@ struct HTMLMetadataReader {
     }
 
     /// The text of the page's first byline element and of the byline elements
-    /// beside it (co-authors), innermost elements only, line breaks kept.
-    private func visibleBylines(publisher: String?) -> [String] {
+    /// beside it (co-authors), innermost elements only, line breaks kept. The
+    /// first after the headline when there is one: bylines above it belong to
+    /// other stories' teasers. An element that offers to follow an author
+    /// ("author-follow") is a widget, not a byline.
+    private func visibleBylines(publisher: String?, title: String?) -> [String] {
         var candidates: [HTMLTree.NodeID] = []
         let authorLinks = tree.elements(.a).filter { tree.attribute(.rel, of: $0)?.lowercased() == "author" }
-        for id in (hints.bylines + authorLinks).sorted() {
+        let headline = title.flatMap { title in
+            tree.elements(.h1).first { Self.comparable(tree.textContent(of: $0)) == Self.comparable(title) }
+        }
+        var found = (hints.bylines + authorLinks).sorted()
+        if let headline, found.contains(where: { $0 > headline }) { found.removeAll { $0 < headline } }
+        for id in found {
             let tag = tree[id].tag
-            guard tag != .meta, tag != .link else { continue }
+            guard tag != .meta, tag != .link, !isFollowWidget(id) else { continue }
             // Keep the innermost: drop an earlier candidate that holds this one.
             if let last = candidates.last, tree.isAncestor(last, of: id) { candidates.removeLast() }
             candidates.append(id)
@@ -215,6 +263,16 @@ struct HTMLMetadataReader {
         let neighbourhood = tree[tree[first.id].parent].parent
         return texts.filter { $0.id == first.id || (neighbourhood >= 0 && tree.isAncestor(neighbourhood, of: $0.id)) }
             .prefix(6).map(\.text)
+    }
+
+    private func isFollowWidget(_ id: HTMLTree.NodeID) -> Bool {
+        var node = id
+        for _ in 0..<3 where node >= 0 {
+            let names = ((tree.attribute(.class, of: node) ?? "") + " " + (tree.attribute(.id, of: node) ?? "")).lowercased()
+            if names.contains("follow") { return true }
+            node = tree[node].parent
+        }
+        return false
     }
 
     private func firstNonEmpty(_ values: [String?]) -> String? {
@@ -257,6 +315,7 @@ enum BylineParser {
 
     private static let leadingWords: Set<String> = [
         "by", "von", "par", "por", "di", "de", "avec", "with", "con", "mit", "written", "words", "story", "posted", "and", "reporting", "text:", "by:",
+        "more",
     ]
 
     private static let credentials: Set<String> = [
