@@ -57,7 +57,32 @@ import ProvenanceAttribution
              content: "an inquiry into the collision"),
         Case(text: "Harbour chief says port will reopen on Monday", kind: .indirect, source: nil, cue: "says",
              content: "port will reopen on Monday"),
+        // A quotation signed with a dash, as testimonials and pull quotes are.
+        Case(text: "“We were never told the port would close. Nobody asked us.” ― Ana Ruiz", kind: .direct, source: "Ana Ruiz",
+             cue: "―", content: "“We were never told the port would close. Nobody asked us.”"),
+        Case(text: "“The harbour is ours.” — Hugh Hill, a fisherman.", kind: .direct, source: "Hugh Hill", cue: "—",
+             content: "“The harbour is ours.”"),
+        // A transcript's speaker label: the turn is the speaker's.
+        Case(text: "HOLT: We will reopen the port on Monday. The ships are waiting.", kind: .indirect, source: "HOLT", cue: ":",
+             content: "We will reopen the port on Monday. The ships are waiting"),
     ]
+
+    /// A dash inside a sentence, or a quotation that does not end its block, signs nothing.
+    @Test(arguments: [
+        "“The harbour is ours.” — and the council agreed with that view at once.",
+        "The minister — a former harbour pilot — said nothing.",
+        "“The harbour is ours.” — Hugh Hill. The council met again on Monday.",
+    ])
+    func aDashThatSignsNothing(_ text: String) {
+        let attributed = AttributionSupport.attribute("A story\n\n" + text + "\n")
+        #expect(!attributed.views.contains { $0.cue == "—" })
+    }
+
+    /// A label in capitals opens a turn only at the start of its block, and only before a colon.
+    @Test func aCapitalisedWordIsNoSpeakerLabelInRunningText() {
+        let attributed = AttributionSupport.attribute("A story\n\nThe port said NATO: the talks went well.\n")
+        #expect(!attributed.views.contains { $0.cue == ":" })
+    }
 
     @Test(arguments: cases)
     func pattern(_ expected: Case) throws {

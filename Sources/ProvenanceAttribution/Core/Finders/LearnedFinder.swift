@@ -94,6 +94,21 @@ struct LearnedFinder: AttributionFinder {
                 let index = found.firstIndex(where: { ($0.source == nil || rule.source != nil) && $0.cue.overlaps(rule.cue) })
             {
                 found[index] = rule
+            } else if let source = rule.source, let ruleEnd = rule.content.last?.upperBound,
+                let index = found.firstIndex(where: { model in
+                    model.cue.overlaps(rule.cue) && model.source.map { $0.span.overlaps(source.span) } == true
+                        && (model.cue.upperBound > rule.cue.upperBound && model.cue.upperBound <= ruleEnd
+                            || model.content.count == 1 && rule.content.count == 1
+                                && model.content[0].lowerBound == rule.content[0].lowerBound && model.content[0].upperBound < ruleEnd)
+                })
+            {
+                // The model and the rules read one cue of one speaker, and the rules read on
+                // where the model stopped: what was said runs on past the model's content
+                // ("According to X, the port will reopen on Monday"), or the model took its
+                // first words into the cue ("underscoring his desire to …").
+                found[index].cue = rule.cue
+                found[index].lemma = rule.lemma
+                found[index].content = rule.content
             } else if ReportingVerbs.entry(for: rule.lemma)?.strength == .speech, rule.source != nil,
                 !found.contains(where: { $0.cue.overlaps(rule.cue) || $0.content.contains { $0.overlaps(rule.cue) } })
             {

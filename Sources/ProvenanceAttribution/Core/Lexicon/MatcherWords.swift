@@ -6,6 +6,8 @@ enum MatcherWords {
 
     /// Conjunctions that join a second verb to the same subject ("… and said").
     static let coordinators: WordSet = ["and", "but"]
+    /// Dashes that sign a quotation with its speaker's name ("“…” — Ana Ruiz").
+    static let signatureDashes: WordSet = ["—", "―", "–", "--", "-"]
 
     /// Relative pronouns that stand for the subject before them ("X, who said").
     static let relativePronouns: WordSet = ["who", "which"]

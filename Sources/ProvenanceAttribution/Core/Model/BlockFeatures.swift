@@ -136,7 +136,7 @@ package struct BlockFeatures: Sendable {
                     : (token.isDoubleQuote ? Self.apostropheKey : Self.apostropheSingleKey)
                 (word, stem) = (key, key)
             }
-            let wordClass = Self.wordClass(token, flags: flags)
+            let wordClass = Self.wordClass(token.kind, isCapitalized: token.isCapitalized, word: word, flags: flags)
             views.append(
                 TokenView(
                     word: word, stem: stem, shape: Self.shape(scalars[token.start..<token.end]),
@@ -212,8 +212,11 @@ package struct BlockFeatures: Sendable {
         case word = 1, pronoun, name, auxiliary, determiner, to, negation, comma, stop, colon, opening, closing, other, number, that
     }
 
-    private static func wordClass(_ token: Token, flags: Flags) -> WordClass {
-        switch token.kind {
+    private static let toKey = FeatureKey.of("to")
+    private static let thatKey = FeatureKey.of("that")
+
+    private static func wordClass(_ kind: Token.Kind, isCapitalized: Bool, word: UInt64, flags: Flags) -> WordClass {
+        switch kind {
         case .number: return .number
         case .quote: return flags.contains(.openingMark) ? .opening : flags.contains(.closingMark) ? .closing : .other
         case .punctuation:
@@ -226,9 +229,9 @@ package struct BlockFeatures: Sendable {
             if flags.contains(.auxiliary) { return .auxiliary }
             if flags.contains(.determiner) { return .determiner }
             if flags.contains(.negation) { return .negation }
-            if token.lower == "to" { return .to }
-            if token.lower == "that" { return .that }
-            if token.isCapitalized { return .name }
+            if word == toKey { return .to }
+            if word == thatKey { return .that }
+            if isCapitalized { return .name }
             return .word
         }
     }
@@ -264,7 +267,11 @@ package struct BlockFeatures: Sendable {
             }
             guard mark != last else { continue }
             last = mark
-            UTF8.encode(Unicode.Scalar(mark) ?? "?") { hash.add($0) }
+            if mark < 0x80 {
+                hash.add(UInt8(truncatingIfNeeded: mark))
+            } else {
+                UTF8.encode(Unicode.Scalar(mark) ?? "?") { hash.add($0) }
+            }
             classes += 1
             if classes >= 5 { break }
         }

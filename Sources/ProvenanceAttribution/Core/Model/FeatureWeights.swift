@@ -36,8 +36,9 @@ package final class FeatureWeights: @unchecked Sendable {
         capacity = max(16, keys.count * 2)
         fingerprints = .allocate(capacity: capacity)
         fingerprints.initialize(repeating: 0, count: capacity)
-        values = .allocate(capacity: capacity * tagCount)
-        values.initialize(repeating: 0, count: capacity * tagCount)
+        // Eight lanes past the last slot, so that a slot's weights load as one vector.
+        values = .allocate(capacity: capacity * tagCount + Self.lanes)
+        values.initialize(repeating: 0, count: capacity * tagCount + Self.lanes)
         for (row, key) in keys.enumerated() {
             let fingerprint = Self.fingerprint(key)
             var slot = Self.slot(key, capacity: capacity)
@@ -51,6 +52,10 @@ package final class FeatureWeights: @unchecked Sendable {
         fingerprints.deallocate()
         values.deallocate()
     }
+
+    /// The weights of a slot are read as eight 16-bit lanes at once (the tags
+    /// first, then whatever follows, which is not used).
+    private static let lanes = 8
 
     @inline(__always)
     private static func fingerprint(_ key: UInt64) -> UInt32 {
@@ -92,26 +97,23 @@ package final class FeatureWeights: @unchecked Sendable {
         scores.withUnsafeMutableBufferPointer { scores in
             features.keys.withUnsafeBufferPointer { keys in
                 features.starts.withUnsafeBufferPointer { starts in
-                    var sums = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
-                    withUnsafeMutableBytes(of: &sums) { raw in
-                        let sum = raw.baseAddress!.assumingMemoryBound(to: Int32.self)
-                        for position in 0..<(starts.count - 1) {
-                            for tag in 0..<tags { sum[tag] = 0 }
-                            for index in starts[position]..<starts[position + 1] {
-                                let fingerprint = Self.fingerprint(keys[index])
-                                var stored = seen[index]
-                                var slot = home[index]
-                                while stored != fingerprint {
-                                    if stored == 0 { break }
-                                    slot = slot + 1 == capacity ? 0 : slot + 1
-                                    stored = fingerprints[slot]
-                                }
-                                guard stored == fingerprint else { continue }
-                                let base = values + slot * tags
-                                for tag in 0..<tags { sum[tag] &+= Int32(base[tag]) }
+                    let weights = UnsafeRawPointer(values)
+                    for position in 0..<(starts.count - 1) {
+                        var sum = SIMD8<Int32>()
+                        for index in starts[position]..<starts[position + 1] {
+                            let fingerprint = Self.fingerprint(keys[index])
+                            var stored = seen[index]
+                            var slot = home[index]
+                            while stored != fingerprint {
+                                if stored == 0 { break }
+                                slot = slot + 1 == capacity ? 0 : slot + 1
+                                stored = fingerprints[slot]
                             }
-                            for tag in 0..<tags { scores[position * tags + tag] = Float(sum[tag]) * scale }
+                            guard stored == fingerprint else { continue }
+                            let row = weights.loadUnaligned(fromByteOffset: slot * tags * 2, as: SIMD8<Int16>.self)
+                            sum &+= SIMD8<Int32>(truncatingIfNeeded: row)
                         }
+                        for tag in 0..<tags { scores[position * tags + tag] = Float(sum[tag]) * scale }
                     }
                 }
             }

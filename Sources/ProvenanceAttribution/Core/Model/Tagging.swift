@@ -43,6 +43,7 @@ package struct TagSchema: Sendable {
 /// The best tag sequence under a first-order model: emission scores per
 /// position and tag, transition scores per pair, the schema's legal
 /// transitions, and per position the tags allowed there (a bit per tag).
+/// Ties go to the lower tag, at every step and at the end.
 package enum Viterbi {
     package static func decode(
         emissions: [Float], transitions: [Float], schema: TagSchema, allowed: [UInt16]? = nil
@@ -50,32 +51,43 @@ package enum Viterbi {
         let tags = schema.count
         let count = emissions.count / tags
         guard count > 0 else { return [] }
-        let impossible = -Float.greatestFiniteMagnitude
-        var score = [Float](repeating: impossible, count: count * tags)
+        // An illegal transition scores minus infinity, and so does a tag no path reaches:
+        // adding to either never beats a reachable one.
+        var moves = transitions
+        for index in moves.indices where !schema.legal[index] { moves[index] = -.infinity }
+        var score = [Float](repeating: -.infinity, count: count * tags)
         var back = [UInt8](repeating: 0, count: count * tags)
-        func isAllowed(_ position: Int, _ tag: Int) -> Bool {
-            guard let allowed else { return true }
-            return allowed[position] & (1 << UInt16(tag)) != 0
-        }
-        for tag in 0..<tags where schema.legal[tags * tags + tag] && isAllowed(0, tag) {
-            score[tag] = transitions[tags * tags + tag] + emissions[tag]
-        }
-        for position in 1..<count {
-            let row = position * tags
-            let previous = row - tags
-            for tag in 0..<tags where isAllowed(position, tag) {
-                var best = impossible
-                var bestFrom = 0
-                for from in 0..<tags where schema.legal[from * tags + tag] && score[previous + from] > impossible {
-                    let candidate = score[previous + from] + transitions[from * tags + tag]
-                    if candidate > best {
-                        best = candidate
-                        bestFrom = from
+        let all = UInt16.max
+        score.withUnsafeMutableBufferPointer { score in
+            back.withUnsafeMutableBufferPointer { back in
+                emissions.withUnsafeBufferPointer { emissions in
+                    moves.withUnsafeBufferPointer { moves in
+                        let first = allowed?[0] ?? all
+                        for tag in 0..<tags where first & (1 << UInt16(tag)) != 0 {
+                            let start = moves[tags * tags + tag]
+                            if start > -.infinity { score[tag] = start + emissions[tag] }
+                        }
+                        for position in 1..<count {
+                            let row = position * tags
+                            let previous = row - tags
+                            let here = allowed?[position] ?? all
+                            for tag in 0..<tags where here & (1 << UInt16(tag)) != 0 {
+                                var best = -Float.infinity
+                                var bestFrom = 0
+                                for from in 0..<tags {
+                                    let candidate = score[previous + from] + moves[from * tags + tag]
+                                    if candidate > best {
+                                        best = candidate
+                                        bestFrom = from
+                                    }
+                                }
+                                if best > -.infinity {
+                                    score[row + tag] = best + emissions[row + tag]
+                                    back[row + tag] = UInt8(bestFrom)
+                                }
+                            }
+                        }
                     }
-                }
-                if best > impossible {
-                    score[row + tag] = best + emissions[row + tag]
-                    back[row + tag] = UInt8(bestFrom)
                 }
             }
         }

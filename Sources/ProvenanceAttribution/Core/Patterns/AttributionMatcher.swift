@@ -65,6 +65,7 @@ struct AttributionMatcher {
             if end >= sentence.upperBound - 1 { break }
         }
         if results.isEmpty, isHeadline, let found = colonHeadline(sentence) { results.append(found) }
+        if results.isEmpty, let found = signedQuotation(sentence) ?? speakerLabel(sentence) { results.append(found) }
         return results
     }
 
@@ -393,6 +394,57 @@ struct AttributionMatcher {
         let body = trimmedContent((colon + 1)..<sentence.upperBound)
         guard body.count >= 2 else { return nil }
         return FoundAttribution(cue: colon..<(colon + 1), lemma: "say", source: source, content: [body], via: nil)
+    }
+
+    // MARK: Signatures and speaker labels
+
+    /// A quotation signed with a dash at the end of its block, as testimonials
+    /// and pull quotes are: "“We were never told.” — Ana Ruiz, a nurse". The
+    /// signature is its own sentence or closes the quotation's.
+    private func signedQuotation(_ sentence: Range<Int>) -> FoundAttribution? {
+        guard sentence.upperBound == tokens.count || tokens[sentence.upperBound...].allSatisfy({ $0.kind == .punctuation }),
+            let dash = tokens[sentence].firstIndex(where: { $0.kind == .punctuation && MatcherWords.signatureDashes.contains($0.lower) }),
+            dash > 0, dash + 1 < sentence.upperBound, block.depths[dash] == 0,
+            let quote = block.outerQuotes.last(where: { $0.close == dash - 1 }), quote.open < dash - 1
+        else { return nil }
+        var end = sentence.upperBound
+        while end > dash + 1, tokens[end - 1].kind == .punctuation { end -= 1 }
+        let signature = (dash + 1)..<end
+        guard !signature.isEmpty, signature.count <= Self.longestSignature, tokens[dash + 1].isCapitalized,
+            let source = names.sourcePhrase(signature, sentenceStart: dash + 1)
+        else { return nil }
+        if case .described = source { return nil }
+        return FoundAttribution(cue: dash..<(dash + 1), lemma: "say", source: source, content: [quote.open..<(dash)], via: nil)
+    }
+
+    /// The most tokens of a dash signature ("Ana Ruiz, a nurse in Portvale").
+    private static let longestSignature = 12
+
+    /// A transcript's speaker label opening its block: "PENCE: Well, look…",
+    /// "MR. HOLT: We will." — a name in capitals, a colon, what they said.
+    private func speakerLabel(_ sentence: Range<Int>) -> FoundAttribution? {
+        guard sentence == block.sentences.first else { return nil }
+        var start = sentence.lowerBound
+        if start < tokens.count, tokens[start].kind == .quote { start += 1 }
+        guard let colon = (start..<min(sentence.upperBound, start + 5)).first(where: { tokens[$0].isPunctuation(":") }),
+            colon > start, colon + 1 < sentence.upperBound
+        else { return nil }
+        let label = start..<colon
+        let scalars = names.scalars
+        let capitals = tokens[label].allSatisfy { token in
+            token.kind == .punctuation ? token.lower == "." : token.kind == .word && token.lower.count >= 2
+                && scalars[token.start..<token.end].allSatisfy { !($0.properties.isLowercase) }
+        }
+        guard capitals, var source = names.sourcePhrase(label, sentenceStart: start) else { return nil }
+        // A speaker is a person unless the gazetteer knows the name as an organisation.
+        if case .named(var name, let span) = source, name.kind != .person, Gazetteer.standard.organization(named: name.name) == nil {
+            name.kind = .person
+            source = .named(name, span: span)
+        }
+        // The turn is the whole block.
+        let content = trimmedContent((colon + 1)..<tokens.count)
+        guard content.count >= 2 else { return nil }
+        return FoundAttribution(cue: colon..<(colon + 1), lemma: "say", source: source, content: [content], via: nil)
     }
 
     // MARK: Subjects
