@@ -80,7 +80,7 @@ enum Batch {
         threads: Int = ParallelBatch.defaultThreads
     ) throws -> (ProvenanceGraph, Int) {
         if let path {
-            return (try CorpusStore(path: path).graph(), 0)
+            return (try CorpusStore(path: path, create: false).graph(), 0)
         }
         var builder = GraphBuilder()
         let failures = run(files, extractor: extractor, quiet: quiet, threads: threads, work: { PreparedArticle(engine.attribute($0)) }) {
