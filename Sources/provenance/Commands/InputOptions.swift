@@ -98,7 +98,7 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Only this document (its id, such as d3, or part of its path).")
     var document: String?
 
-    @Option(help: "Only claims attributed to this source (part of its name or alias).")
+    @Option(help: "Only claims with this source in their chain: said, carried or published by it, or the source a derived document dropped (part of its name or alias).")
     var source: String?
 
     @Option(help: "Only claims whose sentence contains this text.")
@@ -112,6 +112,15 @@ struct StoreOptions: ParsableArguments {
 
     var selection: GraphSelection {
         GraphSelection(document: document, source: source, claimText: claim)
+    }
+
+    /// A note on standard error when filters were given and nothing matched
+    /// them; whether that is so.
+    @discardableResult
+    func noteIfNothingMatches(_ report: GraphReport, quiet: Bool) -> Bool {
+        guard !selection.isAll, report.isEmpty else { return false }
+        if !quiet { FileHandleOutput.standardError.write("provenance: note: no document or claim matches \(selection.description)\n") }
+        return true
     }
 }
 
