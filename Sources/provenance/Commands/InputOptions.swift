@@ -25,11 +25,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The publication date (ISO 8601 or any common notation).")
     var published: String?
 
-    @Option(name: .customLong("max-bytes"), help: "Refuse inputs larger than this many bytes.")
+    @Option(name: .customLong("max-bytes"), parsing: .unconditional, help: "Refuse inputs larger than this many bytes.")
     var maximumBytes: Int = ExtractionOptions.defaultMaximumBytes
 
     func validate() throws {
-        guard maximumBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
+        guard maximumBytes > 0 else { throw ValidationError("--max-bytes must be positive (it was \(maximumBytes)).") }
         if filesFrom == "-", files.contains("-") { throw ValidationError("Standard input cannot be both a list of files and an input.") }
     }
 
@@ -61,7 +61,7 @@ extension InputFormat: ExpressibleByArgument {}
 
 /// What finds the attributions, for the commands that attribute.
 struct AttributionOptions: ParsableArguments {
-    @Option(name: .customLong("attribution"), help: "model (learned from annotated news, the default) or rules (the hand-written patterns alone).")
+    @Option(name: .customLong("attribution"), help: "model (learned from annotated news) or rules (the hand-written patterns alone).")
     var method: AttributionEngine.Method = .model
 
     @Option(name: .customLong("attribution-model"), help: "Attribute with this model file (one `provenance-train attribution` wrote) instead of the bundled one.")
@@ -130,11 +130,17 @@ struct BatchOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress line on standard error (there is one only when it is a terminal).")
     var quiet = false
 
-    @Option(name: [.short, .long], help: "Read this many files at once (default: one per core). Output order never changes.")
-    var jobs: Int = ParallelBatch.defaultThreads
+    // Optional, so that --help states the default once, in words.
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")], parsing: .unconditional,
+        help: "Read this many files at once (default: one per core). Output order never changes.")
+    var requestedJobs: Int?
+
+    /// How many files are read at once.
+    var jobs: Int { requestedJobs ?? ParallelBatch.defaultThreads }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        if let requestedJobs, requestedJobs < 1 { throw ValidationError("--jobs must be at least 1 (it was \(requestedJobs)).") }
     }
 }
 
