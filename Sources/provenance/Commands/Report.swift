@@ -23,6 +23,7 @@ struct Report: ParsableCommand {
             Filters (--document, --source, --claim) select what is listed; derivations, chains and \
             findings are always those of all the documents read. A filter that matches nothing is a \
             note on standard error.
+
             Exit status: 0 when every input was read, 1 when some failed, 2 for a usage error.
             """
     )
