@@ -93,6 +93,9 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
             #expect((object["documents"] as? [Any])?.isEmpty == true)
         }
+        // The streamed lines are not linked, so there is nothing to filter: a usage error, not a filter ignored.
+        let streamed = try CommandRunner.run(["report", "--format", "jsonl", "--source", "Aurel Venn"] + Self.examples)
+        #expect(streamed.status == 2 && streamed.standardOutput.isEmpty)
         // A filter that matches keeps check's own verdict.
         let matching = try CommandRunner.run(["check", "--fail-on", "none", "--source", "Aurel Venn"] + Self.examples)
         #expect(matching.status == 0 && matching.standardError.isEmpty)

@@ -53,6 +53,9 @@ struct Report: ParsableCommand {
             throw ValidationError("--summary is written as text, markdown, json or csv.")
         }
         if format == .jsonl, corpus.store != nil { throw ValidationError("--format jsonl reads files, not a store.") }
+        if format == .jsonl, !corpus.selection.isAll {
+            throw ValidationError("--format jsonl writes every document as it is read; filters (\(corpus.selection.description)) apply to the linked formats.")
+        }
     }
 
     func run() throws {
