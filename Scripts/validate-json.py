@@ -6,6 +6,7 @@ Usage: provenance extract --format json FILE... | Scripts/validate-json.py Schem
        provenance check --format json FILE...   | Scripts/validate-json.py Schemas/check.schema.json FILE...
        provenance check --format sarif FILE...  | Scripts/validate-json.py Schemas/check.sarif.schema.json FILE...
        provenance report --format jsonl FILE... | Scripts/validate-json.py Schemas/attributed.schema.json
+       provenance sources --format json --store S | Scripts/validate-json.py Schemas/sources.schema.json
 
 Also checks what a schema cannot say. For articles: every start/end lies within
 `text` and every span's words are what the record says. For reports (given the

@@ -16,7 +16,15 @@ enum Batch {
         work: @escaping @Sendable (Article) -> Output, handle: (Output, [UInt8]) throws -> Void
     ) -> Int {
         var failures = 0
-        let files = InputPaths.expand(paths)
+        let expansion = InputPaths.expansion(of: paths)
+        let files = expansion.paths
+        if !expansion.skipped.isEmpty, !quiet {
+            let names = expansion.skipped.count <= 3
+                ? expansion.skipped.joined(separator: ", ")
+                : expansion.skipped.prefix(3).joined(separator: ", ") + " and \(expansion.skipped.count - 3) more"
+            FileHandleOutput.standardError.write(
+                "provenance: note: skipped \(names): read-me, licence and change-log files are not articles (name them to read them)\n")
+        }
         let progress = Progress(paths: files, quiet: quiet)
         let items = InputItems(paths: files, limit: extractor.options.maximumBytes)
         ParallelBatch.forEach(items, threads: threads) { item -> Result<(Output, [UInt8]), any Error>? in
@@ -72,7 +80,7 @@ enum Batch {
         threads: Int = ParallelBatch.defaultThreads
     ) throws -> (ProvenanceGraph, Int) {
         if let path {
-            return (try CorpusStore(path: path).graph(), 0)
+            return (try CorpusStore(path: path, create: false).graph(), 0)
         }
         var builder = GraphBuilder()
         let failures = run(files, extractor: extractor, quiet: quiet, threads: threads, work: { PreparedArticle(engine.attribute($0)) }) {

@@ -62,9 +62,9 @@ import Testing
         let result = try CommandRunner.run(["extract", "Examples"])
         #expect(result.status == 0)
         let headers = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("== ") }
-        // README.md is text too; the screenshot is skipped.
+        // The read-me and the screenshot are passed over.
         #expect(headers == [
-            "== Examples/README.md (text)", "== Examples/content-farm-rewrite.txt (text)",
+            "== Examples/content-farm-rewrite.txt (text)",
             "== Examples/harbor-ledger-castavia-port-talks.html (html)", "== Examples/meridian-news-agency-dispatch.txt (text)",
         ])
     }

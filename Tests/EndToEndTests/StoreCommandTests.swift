@@ -43,7 +43,7 @@ import Testing
             _ = try CommandRunner.run(["ingest", "--store", store] + ExtractCommandTests.examples)
             let result = try CommandRunner.run(["sources", "--store", store])
             #expect(result.status == 0)
-            #expect(result.standardOutput.split(separator: "\n").first?.hasSuffix("Aurel Venn [person] (also Venn)") == true)
+            #expect(result.standardOutput.split(separator: "\n").contains { $0.hasSuffix("  Aurel Venn [person] (also Venn)") })
         }
     }
 

@@ -56,6 +56,11 @@ public struct GraphAnalysis: Sendable {
     /// For a claim of a derived document, the claim of its source it comes
     /// from (the one its chain continues).
     public let origins: [String: String]
+    /// The claims whose source is named: here, or in the claim of a source
+    /// document they come from (followed back as far as it goes). A claim
+    /// outside it is its publisher's own assertion, or a quotation whose
+    /// speaker is found nowhere.
+    public let traced: Set<String>
 
     /// How alike a claim and the attributed claim it comes from must be for
     /// "attribution dropped".
@@ -115,13 +120,26 @@ public struct GraphAnalysis: Sendable {
             return claims[(attributed ?? best).claim]
         }
 
+        var traced: Set<String> = []
+
+        /// The chain, and whether it starts at a named source. A claim takes
+        /// the chain of the claim it comes from, unless it names a source and
+        /// that claim names none (a source named here beats a document's own
+        /// assertion upstream).
         func chain(_ claim: ProvenanceGraph.ClaimNode) -> [String] {
             if let known = chains[claim.id] { return known }
             visiting.insert(claim.id)
             defer { visiting.remove(claim.id) }
             var result: [String]
+            var named = claim.source != nil
             if let parent = parent(of: claim), !visiting.contains(parent.id) {
-                result = chain(parent)
+                let inherited = chain(parent)
+                if traced.contains(parent.id) || claim.source == nil {
+                    result = inherited
+                    named = named || traced.contains(parent.id)
+                } else {
+                    result = [claim.source!] + claim.via
+                }
             } else {
                 result = ([claim.source].compactMap { $0 }) + claim.via
             }
@@ -129,6 +147,7 @@ public struct GraphAnalysis: Sendable {
             var seen: Set<String> = []
             result = result.filter { seen.insert($0).inserted }
             chains[claim.id] = result
+            if named { traced.insert(claim.id) }
             return result
         }
 
@@ -158,5 +177,6 @@ public struct GraphAnalysis: Sendable {
         self.chains = chains
         self.findings = findings
         self.origins = origins
+        self.traced = traced
     }
 }

@@ -110,28 +110,49 @@ public enum InputPaths {
         "js", "mjs", "css", "map", "json", "xml", "rss", "pdf", "zip", "exe", "wasm", "swf",
     ]
 
+    /// Names (before the first dot, any case) of the files a project keeps
+    /// beside its content — read-me, licence, change log and the like —
+    /// which a folder walk passes over; named on the command line, they are read.
+    static let projectFileNames: Set<String> = [
+        "readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors", "contributors",
+        "contributing", "code_of_conduct",
+    ]
+
+    /// What a walk found: the inputs to read, and the project files it passed over.
+    public struct Expansion: Sendable, Equatable {
+        public var paths: [String]
+        public var skipped: [String]
+    }
+
     public static func expand(_ arguments: [String]) -> [String] {
-        var result: [String] = []
+        expansion(of: arguments).paths
+    }
+
+    public static func expansion(of arguments: [String]) -> Expansion {
+        var result = Expansion(paths: [], skipped: [])
         let manager = FileManager.default
         for argument in arguments {
             var isDirectory: ObjCBool = false
             guard argument != "-", manager.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
-                result.append(argument)
+                result.paths.append(argument)
                 continue
             }
             let found = walk(argument)
             // A folder with nothing to read stays in the list, to be reported.
-            result += found.isEmpty ? [argument] : found
+            result.paths += found.paths.isEmpty ? [argument] : found.paths
+            result.skipped += found.skipped
         }
         return result
     }
 
     /// The article files under a folder, sorted by path; hidden files and
-    /// folders and a saved page's `*_files` folder left out. A folder reached
-    /// again through a symbolic link is not walked twice.
-    private static func walk(_ folder: String) -> [String] {
+    /// folders and a saved page's `*_files` folder left out, project files
+    /// (read-me, licence…) set apart. A folder reached again through a
+    /// symbolic link is not walked twice.
+    private static func walk(_ folder: String) -> (paths: [String], skipped: [String]) {
         let manager = FileManager.default
         var found: [String] = []
+        var skipped: [String] = []
         var pending = [folder]
         var walked: Set<String> = []
         while let current = pending.popLast() {
@@ -144,12 +165,19 @@ public enum InputPaths {
                 guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
                     if !name.hasSuffix("_files") { pending.append(path) }
+                } else if isProjectFile(name) {
+                    skipped.append(path)
                 } else if isArticleFile(name) {
                     found.append(path)
                 }
             }
         }
-        return found.sorted()
+        return (found.sorted(), skipped.sorted())
+    }
+
+    static func isProjectFile(_ name: String) -> Bool {
+        let stem = name.split(separator: ".", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        return projectFileNames.contains(stem.replacingOccurrences(of: "-", with: "_"))
     }
 
     /// The path with every symbolic link resolved.

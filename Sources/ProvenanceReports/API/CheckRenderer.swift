@@ -71,16 +71,29 @@ public struct CheckRenderer: Sendable {
     /// `minimumAttributed`, first for each document a finding when the share
     /// of its claims attributed in it is lower.
     public func findings(_ graph: ProvenanceGraph, selection: GraphSelection = .all, minimumAttributed: Double? = nil) -> [Finding] {
-        let report = ClaimReport(graph, selection: selection)
+        findings(GraphReport(graph, selection: selection), minimumAttributed: minimumAttributed)
+    }
+
+    /// The findings of the claims a report lists. A document's share is that
+    /// of all its claims, whatever the filters keep: it is the document that
+    /// passes or fails.
+    public func findings(_ graphReport: GraphReport, minimumAttributed: Double? = nil) -> [Finding] {
+        let report = graphReport.claims
         var result: [Finding] = []
         var lowShare: [Int: Finding] = [:]
         if let minimum = minimumAttributed {
+            let whole = report.selection.filtersClaims
+                ? Dictionary(
+                    DocumentSummary.summaries(of: GraphReport(report.graph, selection: GraphSelection(document: report.selection.document)))
+                        .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+                : [:]
             for document in report.documents.indices {
-                let summary = DocumentOutline(report: report, document: document).summary
+                let listed = DocumentOutline(report: report, document: document).summary
+                let summary = whole[listed.path] ?? listed
                 guard summary.attributedShare < minimum else { continue }
                 lowShare[document] = Finding(
                     path: summary.path, line: 1, column: 1, reason: .lowAttribution,
-                    excerpt: "\(summary.attributed) of \(Wording.count(summary.claims, "claim")) attributed "
+                    excerpt: "\(summary.attributed) of \(Wording.count(summary.scored, "claim")) attributed "
                         + "(\(Wording.percent(summary.attributedShare)), below \(Wording.percent(minimum)))",
                     span: TextSpan(start: 0, end: 0), detail: nil, endLine: 1, endColumn: 1)
             }
@@ -142,6 +155,25 @@ public struct CheckRenderer: Sendable {
             ]
         }
         return JSONText.string(["findings": object])
+    }
+
+    /// The columns of `check --format csv`: the fields of the JSON, in its order.
+    public static let csvColumns = [
+        "path", "line", "column", "end_line", "end_column", "reason", "message", "category", "fails", "excerpt", "start", "end", "detail",
+    ]
+
+    /// The findings as CSV (RFC 4180, UTF-8, a header row), one row each,
+    /// with the fields of the JSON.
+    public func renderCSV(_ findings: [Finding], failing: Set<Category> = Set(Category.allCases)) -> String {
+        let rows = findings.map { finding -> [String] in
+            [
+                finding.path, String(finding.line), String(finding.column), String(finding.endLine), String(finding.endColumn),
+                finding.reason.rawValue, finding.reason.explanation, finding.reason.category.rawValue,
+                String(failing.contains(finding.reason.category)), finding.excerpt, String(finding.span.start),
+                String(finding.span.end), finding.detail ?? "",
+            ]
+        }
+        return CSVText.table(header: Self.csvColumns, rows: rows)
     }
 
     /// The findings as a SARIF 2.1.0 log, for code-scanning tools: one rule

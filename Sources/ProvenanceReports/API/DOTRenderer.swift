@@ -11,7 +11,12 @@ public struct DOTRenderer: Sendable {
     }
 
     public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
-        let report = ClaimReport(graph, selection: selection)
+        render(GraphReport(graph, selection: selection))
+    }
+
+    public func render(_ graphReport: GraphReport) -> String {
+        let report = graphReport.claims
+        let graph = report.graph
         var lines = ["digraph provenance {", "  rankdir=LR;", "  node [fontname=\"Helvetica\", fontsize=10];",
                      "  edge [fontname=\"Helvetica\", fontsize=8];"]
         let linked = Set(graph.edges.filter { $0.kind == .sameClaim }.flatMap { [$0.from, $0.to] })

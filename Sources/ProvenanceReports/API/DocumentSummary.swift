@@ -1,9 +1,10 @@
 import ProvenanceAttribution
 import ProvenanceGraph
 
-/// The figures a desk editor wants of one document.
+/// The figures a desk editor wants of one document, each the count of claims
+/// the report lists for it (with a filter, of the claims it keeps).
 public struct DocumentSummary: Sendable, Hashable {
-    /// A source and how many claims of the document it is credited with.
+    /// A source and how many claims of the document trace back to it.
     public struct SourceTally: Sendable, Hashable {
         public var name: String
         public var claims: Int
@@ -11,17 +12,22 @@ public struct DocumentSummary: Sendable, Hashable {
 
     /// The document's path.
     public var path: String
-    /// Claims, photo captions aside.
+    /// Claims listed, photo captions included.
     public var claims: Int
-    /// Of those, the ones attributed in the document itself.
+    /// Of those, photo captions (credited by their credit line, not attributed).
+    public var captions: Int
+    /// Of the claims outside captions, those attributed in the document itself.
     public var attributed: Int
-    /// Of those, the ones whose chain reaches a named source other than the
-    /// document's own publisher: attributed here, or traced through a
-    /// document this one derives from.
+    /// Of the claims outside captions, those whose source is named: here, or
+    /// in the claim of a source document they come from.
     public var traced: Int
-    /// Claims of each kind, captions included.
+    /// Quotations whose speaker is named nowhere.
+    public var withoutSpeaker: Int
+    /// Claims no source is named for: the publisher's own assertions.
+    public var ownAssertions: Int
+    /// Claims of each kind, captions included (they add up to ``claims``).
     public var byKind: [Claim.Kind: Int]
-    /// The sources credited with the most claims here, most first.
+    /// The origins most claims trace back to, most first (the largest groups of the report).
     public var topSources: [SourceTally]
     /// Claims whose source document attributes them and this one does not.
     public var dropped: Int
@@ -29,43 +35,47 @@ public struct DocumentSummary: Sendable, Hashable {
     public var new: Int
     /// Whether the document derives from another (so that dropped and new apply).
     public var derives: Bool
+    /// The document's claims in the whole graph, when a filter lists fewer.
+    public var claimsInDocument: Int?
 
-    /// The provenance score: the share of claims attributed in the document
-    /// itself (1 when it has none).
-    public var attributedShare: Double { claims == 0 ? 1 : Double(attributed) / Double(claims) }
-    /// The share of claims whose chain reaches a named source.
-    public var tracedShare: Double { claims == 0 ? 1 : Double(traced) / Double(claims) }
+    /// Claims outside captions: what the shares are of.
+    public var scored: Int { claims - captions }
+    /// The provenance score: the share of claims (captions aside) attributed
+    /// in the document itself (1 when it has none).
+    public var attributedShare: Double { scored == 0 ? 1 : Double(attributed) / Double(scored) }
+    /// The share of claims (captions aside) whose source is named somewhere.
+    public var tracedShare: Double { scored == 0 ? 1 : Double(traced) / Double(scored) }
+
+    /// How many top sources a summary names.
+    static let topSourceCount = 3
 
     /// The summary of every document of the graph (in the selection).
     public static func summaries(of graph: ProvenanceGraph, selection: GraphSelection = .all) -> [DocumentSummary] {
-        let report = ClaimReport(graph, selection: selection)
-        return report.documents.indices.map { DocumentOutline(report: report, document: $0).summary }
+        summaries(of: GraphReport(graph, selection: selection))
     }
 
-    init(report: ClaimReport, document: Int, claims indices: [Int]) {
-        let node = report.documents[document].node
-        path = node.path
+    public static func summaries(of report: GraphReport) -> [DocumentSummary] {
+        report.claims.documents.indices.map { DocumentOutline(report: report.claims, document: $0).summary }
+    }
+
+    init(report: ClaimReport, document: Int, claims indices: [Int], outline: (roots: [DocumentOutline.Branch], withoutSpeaker: Int, ownAssertions: Int)) {
         let entries = indices.map { report.claims[$0] }
-        let own = entries.filter { $0.node.kind != .caption }
-        claims = own.count
-        attributed = own.filter { $0.node.source != nil }.count
-        traced = own.filter { entry in entry.node.source != nil || entry.chain.contains { $0 != node.publisherSource } }.count
+        path = report.documents[document].node.path
+        claims = entries.count
+        captions = entries.filter { $0.node.kind == .caption }.count
+        let scored = entries.filter { $0.node.kind != .caption }
+        attributed = scored.filter { $0.node.source != nil }.count
+        traced = scored.filter(\.isTraced).count
+        withoutSpeaker = outline.withoutSpeaker
+        ownAssertions = outline.ownAssertions
         var byKind: [Claim.Kind: Int] = [:]
-        var bySource: [String: Int] = [:]
-        var order: [String] = []
-        for entry in entries {
-            byKind[entry.node.kind, default: 0] += 1
-            if let source = entry.node.source, entry.node.kind != .caption {
-                if bySource[source] == nil { order.append(source) }
-                bySource[source, default: 0] += 1
-            }
-        }
+        for entry in entries { byKind[entry.node.kind, default: 0] += 1 }
         self.byKind = byKind
-        topSources = order.enumerated()
-            .sorted { (bySource[$1.element]!, $0.offset) < (bySource[$0.element]!, $1.offset) }
-            .prefix(3).map { SourceTally(name: report.name($0.element), claims: bySource[$0.element]!) }
+        topSources = outline.roots.prefix(Self.topSourceCount).map { SourceTally(name: report.name($0.source), claims: $0.claimCount) }
         dropped = entries.filter { $0.findings.contains { $0.kind == .attributionDropped } }.count
         new = entries.filter { $0.findings.contains { $0.kind == .newClaim } }.count
         derives = !report.documents[document].derivedFrom.isEmpty
+        let total = report.documents[document].claimCount
+        claimsInDocument = report.selection.filtersClaims && total != claims ? total : nil
     }
 }

@@ -1,12 +1,16 @@
 import ProvenanceGraph
 
-/// Which claims a report shows: all, or those of one document, one source,
-/// or with some words. The analysis (chains, findings) always covers the
-/// whole graph.
+/// Which claims a report shows: all, or those of some documents, of a
+/// source, or with some words. Filters select, they never recompute: the
+/// analysis (derivations, chains, findings) always covers the whole graph,
+/// and a report lists the part of it the filters keep.
 public struct GraphSelection: Sendable {
     /// A document id ("d3") or a part of its path.
     public var document: String?
-    /// A part of a source's name or alias (any case).
+    /// A part of a source's name or alias (any case): the claims with that
+    /// source anywhere in their attribution chain — the speaker, an agency
+    /// or wire that carried the words, the outlet that published them, or
+    /// the source a derived document dropped.
     public var source: String?
     /// Words the claim's sentence contains (any case).
     public var claimText: String?
@@ -19,18 +23,30 @@ public struct GraphSelection: Sendable {
 
     public static let all = GraphSelection()
 
-    var isAll: Bool { document == nil && source == nil && claimText == nil }
+    public var isAll: Bool { document == nil && source == nil && claimText == nil }
+
+    /// Whether a filter picks claims, not only documents.
+    var filtersClaims: Bool { source != nil || claimText != nil }
+
+    /// The filters as the command line gave them: `--source “Nobody”`.
+    public var description: String {
+        var parts: [String] = []
+        if let document { parts.append("--document “\(document)”") }
+        if let source { parts.append("--source “\(source)”") }
+        if let claimText { parts.append("--claim “\(claimText)”") }
+        return parts.joined(separator: " ")
+    }
 
     func includes(document node: ProvenanceGraph.Document) -> Bool {
         guard let document else { return true }
         return node.id == document || node.path.contains(document)
     }
 
-    func includes(source node: ProvenanceGraph.SourceNode?) -> Bool {
+    /// Whether any of the sources matches the source filter.
+    func includes(sources nodes: [ProvenanceGraph.SourceNode]) -> Bool {
         guard let source else { return true }
-        guard let node else { return false }
         let wanted = source.lowercased()
-        return ([node.name] + node.aliases).contains { $0.lowercased().contains(wanted) }
+        return nodes.contains { node in ([node.name] + node.aliases).contains { $0.lowercased().contains(wanted) } }
     }
 
     func includes(sentence: String) -> Bool {

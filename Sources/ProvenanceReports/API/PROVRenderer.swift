@@ -11,7 +11,12 @@ public struct PROVRenderer: Sendable {
     public init() {}
 
     public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
-        let report = ClaimReport(graph, selection: selection)
+        render(GraphReport(graph, selection: selection))
+    }
+
+    public func render(_ graphReport: GraphReport) -> String {
+        let report = graphReport.claims
+        let graph = report.graph
         func id(_ node: String) -> String { "provenance:" + node }
         func evidence(_ items: [ProvenanceGraph.Evidence]) -> [[String: Any]] {
             items.map { ["document": id($0.document), "start": $0.span.start, "end": $0.span.end, "text": report.text(of: $0)] }

@@ -11,7 +11,11 @@ public struct ReportHTMLRenderer: Sendable {
     public init() {}
 
     public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
-        let report = ClaimReport(graph, selection: selection)
+        render(GraphReport(graph, selection: selection))
+    }
+
+    public func render(_ graphReport: GraphReport) -> String {
+        let report = graphReport.claims
         var html: [String] = []
         html.append("<!DOCTYPE html>")
         html.append("<html lang=\"en\">")
@@ -24,9 +28,13 @@ public struct ReportHTMLRenderer: Sendable {
         html.append("<body>")
         html.append("<header class=\"page\">")
         html.append("<h1>Provenance report</h1>")
-        let claimCount = report.claims.count
-        html.append("<p>\(Wording.count(report.documents.count, "document")) · \(Wording.count(claimCount, "claim")) · "
-            + "<a href=\"#sources\">\(Wording.count(Set(report.claims.flatMap(\.chain)).count, "source"))</a></p>")
+        let listedSources = Self.sourceCounts(report)
+        html.append("<p>\(Wording.count(report.documents.count, "document")) · \(Wording.count(report.claims.count, "claim")) · "
+            + "<a href=\"#sources\">\(Wording.count(listedSources.count, "source"))</a></p>")
+        if !report.selection.isAll {
+            html.append("<p class=\"filter\">Filtered: \(HTMLText.escape(report.selection.description)). "
+                + "Derivations, chains and findings are those of all the documents read; the figures count the claims listed.</p>")
+        }
         html.append(legend())
         html.append("</header>")
         html.append("<main>")
@@ -46,7 +54,10 @@ public struct ReportHTMLRenderer: Sendable {
         for document in report.documents.indices {
             html += section(for: document, report: report)
         }
-        html += sources(report)
+        if report.documents.isEmpty {
+            html.append("<p class=\"empty\">No document or claim matches \(HTMLText.escape(report.selection.description)).</p>")
+        }
+        html += sources(listedSources, report: report)
         html.append("</main>")
         html.append("</body>")
         html.append("</html>")
@@ -82,19 +93,21 @@ public struct ReportHTMLRenderer: Sendable {
             let source = report.document(derivation.document)?.node
             var notes: [String] = []
             if let cited = derivation.citations.first {
-                notes.append("cites it: “\(HTMLText.escape(report.text(of: cited)))” (\(Self.spanLabel(cited)))")
+                notes.append("cites it: <span \(Self.dataAttributes(cited))>“\(HTMLText.escape(report.text(of: cited)))”</span> "
+                    + "(line \(report.line(of: cited.span.start, inDocument: cited.document)))")
             }
             if derivation.share > 0 { notes.append("\(Wording.percent(derivation.share)) of its claims are in it") }
             html.append("<p class=\"derives\">Derives from <a href=\"#\(derivation.document)\">\(HTMLText.escape(source?.title ?? source?.path ?? derivation.document))</a>"
                 + (notes.isEmpty ? "" : " — " + notes.joined(separator: "; ")) + "</p>")
         }
-        var figures = "<strong>\(Wording.count(summary.claims, "claim"))</strong>, \(summary.attributed) attributed "
-            + "(<strong>\(Wording.percent(summary.attributedShare))</strong>)"
+        var figures = "<strong>\(HTMLText.escape(Wording.claimCount(summary, selection: report.selection)))</strong>, "
+            + (summary.captions > 0 ? "\(summary.attributed) of \(summary.scored)" : "\(summary.attributed)")
+            + " attributed (<strong>\(Wording.percent(summary.attributedShare))</strong>)"
         if summary.derives || summary.traced > summary.attributed {
             figures += ", \(summary.traced) traced to a source (\(Wording.percent(summary.tracedShare)))"
         }
         if summary.derives {
-            figures += ", <span class=\"claim f-dropped\">\(summary.dropped) attribution dropped</span>, "
+            figures += ", <span class=\"claim f-dropped\">\(Wording.dropped(summary.dropped))</span>, "
                 + "<span class=\"claim f-new\">\(summary.new) new</span>"
         }
         html.append("<p class=\"figures\">\(figures)</p>")
@@ -136,9 +149,13 @@ public struct ReportHTMLRenderer: Sendable {
             html.append("</ul></li>")
         }
         for root in outline.roots { add(root, isRoot: true) }
-        if !outline.unsourced.isEmpty {
-            html.append("<li><em>No source named</em><ul>")
-            for index in outline.unsourced { html.append("<li>\(card(report.claims[index], report: report))</li>") }
+        let publisher = report.documents[outline.document].node.publisher
+        for (title, claims) in [
+            (DocumentOutline.withoutSpeakerTitle, outline.withoutSpeaker),
+            (DocumentOutline.ownAssertionsTitle(publisher: publisher), outline.ownAssertions),
+        ] where !claims.isEmpty {
+            html.append("<li><em>\(HTMLText.escape(title))</em> <span class=\"kind\">· \(Wording.count(claims.count, "claim"))</span><ul>")
+            for index in claims { html.append("<li>\(card(report.claims[index], report: report))</li>") }
             html.append("</ul></li>")
         }
         html.append("</ul>")
@@ -148,7 +165,9 @@ public struct ReportHTMLRenderer: Sendable {
     private func card(_ claim: ClaimReport.ClaimEntry, report: ClaimReport) -> String {
         let node = claim.node
         var parts: [String] = []
-        parts.append("<div class=\"card\" id=\"about-\(node.id)\">")
+        parts.append("<div class=\"card\" id=\"about-\(node.id)\" data-document=\"\(node.document)\" "
+            + "data-start=\"\(claim.content.start)\" data-end=\"\(claim.content.end)\" "
+            + "data-sentence-start=\"\(claim.sentence.start)\" data-sentence-end=\"\(claim.sentence.end)\">")
         parts.append("<p><a class=\"\(Self.classes(of: claim))\" href=\"#\(node.id)\">\(node.kind.rawValue)</a> "
             + "\(HTMLText.escape(Wording.excerpt(claim.content.text, limit: 400)))</p>")
         var facts: [String] = []
@@ -161,24 +180,25 @@ public struct ReportHTMLRenderer: Sendable {
         } else {
             facts.append("No source named")
         }
-        if let cue = claim.cue, node.kind != .caption { facts.append("cue “\(HTMLText.escape(cue.text))” (\(Self.span(cue)))") }
-        facts.append("claim \(Self.span(claim.content)), sentence \(Self.span(claim.sentence))")
+        if let cue = claim.cue, node.kind != .caption {
+            facts.append("cue <span data-start=\"\(cue.start)\" data-end=\"\(cue.end)\">“\(HTMLText.escape(cue.text))”</span>")
+        }
+        facts.append("line \(report.position(of: claim.sentence.start, in: claim.document).line)")
         parts.append("<p class=\"facts\">" + facts.joined(separator: " · ") + "</p>")
         if !claim.chain.isEmpty {
             parts.append("<p class=\"chain\">Chain: " + claim.chain.map { "<strong>\(HTMLText.escape(report.name($0)))</strong>" }
                 .joined(separator: " → ") + " → <em>this document</em></p>")
         }
         if let origin = claim.origin.flatMap(report.reference(to:)) {
-            let place = "\(HTMLText.escape(origin.path)) \(Self.span(origin.content))"
-            parts.append("<p class=\"origin\">Comes from " + (origin.isSelected ? "<a href=\"#\(origin.id)\">\(place)</a>" : place)
+            parts.append("<p class=\"origin\">Comes from \(Self.place(origin))"
                 + ": “\(HTMLText.escape(Wording.excerpt(origin.content.text, limit: 160)))”</p>")
         }
         for finding in claim.findings {
             switch finding.kind {
             case .attributionDropped:
                 var text = "Attribution dropped: the source document credits \(HTMLText.escape(finding.source.map(report.name) ?? "its source"))"
-                if let related = finding.related, let other = report.claim(related) {
-                    text += " — <a href=\"#\(related)\">see there</a> (\(HTMLText.escape(report.documents[other.document].node.path)), \(Self.span(other.content)))"
+                if let related = finding.related, let other = report.reference(to: related) {
+                    text += " — see \(Self.place(other))"
                 }
                 parts.append("<p class=\"finding dropped\">\(text)</p>")
             case .newClaim:
@@ -186,17 +206,18 @@ public struct ReportHTMLRenderer: Sendable {
             }
         }
         let same = claim.sameAs.compactMap { same -> String? in
-            guard let other = report.claim(same.claim) else { return nil }
-            let path = report.documents[other.document].node.path
-            return "<li><a href=\"#\(other.node.id)\">\(HTMLText.escape(path)) \(Self.span(other.content))</a>, similarity "
-                + String(format: "%.2f", same.similarity) + ": “\(HTMLText.escape(Wording.excerpt(other.content.text, limit: 160)))”</li>"
+            guard let other = report.reference(to: same.claim), other.isSelected else { return nil }
+            return "<li>\(Self.place(other)), similarity " + String(format: "%.2f", same.similarity)
+                + ": “\(HTMLText.escape(Wording.excerpt(other.content.text, limit: 160)))”</li>"
         }
         if !same.isEmpty { parts.append("<p class=\"evidence\">Same claim elsewhere:</p><ul class=\"same\">" + same.joined() + "</ul>") }
         parts.append("</div>")
         return parts.joined()
     }
 
-    private func sources(_ report: ClaimReport) -> [String] {
+    /// The sources in the chains of the claims listed: how many claims and
+    /// documents each is in the chain of, most first.
+    private static func sourceCounts(_ report: ClaimReport) -> [(source: ProvenanceGraph.SourceNode, claims: Int, documents: Int)] {
         var claims: [String: Int] = [:]
         var documents: [String: Set<Int>] = [:]
         for claim in report.claims {
@@ -205,13 +226,18 @@ public struct ReportHTMLRenderer: Sendable {
                 documents[source, default: []].insert(claim.document)
             }
         }
-        let listed = report.graph.sources.filter { claims[$0.id] != nil }
-            .sorted { (claims[$0.id]!, $1.name) > (claims[$1.id]!, $0.name) }
+        return report.graph.sources.filter { claims[$0.id] != nil }
+            .map { ($0, claims[$0.id]!, documents[$0.id]!.count) }
+            .sorted { ($0.claims, $1.source.name) > ($1.claims, $0.source.name) }
+    }
+
+    private func sources(_ listed: [(source: ProvenanceGraph.SourceNode, claims: Int, documents: Int)], report: ClaimReport) -> [String] {
         var html = ["<section class=\"sources\" id=\"sources\"><h2>Sources</h2>"]
         html.append("<table><thead><tr><th>Source</th><th>Kind</th><th>In the chain of</th><th>Documents</th><th>Also named</th></tr></thead><tbody>")
-        for source in listed {
+        for row in listed {
+            let source = row.source
             html.append("<tr id=\"source-\(source.id)\"><td>\(HTMLText.escape(source.name))</td><td>\(source.kind.rawValue)</td>"
-                + "<td>\(Wording.count(claims[source.id]!, "claim"))</td><td>\(documents[source.id]!.count)</td>"
+                + "<td>\(Wording.count(row.claims, "claim"))</td><td>\(row.documents)</td>"
                 + "<td>\(HTMLText.escape(source.aliases.joined(separator: ", ")))</td></tr>")
         }
         html.append("</tbody></table></section>")
@@ -234,10 +260,16 @@ public struct ReportHTMLRenderer: Sendable {
         return text
     }
 
-    private static func span(_ span: ClaimReport.SpanText) -> String { "[\(span.start), \(span.end))" }
+    /// A claim elsewhere as a reader names it — "Examples/dispatch.txt, line 9" —
+    /// linked when it is on the page; its offsets in `data-` attributes.
+    private static func place(_ reference: ClaimReport.ClaimReference) -> String {
+        let label = "\(HTMLText.escape(reference.path)), line \(reference.line)"
+        let data = "data-claim=\"\(reference.id)\" data-start=\"\(reference.content.start)\" data-end=\"\(reference.content.end)\""
+        return reference.isSelected ? "<a href=\"#\(reference.id)\" \(data)>\(label)</a>" : "<span \(data)>\(label)</span>"
+    }
 
-    private static func spanLabel(_ evidence: ProvenanceGraph.Evidence) -> String {
-        "\(evidence.document) [\(evidence.span.start), \(evidence.span.end))"
+    private static func dataAttributes(_ evidence: ProvenanceGraph.Evidence) -> String {
+        "data-document=\"\(evidence.document)\" data-start=\"\(evidence.span.start)\" data-end=\"\(evidence.span.end)\""
     }
 
     static let style = """
@@ -251,7 +283,7 @@ public struct ReportHTMLRenderer: Sendable {
         .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 8px; font-size: 13px; }
         .picture, .document, .sources { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 16px 20px; margin: 18px 0; }
         .scroll { overflow-x: auto; }
-        .hint, .meta, .derives, .figures { color: var(--muted); font-size: 14px; margin: 2px 0; }
+        .hint, .meta, .derives, .figures, .filter { color: var(--muted); font-size: 14px; margin: 2px 0; }
         svg.graph .doc rect { fill: #eef4ff; stroke: #3b6fd8; }
         svg.graph .src rect { fill: #fff7e6; stroke: #c98a00; }
         svg.graph text { font: 13px system-ui, sans-serif; fill: var(--ink); }

@@ -9,7 +9,12 @@ public struct ReportJSONRenderer: Sendable {
     public init() {}
 
     public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
-        let report = ClaimReport(graph, selection: selection)
+        render(GraphReport(graph, selection: selection))
+    }
+
+    public func render(_ graphReport: GraphReport) -> String {
+        let report = graphReport.claims
+        let selection = report.selection
         func span(_ span: ClaimReport.SpanText) -> [String: Any] {
             ["start": span.start, "end": span.end, "text": span.text]
         }
@@ -81,17 +86,25 @@ public struct ReportJSONRenderer: Sendable {
 
     /// The `--summary` figures, described by `Schemas/summary.schema.json`.
     public func renderSummary(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
-        let documents = DocumentSummary.summaries(of: graph, selection: selection).map { summary -> [String: Any] in
+        renderSummary(GraphReport(graph, selection: selection))
+    }
+
+    public func renderSummary(_ graphReport: GraphReport) -> String {
+        let documents = DocumentSummary.summaries(of: graphReport).map { summary -> [String: Any] in
             [
-                "path": summary.path, "claims": summary.claims, "attributed": summary.attributed,
+                "path": summary.path, "claims": summary.claims, "captions": summary.captions,
+                "claims_in_document": summary.claimsInDocument ?? NSNull(), "attributed": summary.attributed,
                 "attributed_share": (summary.attributedShare * 1000).rounded() / 1000, "traced": summary.traced,
                 "traced_share": (summary.tracedShare * 1000).rounded() / 1000,
+                "without_speaker": summary.withoutSpeaker, "own_assertions": summary.ownAssertions,
                 "by_kind": Dictionary(uniqueKeysWithValues: Claim.Kind.allCases.map { ($0.rawValue, summary.byKind[$0] ?? 0) }),
                 "top_sources": summary.topSources.map { ["name": $0.name, "claims": $0.claims] as [String: Any] },
                 "derives": summary.derives,
                 "dropped": summary.derives ? summary.dropped : NSNull(), "new": summary.derives ? summary.new : NSNull(),
             ]
         }
-        return JSONText.string(["documents": documents])
+        var object: [String: Any] = ["documents": documents]
+        if !graphReport.selection.isAll { object["filter"] = graphReport.selection.description }
+        return JSONText.string(object)
     }
 }

@@ -8,7 +8,11 @@ public struct ReportMarkdownRenderer: Sendable {
     public init() {}
 
     public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
-        let report = ClaimReport(graph, selection: selection)
+        render(GraphReport(graph, selection: selection))
+    }
+
+    public func render(_ graphReport: GraphReport) -> String {
+        let report = graphReport.claims
         var lines = ["# Provenance report", ""]
         for document in report.documents.indices {
             let outline = DocumentOutline(report: report, document: document)
@@ -16,10 +20,18 @@ public struct ReportMarkdownRenderer: Sendable {
             for root in outline.roots {
                 lines += branch(root, report: report, depth: 0, isRoot: true)
             }
-            if !outline.unsourced.isEmpty {
-                lines.append("- *No source named* — \(Wording.count(outline.unsourced.count, "claim"))")
-                for index in outline.unsourced { lines += leaf(report.claims[index], report: report, depth: 1) }
+            let publisher = report.documents[document].node.publisher
+            for (title, claims) in [
+                (DocumentOutline.withoutSpeakerTitle, outline.withoutSpeaker),
+                (DocumentOutline.ownAssertionsTitle(publisher: publisher), outline.ownAssertions),
+            ] where !claims.isEmpty {
+                lines.append("- **\(Self.escape(title))** — \(Wording.count(claims.count, "claim"))")
+                for index in claims { lines += leaf(report.claims[index], report: report, depth: 1) }
             }
+            lines.append("")
+        }
+        if report.documents.isEmpty {
+            lines.append("No document or claim matches \(Self.escape(report.selection.description)).")
             lines.append("")
         }
         return lines.joined(separator: "\n")
@@ -27,19 +39,26 @@ public struct ReportMarkdownRenderer: Sendable {
 
     /// The `--summary` figures as one table.
     public func renderSummary(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
-        let report = ClaimReport(graph, selection: selection)
+        renderSummary(GraphReport(graph, selection: selection))
+    }
+
+    public func renderSummary(_ graphReport: GraphReport) -> String {
         var lines = [
             "# Provenance summary", "",
-            "| document | claims | attributed here | traced to a source | attribution dropped | new claims | top sources |",
-            "|---|---:|---:|---:|---:|---:|---|",
+            "| document | claims | captions | attributed here | traced to a source | publisher’s own assertions "
+                + "| quotations without a speaker | attributions dropped | new claims | top sources |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         ]
-        for document in report.documents.indices {
-            let summary = DocumentOutline(report: report, document: document).summary
+        for summary in DocumentSummary.summaries(of: graphReport) {
             let sources = summary.topSources.map { "\(Self.escape($0.name)) (\($0.claims))" }.joined(separator: ", ")
+            let claims = summary.claimsInDocument.map { "\(summary.claims) of \($0)" } ?? String(summary.claims)
             lines.append(
-                "| `\(summary.path)` | \(summary.claims) | \(summary.attributed) (\(Wording.percent(summary.attributedShare))) "
-                    + "| \(summary.traced) (\(Wording.percent(summary.tracedShare))) | \(summary.derives ? String(summary.dropped) : "–") "
-                    + "| \(summary.derives ? String(summary.new) : "–") | \(sources) |")
+                "| `\(summary.path)` | \(claims) | \(summary.captions) | \(summary.attributed) (\(Wording.percent(summary.attributedShare))) "
+                    + "| \(summary.traced) (\(Wording.percent(summary.tracedShare))) | \(summary.ownAssertions) | \(summary.withoutSpeaker) "
+                    + "| \(summary.derives ? String(summary.dropped) : "–") | \(summary.derives ? String(summary.new) : "–") | \(sources) |")
+        }
+        if !graphReport.selection.isAll {
+            lines += ["", "Filtered: \(Self.escape(graphReport.selection.description)); the figures count the claims it keeps."]
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -62,8 +81,8 @@ public struct ReportMarkdownRenderer: Sendable {
             lines.append("")
         }
         let summary = outline.summary
-        var figures = "**\(Wording.count(summary.claims, "claim"))**, \(summary.attributed) attributed (\(Wording.percent(summary.attributedShare)))"
-        if summary.derives { figures += ", **\(summary.dropped) attribution dropped**, **\(summary.new) new**" }
+        var figures = "**\(Self.escape(Wording.claimCount(summary, selection: report.selection)))**, \(Wording.attributed(summary))"
+        if summary.derives { figures += ", **\(Wording.dropped(summary.dropped))**, **\(summary.new) new**" }
         lines.append(figures + ".")
         lines.append("")
         return lines

@@ -18,7 +18,11 @@ public struct ReportTextRenderer: Sendable {
     }
 
     public func render(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
-        let report = ClaimReport(graph, selection: selection)
+        render(GraphReport(graph, selection: selection))
+    }
+
+    public func render(_ graphReport: GraphReport) -> String {
+        let report = graphReport.claims
         var lines: [StyledText] = []
         for document in report.documents.indices {
             if document > 0 { lines.append(StyledText()) }
@@ -28,25 +32,33 @@ public struct ReportTextRenderer: Sendable {
                 lines.append(StyledText())
                 lines += branch(root, report: report, document: document, prefix: "   ", isRoot: true)
             }
-            if !outline.unsourced.isEmpty {
+            let publisher = report.documents[document].node.publisher
+            for (title, claims) in [
+                (DocumentOutline.withoutSpeakerTitle, outline.withoutSpeaker),
+                (DocumentOutline.ownAssertionsTitle(publisher: publisher), outline.ownAssertions),
+            ] where !claims.isEmpty {
                 lines.append(StyledText())
-                lines.append(StyledText("   ") + StyledText("No source named", .bold) + StyledText(" · \(Wording.count(outline.unsourced.count, "claim"))", .dim))
-                lines += leaves(outline.unsourced, report: report, prefix: "   ", more: false)
+                lines += wrap(StyledText(title, .bold) + StyledText(" · \(Wording.count(claims.count, "claim"))", .dim), prefix: "   ", hanging: "   ")
+                lines += leaves(claims, report: report, prefix: "   ", more: false)
             }
         }
-        return lines.map { $0.render(color: color) }.joined(separator: "\n") + "\n"
+        return lines.isEmpty ? "" : lines.map { $0.render(color: color) }.joined(separator: "\n") + "\n"
     }
 
     /// Per document, the figures of `--summary`.
     public func renderSummary(_ graph: ProvenanceGraph, selection: GraphSelection = .all) -> String {
-        let report = ClaimReport(graph, selection: selection)
+        renderSummary(GraphReport(graph, selection: selection))
+    }
+
+    public func renderSummary(_ graphReport: GraphReport) -> String {
         var lines: [StyledText] = []
-        for document in report.documents.indices {
-            if document > 0 { lines.append(StyledText()) }
-            let summary = DocumentOutline(report: report, document: document).summary
+        for (position, summary) in DocumentSummary.summaries(of: graphReport).enumerated() {
+            if position > 0 { lines.append(StyledText()) }
             lines.append(StyledText("━━ ", .dim) + StyledText(summary.path, .bold))
+            lines += wrap(StyledText(Wording.claimCount(summary, selection: graphReport.selection)), prefix: "   ", hanging: "     ")
             var score = StyledText("provenance score ") + StyledText(Wording.percent(summary.attributedShare), .bold)
-            score = score + " — \(summary.attributed) of \(Wording.count(summary.claims, "claim")) attributed here"
+            score = score + " — \(summary.attributed) of \(Wording.count(summary.scored, "claim"))"
+                + (summary.captions > 0 ? " outside captions" : "") + " attributed here"
             if summary.derives || summary.traced > summary.attributed {
                 score = score + "; \(summary.traced) (\(Wording.percent(summary.tracedShare))) traced to a source"
             }
@@ -57,12 +69,18 @@ public struct ReportTextRenderer: Sendable {
                 let names = summary.topSources.map { "\($0.name) (\($0.claims))" }.joined(separator: " · ")
                 lines += wrap(StyledText("top sources: " + names), prefix: "   ", hanging: "     ")
             }
+            var unnamed: [String] = []
+            if summary.ownAssertions > 0 {
+                unnamed.append("no source named: \(Wording.count(summary.ownAssertions, "claim")), the publisher’s own assertions")
+            }
+            if summary.withoutSpeaker > 0 { unnamed.append("no speaker found: \(Wording.count(summary.withoutSpeaker, "quotation"))") }
+            if !unnamed.isEmpty { lines += wrap(StyledText(unnamed.joined(separator: " · ")), prefix: "   ", hanging: "     ") }
             if summary.derives {
-                lines.append(StyledText("   ") + StyledText("\(summary.dropped) attribution dropped", summary.dropped > 0 ? .boldRed : .plain)
+                lines.append(StyledText("   ") + StyledText(Wording.dropped(summary.dropped), summary.dropped > 0 ? .boldRed : .plain)
                     + " · " + StyledText(Wording.count(summary.new, "new claim"), summary.new > 0 ? .boldYellow : .plain))
             }
         }
-        return lines.map { $0.render(color: color) }.joined(separator: "\n") + "\n"
+        return lines.isEmpty ? "" : lines.map { $0.render(color: color) }.joined(separator: "\n") + "\n"
     }
 
     // MARK: Parts
@@ -86,9 +104,9 @@ public struct ReportTextRenderer: Sendable {
             lines += wrap(line, prefix: "   ", hanging: "     ")
         }
         let summary = outline.summary
-        var figures = StyledText("\(Wording.count(summary.claims, "claim")) · \(summary.attributed) attributed (\(Wording.percent(summary.attributedShare)))")
+        var figures = StyledText(Wording.claimCount(summary, selection: report.selection) + " · " + Wording.attributed(summary))
         if summary.derives {
-            figures = figures + " · " + StyledText("\(summary.dropped) attribution dropped", summary.dropped > 0 ? .boldRed : .plain)
+            figures = figures + " · " + StyledText(Wording.dropped(summary.dropped), summary.dropped > 0 ? .boldRed : .plain)
                 + " · " + StyledText("\(summary.new) new", summary.new > 0 ? .boldYellow : .plain)
         }
         lines += wrap(figures, prefix: "   ", hanging: "   ")

@@ -15,6 +15,8 @@ struct ClaimReport {
         var node: ProvenanceGraph.Document
         var text: ScalarText
         var derivedFrom: [GraphAnalysis.Derivation]
+        /// How many claims the document has in the whole graph, listed or not.
+        var claimCount: Int = 0
     }
 
     struct ClaimEntry {
@@ -30,10 +32,14 @@ struct ClaimReport {
         var findings: [GraphAnalysis.Finding]
         /// The claim of a source document this one comes from.
         var origin: String?
+        /// Whether a source is named for it: here, or in the claim of a source
+        /// document it comes from (followed back as far as the chain goes).
+        var isTraced: Bool
     }
 
     let graph: ProvenanceGraph
     let analysis: GraphAnalysis
+    let selection: GraphSelection
     var documents: [Document] = []
     var claims: [ClaimEntry] = []
     /// Per document, the offset at which each of its lines starts.
@@ -41,30 +47,48 @@ struct ClaimReport {
     private var sourceIndex: [String: Int] = [:]
     private var claimIndex: [String: Int] = [:]
     private var documentIndex: [String: Int] = [:]
+    /// Where each claim and document is in the whole graph.
+    private var graphClaimIndex: [String: Int] = [:]
+    private var graphDocumentIndex: [String: Int] = [:]
 
+    /// The analysis covers the whole graph; the selection then picks the
+    /// documents and claims listed, with their chains and findings as the
+    /// whole graph has them.
     init(_ graph: ProvenanceGraph, selection: GraphSelection = .all) {
         self.graph = graph
-        analysis = GraphAnalysis(graph)
+        self.selection = selection
+        let analysis = GraphAnalysis(graph)
+        self.analysis = analysis
         for (index, source) in graph.sources.enumerated() { sourceIndex[source.id] = index }
         let sourcesByID = Dictionary(uniqueKeysWithValues: graph.sources.map { ($0.id, $0) })
+        for (index, claim) in graph.claims.enumerated() { graphClaimIndex[claim.id] = index }
+        for (index, document) in graph.documents.enumerated() { graphDocumentIndex[document.id] = index }
+
         var texts: [String: ScalarText] = [:]
+        var totals: [String: Int] = [:]
         var chosen: [String: [ProvenanceGraph.ClaimNode]] = [:]
         var chosenIDs: Set<String> = []
         for document in graph.documents where selection.includes(document: document) {
             texts[document.id] = ScalarText(document.text)
         }
         for claim in graph.claims {
+            totals[claim.document, default: 0] += 1
             guard let text = texts[claim.document] else { continue }
-            guard selection.isAll
-                || (selection.includes(source: claim.source.flatMap { sourcesByID[$0] })
-                    && selection.includes(sentence: text[claim.sentence]))
-            else { continue }
+            if selection.filtersClaims {
+                let named = [claim.source].compactMap { $0 } + claim.via + (analysis.chains[claim.id] ?? [])
+                    + (analysis.findings[claim.id] ?? []).compactMap(\.source)
+                guard selection.includes(sources: named.compactMap { sourcesByID[$0] }),
+                    selection.includes(sentence: text[claim.sentence])
+                else { continue }
+            }
             chosen[claim.document, default: []].append(claim)
             chosenIDs.insert(claim.id)
         }
-        for document in graph.documents where texts[document.id] != nil && (selection.isAll || chosen[document.id] != nil) {
+        for document in graph.documents where texts[document.id] != nil && (!selection.filtersClaims || chosen[document.id] != nil) {
             documentIndex[document.id] = documents.count
-            documents.append(Document(node: document, text: texts[document.id]!, derivedFrom: analysis.derivedFrom[document.id] ?? []))
+            documents.append(Document(
+                node: document, text: texts[document.id]!, derivedFrom: analysis.derivedFrom[document.id] ?? [],
+                claimCount: totals[document.id] ?? 0))
             var starts = [0]
             for (offset, scalar) in texts[document.id]!.scalars.enumerated() where scalar == "\n" { starts.append(offset + 1) }
             lineStarts.append(starts)
@@ -79,7 +103,8 @@ struct ClaimReport {
                     node: claim, document: document, sentence: span(claim.sentence), content: span(claim.content),
                     cue: claim.cue.map { span($0.span) }, mention: claim.mention.map(span), antecedent: claim.antecedent.map(span),
                     chain: analysis.chains[claim.id] ?? [], sameAs: analysis.sameAs[claim.id] ?? [],
-                    findings: analysis.findings[claim.id] ?? [], origin: analysis.origins[claim.id]))
+                    findings: analysis.findings[claim.id] ?? [], origin: analysis.origins[claim.id],
+                    isTraced: analysis.traced.contains(claim.id)))
         }
     }
 
@@ -96,7 +121,7 @@ struct ClaimReport {
     func document(_ id: String) -> Document? {
         if let index = documentIndex[id] { return documents[index] }
         // A document outside the selection, named by another's evidence.
-        return graph.documents.first { $0.id == id }.map { Document(node: $0, text: ScalarText($0.text), derivedFrom: []) }
+        return graphDocumentIndex[id].map { graph.documents[$0] }.map { Document(node: $0, text: ScalarText($0.text), derivedFrom: []) }
     }
 
     /// A claim anywhere in the graph, selected or not: where it is and what it says.
@@ -114,12 +139,19 @@ struct ClaimReport {
                 id: id, path: documents[entry.document].node.path, line: position(of: entry.sentence.start, in: entry.document).line,
                 content: entry.content, isSelected: true)
         }
-        guard let node = graph.claims.first(where: { $0.id == id }), let document = document(node.document) else { return nil }
-        let line = document.node.positions.map { $0.position(of: node.sentence.start)?.line ?? 1 }
-            ?? document.text.scalars.prefix(node.sentence.start).filter { $0 == "\n" }.count + 1
+        guard let node = graphClaimIndex[id].map({ graph.claims[$0] }), let document = document(node.document) else { return nil }
         return ClaimReference(
-            id: id, path: document.node.path, line: line,
+            id: id, path: document.node.path, line: line(of: node.sentence.start, inDocument: node.document),
             content: SpanText(start: node.content.start, end: node.content.end, text: document.text[node.content]), isSelected: false)
+    }
+
+    /// The 1-based line of an offset in any document of the graph, listed or
+    /// not: in its input file for a web page that kept its positions.
+    func line(of offset: Int, inDocument id: String) -> Int {
+        if let index = documentIndex[id] { return position(of: offset, in: index).line }
+        guard let document = document(id) else { return 1 }
+        return document.node.positions.map { $0.position(of: offset)?.line ?? 1 }
+            ?? document.text.scalars.prefix(offset).filter { $0 == "\n" }.count + 1
     }
 
     /// The words of an evidence span.

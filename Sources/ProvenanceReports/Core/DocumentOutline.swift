@@ -2,8 +2,11 @@ import ProvenanceAttribution
 import ProvenanceGraph
 
 /// What the readable reports (terminal, Markdown, HTML, summary) show of one
-/// document: its figures, and its claims grouped by source as a tree of
-/// attribution chains, the origin at each root.
+/// document: its figures, and its claims in groups that add up to them —
+/// the claims whose source is named (here or in a document this one derives
+/// from) as a tree of attribution chains, the origin at each root; then the
+/// quotations whose speaker was found nowhere; then the claims nobody is
+/// named for, which the publisher asserts itself.
 struct DocumentOutline {
     /// A source in the tree: the claims whose chain ends here, and the
     /// sources the chain passes through next.
@@ -17,36 +20,53 @@ struct DocumentOutline {
     }
 
     let document: Int
-    let summary: DocumentSummary
     /// One tree per origin, largest first.
     let roots: [Branch]
-    /// Claims with no source at all, not even a publisher.
-    let unsourced: [Int]
+    /// Quotations with no speaker named, here or upstream.
+    let withoutSpeaker: [Int]
+    /// Claims with no source named, here or upstream: the publisher's own assertions.
+    let ownAssertions: [Int]
+    let summary: DocumentSummary
 
     init(report: ClaimReport, document: Int) {
         self.document = document
         let claims = report.claims.indices.filter { report.claims[$0].document == document }
-        summary = DocumentSummary(report: report, document: document, claims: claims)
         var roots: [Branch] = []
-        var unsourced: [Int] = []
+        var withoutSpeaker: [Int] = []
+        var ownAssertions: [Int] = []
         for index in claims {
-            let chain = report.claims[index].chain
-            guard let origin = chain.first else {
-                unsourced.append(index)
+            let claim = report.claims[index]
+            guard claim.isTraced, let origin = claim.chain.first else {
+                if claim.node.kind == .direct || claim.node.kind == .mixed {
+                    withoutSpeaker.append(index)
+                } else {
+                    ownAssertions.append(index)
+                }
                 continue
             }
             if let position = roots.firstIndex(where: { $0.source == origin }) {
-                roots[position].insert(claim: index, along: chain.dropFirst())
+                roots[position].insert(claim: index, along: claim.chain.dropFirst())
             } else {
                 var root = Branch(source: origin)
-                root.insert(claim: index, along: chain.dropFirst())
+                root.insert(claim: index, along: claim.chain.dropFirst())
                 roots.append(root)
             }
         }
         // Largest first; ties keep reading order (the first claim of each).
         self.roots = roots.enumerated().sorted { ($1.element.claimCount, $0.offset) < ($0.element.claimCount, $1.offset) }.map(\.element)
-        self.unsourced = unsourced
+        self.withoutSpeaker = withoutSpeaker
+        self.ownAssertions = ownAssertions
+        summary = DocumentSummary(
+            report: report, document: document, claims: claims,
+            outline: (self.roots, withoutSpeaker.count, ownAssertions.count))
     }
+
+    /// The heading of the group of claims no source is named for.
+    static func ownAssertionsTitle(publisher: String?) -> String {
+        "Unattributed: the publisher’s own assertions (\(publisher ?? "no publisher named"))"
+    }
+
+    static let withoutSpeakerTitle = "No speaker found"
 }
 
 extension DocumentOutline.Branch {

@@ -44,4 +44,24 @@ enum Wording {
 
     /// "1 claim", "5 claims".
     static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    /// "23 claims (3 captions)"; with a filter, "8 of the document’s 22 claims
+    /// listed (--source “Aurel Venn”)".
+    static func claimCount(_ summary: DocumentSummary, selection: GraphSelection) -> String {
+        var text = Wording.count(summary.claims, "claim")
+        if let total = summary.claimsInDocument {
+            text = "\(summary.claims) of the document’s \(Wording.count(total, "claim")) listed (\(selection.description))"
+        }
+        if summary.captions > 0 { text += " (\(Wording.count(summary.captions, "caption")))" }
+        return text
+    }
+
+    /// "15 of 20 attributed (75%)", or "13 attributed (59%)" when every claim counts.
+    static func attributed(_ summary: DocumentSummary) -> String {
+        (summary.captions > 0 ? "\(summary.attributed) of \(summary.scored)" : "\(summary.attributed)")
+            + " attributed (\(Wording.percent(summary.attributedShare)))"
+    }
+
+    /// "1 attribution dropped", "5 attributions dropped".
+    static func dropped(_ count: Int) -> String { Wording.count(count, "attribution") + " dropped" }
 }

@@ -20,10 +20,18 @@ public final class CorpusStore: Sendable {
         case unchanged(document: String)
     }
 
-    /// A source and how much the corpus attributes to it.
+    /// A source and how much the corpus credits it with, in each role.
     public struct SourceCount: Sendable {
         public var source: ProvenanceGraph.SourceNode
+        /// Claims crediting it in any role (each counted once).
         public var claims: Int
+        /// Claims attributed to it: it said, reported or (for a picture) made them.
+        public var attributed: Int
+        /// Claims it carried from their source (an agency or wire on the way).
+        public var carried: Int
+        /// Claims of the documents it published.
+        public var published: Int
+        /// Documents crediting it in any role, or published by it.
         public var documents: Int
     }
 
@@ -33,10 +41,13 @@ public final class CorpusStore: Sendable {
     /// The page cache of each connection, in KiB.
     static let cacheKiB = 32 * 1024
 
-    /// Opens the store at `path`, creating it when the file does not exist.
-    /// Refuses files that are not provenance stores, without changing them.
-    public init(path: String) throws(StoreError) {
+    /// Opens the store at `path`, creating it when the file does not exist
+    /// and `create` allows (a reader of a store that is not there gets an
+    /// error, not a new empty store). Refuses files that are not provenance
+    /// stores, without changing them.
+    public init(path: String, create: Bool = true) throws(StoreError) {
         self.path = path
+        if !create, !FileManager.default.fileExists(atPath: path) { throw StoreError(path: path, reason: .missing) }
         try Self.checkHeader(path)
         try Self.inspect(path)
         var configuration = Configuration()
@@ -152,19 +163,37 @@ public final class CorpusStore: Sendable {
         }
     }
 
-    /// Every source with the number of claims and documents attributed to it, most first.
+    /// Every source with the claims and documents that credit it — as the
+    /// source of a claim, as a carrier on its way, as the publisher of its
+    /// document — most claims first.
     public func sources() throws(StoreError) -> [SourceCount] {
         do {
             return try pool.read { db in
+                // Each credit a (source, claim, document, role) row; `via` is a JSON array of source ids ("s12").
                 let rows = try Row.fetchAll(db, sql: """
+                    WITH credits(source, claim, document, role) AS (
+                        SELECT source_id, id, document_id, 'attributed' FROM claims WHERE source_id IS NOT NULL
+                        UNION ALL
+                        SELECT CAST(substr(j.value, 2) AS INTEGER), c.id, c.document_id, 'carried'
+                        FROM claims c, json_each(c.via) j
+                        UNION ALL
+                        SELECT d.publisher_source, c.id, d.id, 'published'
+                        FROM documents d LEFT JOIN claims c ON c.document_id = d.id
+                        WHERE d.publisher_source IS NOT NULL
+                    )
                     SELECT s.id, s.name, s.kind, s.aliases, s.descriptions,
-                           COUNT(c.id) AS claims, COUNT(DISTINCT c.document_id) AS documents
-                    FROM sources s LEFT JOIN claims c ON c.source_id = s.id
-                    GROUP BY s.id ORDER BY claims DESC, s.name
+                           COUNT(DISTINCT k.claim) AS claims,
+                           COUNT(DISTINCT CASE WHEN k.role = 'attributed' THEN k.claim END) AS attributed,
+                           COUNT(DISTINCT CASE WHEN k.role = 'carried' THEN k.claim END) AS carried,
+                           COUNT(DISTINCT CASE WHEN k.role = 'published' THEN k.claim END) AS published,
+                           COUNT(DISTINCT k.document) AS documents
+                    FROM sources s LEFT JOIN credits k ON k.source = s.id
+                    GROUP BY s.id ORDER BY claims DESC, documents DESC, s.name, s.id
                     """)
                 return rows.map { row in
                     SourceCount(
-                        source: GraphLoader.source(row), claims: row["claims"], documents: row["documents"])
+                        source: GraphLoader.source(row), claims: row["claims"], attributed: row["attributed"],
+                        carried: row["carried"], published: row["published"], documents: row["documents"])
                 }
             }
         } catch {

@@ -3,6 +3,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public enum Reason: Sendable {
         /// The file is not a provenance store (another SQLite database, or not SQLite at all).
         case notAStore
+        /// There is no file at the path (and the command only reads a store).
+        case missing
         /// The store was written by a newer provenance.
         case newerSchema(Int)
         /// Another process is writing to the store and did not finish in time.
@@ -22,6 +24,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .notAStore: "\(path): not a provenance store (refusing to touch it)"
+        case .missing: "\(path): no such store (`provenance ingest --store \(path) FILE…` makes one)"
         case .newerSchema(let version): "\(path): written by a newer provenance (schema \(version))"
         case .busy: "\(path): another process is writing to the store; try again when it is done"
         case .database(let message): "\(path): \(message)"

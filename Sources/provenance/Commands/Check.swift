@@ -9,16 +9,17 @@ struct Check: ParsableCommand {
             Each finding is one line, path:line:column: reason: excerpt. Reasons: unattributed, \
             quote without speaker, source is a pronoun we could not resolve; across documents: \
             attribution dropped, new claim; with --min-attributed: too few claims attributed. \
-            --format json and --format sarif (SARIF 2.1.0, for code scanning) give the same.
+            --format json, --format sarif (SARIF 2.1.0, for code scanning) and --format csv give the same.
 
             Exit status: 0 when no finding is in a --fail-on category (by default any finding \
             fails) and no document is under --min-attributed; 1 when one is, or when some input \
-            could not be read; 2 for a usage error.
+            could not be read; 2 for a usage error, or when the filters (--document, --source, \
+            --claim) match nothing.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif
+        case text, json, sarif, csv
     }
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -28,7 +29,7 @@ struct Check: ParsableCommand {
     @OptionGroup var inputs: InputOptions
     @OptionGroup var corpus: StoreOptions
 
-    @Option(help: "Output format: text, json or sarif.")
+    @Option(help: "Output format: text, json, sarif or csv.")
     var format: Format = .text
 
     @Option(
@@ -40,7 +41,7 @@ struct Check: ParsableCommand {
     var failOn: [FailOn] = []
 
     @Option(
-        name: .customLong("min-attributed"),
+        name: .customLong("min-attributed"), parsing: .unconditional,
         help: "Fail a document that attributes less than this share of its claims (0 to 1), such as 0.8.")
     var minimumAttributed: Double?
 
@@ -50,7 +51,7 @@ struct Check: ParsableCommand {
     func validate() throws {
         try corpus.validate(files: inputs.named)
         if failOn.contains(.none), failOn.count > 1 { throw ValidationError("--fail-on none cannot be combined with other values.") }
-        if let share = minimumAttributed, !(0...1).contains(share) { throw ValidationError("--min-attributed must be between 0 and 1.") }
+        if let share = minimumAttributed, !(0...1).contains(share) { throw ValidationError("--min-attributed must be between 0 and 1 (it was \(share)).") }
     }
 
     /// The categories whose findings fail the check.
@@ -72,14 +73,18 @@ struct Check: ParsableCommand {
         let (graph, failures) = try Batch.graph(
             files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
             engine: attribution.engine(quiet: batch.quiet), quiet: batch.quiet, threads: batch.jobs)
+        let report = GraphReport(graph, selection: corpus.selection)
         let renderer = CheckRenderer()
-        let findings = renderer.findings(graph, selection: corpus.selection, minimumAttributed: minimumAttributed)
+        let findings = renderer.findings(report, minimumAttributed: minimumAttributed)
         let failing = failing
         switch format {
         case .text: print(renderer.renderText(findings), terminator: "")
         case .json: print(renderer.renderJSON(findings, failing: failing))
         case .sarif: print(renderer.renderSARIF(findings, failing: failing))
+        case .csv: print(renderer.renderCSV(findings, failing: failing), terminator: "")
         }
+        // A filter that matches nothing checks nothing: a CI gate must not pass on a typo.
+        if corpus.noteIfNothingMatches(report, quiet: false) { throw ExitCode(2) }
         if failures > 0 || findings.contains(where: { failing.contains($0.reason.category) }) { throw ExitCode(1) }
     }
 }

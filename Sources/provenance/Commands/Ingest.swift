@@ -48,9 +48,12 @@ struct Ingest: ParsableCommand {
             case .unchanged: unchanged += 1
             }
         }
-        print("\(store): \(added) added, \(unchanged) already there, \(failures) failed; \(try corpus.documentCount()) documents in the store")
+        print("\(store): \(added) added, \(unchanged) already there, \(failures) failed; \(Self.documents(try corpus.documentCount())) in the store")
         if failures > 0 { throw ExitCode(1) }
     }
+
+    /// "1 document", "3 documents".
+    static func documents(_ count: Int) -> String { "\(count) document\(count == 1 ? "" : "s")" }
 
     /// Documents from JSON Lines, each line one transaction; a bad line is
     /// one error line and the rest go on.
@@ -77,7 +80,7 @@ struct Ingest: ParsableCommand {
                 }
             }
         }
-        print("\(store): \(added) added, \(unchanged) already there, \(failures) failed; \(try corpus.documentCount()) documents in the store")
+        print("\(store): \(added) added, \(unchanged) already there, \(failures) failed; \(Self.documents(try corpus.documentCount())) in the store")
         if failures > 0 { throw ExitCode(1) }
     }
 }

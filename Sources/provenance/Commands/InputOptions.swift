@@ -25,11 +25,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The publication date (ISO 8601 or any common notation).")
     var published: String?
 
-    @Option(name: .customLong("max-bytes"), help: "Refuse inputs larger than this many bytes.")
+    @Option(name: .customLong("max-bytes"), parsing: .unconditional, help: "Refuse inputs larger than this many bytes.")
     var maximumBytes: Int = ExtractionOptions.defaultMaximumBytes
 
     func validate() throws {
-        guard maximumBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
+        guard maximumBytes > 0 else { throw ValidationError("--max-bytes must be positive (it was \(maximumBytes)).") }
         if filesFrom == "-", files.contains("-") { throw ValidationError("Standard input cannot be both a list of files and an input.") }
     }
 
@@ -61,7 +61,7 @@ extension InputFormat: ExpressibleByArgument {}
 
 /// What finds the attributions, for the commands that attribute.
 struct AttributionOptions: ParsableArguments {
-    @Option(name: .customLong("attribution"), help: "model (learned from annotated news, the default) or rules (the hand-written patterns alone).")
+    @Option(name: .customLong("attribution"), help: "model (learned from annotated news) or rules (the hand-written patterns alone).")
     var method: AttributionEngine.Method = .model
 
     @Option(name: .customLong("attribution-model"), help: "Attribute with this model file (one `provenance-train attribution` wrote) instead of the bundled one.")
@@ -98,7 +98,7 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Only this document (its id, such as d3, or part of its path).")
     var document: String?
 
-    @Option(help: "Only claims attributed to this source (part of its name or alias).")
+    @Option(help: "Only claims with this source in their chain: said, carried or published by it, or the source a derived document dropped (part of its name or alias).")
     var source: String?
 
     @Option(help: "Only claims whose sentence contains this text.")
@@ -113,6 +113,15 @@ struct StoreOptions: ParsableArguments {
     var selection: GraphSelection {
         GraphSelection(document: document, source: source, claimText: claim)
     }
+
+    /// A note on standard error when filters were given and nothing matched
+    /// them; whether that is so.
+    @discardableResult
+    func noteIfNothingMatches(_ report: GraphReport, quiet: Bool) -> Bool {
+        guard !selection.isAll, report.isEmpty else { return false }
+        if !quiet { FileHandleOutput.standardError.write("provenance: note: no document or claim matches \(selection.description)\n") }
+        return true
+    }
 }
 
 /// How commands that read many files run: on how many threads, with or
@@ -121,11 +130,17 @@ struct BatchOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress line on standard error (there is one only when it is a terminal).")
     var quiet = false
 
-    @Option(name: [.short, .long], help: "Read this many files at once (default: one per core). Output order never changes.")
-    var jobs: Int = ParallelBatch.defaultThreads
+    // Optional, so that --help states the default once, in words.
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")], parsing: .unconditional,
+        help: "Read this many files at once (default: one per core). Output order never changes.")
+    var requestedJobs: Int?
+
+    /// How many files are read at once.
+    var jobs: Int { requestedJobs ?? ParallelBatch.defaultThreads }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        if let requestedJobs, requestedJobs < 1 { throw ValidationError("--jobs must be at least 1 (it was \(requestedJobs)).") }
     }
 }
 

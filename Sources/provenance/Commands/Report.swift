@@ -16,23 +16,29 @@ struct Report: ParsableCommand {
             text. --format prov writes W3C PROV-JSON, --format dot a Graphviz graph. --format jsonl \
             writes each document's attribution as one JSON line the moment it is done, without \
             linking documents (see Schemas/attributed.schema.json; `ingest --from-jsonl` loads the \
-            lines into a store, which links them). --summary gives each document's figures instead \
-            (text, markdown or json).
+            lines into a store, which links them). --format csv writes one row per claim (document, \
+            line, kind, source, cue, chain, content, findings) for a spreadsheet. --summary gives each \
+            document's figures instead (text, markdown, json or csv).
+
+            Filters (--document, --source, --claim) select what is listed; derivations, chains and \
+            findings are always those of all the documents read. A filter that matches nothing is a \
+            note on standard error.
+
             Exit status: 0 when every input was read, 1 when some failed, 2 for a usage error.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown, html, json, jsonl, prov, dot
+        case text, markdown, html, json, jsonl, csv, prov, dot
     }
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var corpus: StoreOptions
 
-    @Option(help: "Output format: text, markdown, html, json, jsonl (one line a document, streamed), prov (W3C PROV-JSON) or dot (Graphviz).")
+    @Option(help: "Output format: text, markdown, html, json, jsonl (one line a document, streamed), csv (one row a claim), prov (W3C PROV-JSON) or dot (Graphviz).")
     var format: Format = .text
 
-    @Flag(help: "Per document: claims, share attributed, kinds, top sources, dropped attributions, new claims.")
+    @Flag(help: "Per document: claims, share attributed, kinds, top sources, dropped attributions, new claims (text, markdown, json or csv).")
     var summary = false
 
     @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
@@ -43,10 +49,13 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         try corpus.validate(files: inputs.named)
-        if summary, ![.text, .markdown, .json].contains(format) {
-            throw ValidationError("--summary is written as text, markdown or json.")
+        if summary, ![.text, .markdown, .json, .csv].contains(format) {
+            throw ValidationError("--summary is written as text, markdown, json or csv.")
         }
         if format == .jsonl, corpus.store != nil { throw ValidationError("--format jsonl reads files, not a store.") }
+        if format == .jsonl, !corpus.selection.isAll {
+            throw ValidationError("--format jsonl writes every document as it is read; filters (\(corpus.selection.description)) apply to the linked formats.")
+        }
     }
 
     func run() throws {
@@ -65,19 +74,22 @@ struct Report: ParsableCommand {
         let (graph, failures) = try Batch.graph(
             files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
             engine: attribution.engine(quiet: batch.quiet), quiet: batch.quiet, threads: batch.jobs)
-        let selection = corpus.selection
+        let report = GraphReport(graph, selection: corpus.selection)
+        corpus.noteIfNothingMatches(report, quiet: batch.quiet)
         let text = ReportTextRenderer(color: Terminal.color(color), width: Terminal.width())
         switch (format, summary) {
-        case (.text, false): print(text.render(graph, selection: selection), terminator: "")
-        case (.text, true): print(text.renderSummary(graph, selection: selection), terminator: "")
-        case (.markdown, false): print(ReportMarkdownRenderer().render(graph, selection: selection), terminator: "")
-        case (.markdown, true): print(ReportMarkdownRenderer().renderSummary(graph, selection: selection), terminator: "")
-        case (.json, false): print(ReportJSONRenderer().render(graph, selection: selection))
-        case (.json, true): print(ReportJSONRenderer().renderSummary(graph, selection: selection))
-        case (.html, _): print(ReportHTMLRenderer().render(graph, selection: selection), terminator: "")
+        case (.text, false): print(text.render(report), terminator: "")
+        case (.text, true): print(text.renderSummary(report), terminator: "")
+        case (.markdown, false): print(ReportMarkdownRenderer().render(report), terminator: "")
+        case (.markdown, true): print(ReportMarkdownRenderer().renderSummary(report), terminator: "")
+        case (.json, false): print(ReportJSONRenderer().render(report))
+        case (.json, true): print(ReportJSONRenderer().renderSummary(report))
+        case (.csv, false): print(ReportCSVRenderer().render(report), terminator: "")
+        case (.csv, true): print(ReportCSVRenderer().renderSummary(report), terminator: "")
+        case (.html, _): print(ReportHTMLRenderer().render(report), terminator: "")
         case (.jsonl, _): break  // streamed above
-        case (.prov, _): print(PROVRenderer().render(graph, selection: selection))
-        case (.dot, _): print(DOTRenderer().render(graph, selection: selection), terminator: "")
+        case (.prov, _): print(PROVRenderer().render(report))
+        case (.dot, _): print(DOTRenderer().render(report), terminator: "")
         }
         if failures > 0 { throw ExitCode(1) }
     }

@@ -108,6 +108,19 @@ import ProvenanceParsing
         ])
     }
 
+    @Test func aFolderWalkSetsReadMeLicenceAndChangeLogFilesApart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-walk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        for name in ["README.md", "LICENSE", "pages/CHANGELOG.txt", "pages/Code-Of-Conduct.md", "pages/story.txt", "readers.txt", "news-today.html"] {
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data("x".utf8))
+        }
+        let root = folder.path
+        let expansion = InputPaths.expansion(of: [root, "\(root)/README.md"])
+        #expect(expansion.paths == ["\(root)/news-today.html", "\(root)/pages/story.txt", "\(root)/readers.txt", "\(root)/README.md"])
+        #expect(expansion.skipped == ["\(root)/LICENSE", "\(root)/README.md", "\(root)/pages/CHANGELOG.txt", "\(root)/pages/Code-Of-Conduct.md"])
+    }
+
     /// Malformed archives and pages: how many documents come out, and the
     /// one error line (if any) each gives.
     @Test(arguments: [

@@ -130,4 +130,27 @@ import ProvenanceParsing
         let article = try TestSupport.extract(Self.scraped, options: ExtractionOptions(publisher: "Fox News"))
         #expect(article.metadata.publisher == "Fox News")
     }
+
+    @Test func aDatelineDayTakesItsYearFromTheCopyrightLine() throws {
+        let dispatch = """
+            Harbour reopens after storm
+
+            PORTVALE, March 14 (MNA) -- The harbour reopened on Thursday after three days of storm, the port authority said.
+
+            Ferries will run to the usual timetable from Friday.
+
+            (c) 2019-2024 Meridian News Agency
+            """
+        let article = try TestSupport.extract(dispatch)
+        #expect(article.metadata.published == "2024-03-14")
+        // A dateline with its year needs no copyright line; one without a year, and no copyright line, gives no date.
+        let whole = try TestSupport.extract(dispatch.replacingOccurrences(of: "March 14 (MNA)", with: "March 14, 2023 (MNA)")
+            .replacingOccurrences(of: "(c) 2019-2024 Meridian News Agency", with: ""))
+        #expect(whole.metadata.published == "2023-03-14")
+        let undated = try TestSupport.extract(dispatch.replacingOccurrences(of: "(c) 2019-2024 Meridian News Agency", with: "Meridian News Agency"))
+        #expect(undated.metadata.published == nil)
+        // A place with its country is no date.
+        let country = try TestSupport.extract(dispatch.replacingOccurrences(of: "PORTVALE, March 14", with: "PORTVALE, Castavia"))
+        #expect(country.metadata.published == nil)
+    }
 }

@@ -34,6 +34,9 @@ struct TextArticleParser {
         var section = Section.body
         var publisherClaims: [String] = []
         var seenContent = false
+        // A dateline's day without its year ("PORTVALE, March 14 (MNA) --"), and the copyright line's year.
+        var datelineDay: String?
+        var copyrightYear: Int?
 
         for (index, piece) in pieces.enumerated() {
             var range = piece
@@ -41,6 +44,7 @@ struct TextArticleParser {
             if !seenContent, let lead = leadIn(range) {
                 blocks.append(Block(kind: lead.kind, span: span(lead.range)))
                 if let date = lead.date, metadata.published == nil { metadata.published = date }
+                if let day = lead.day, datelineDay == nil { datelineDay = day }
                 if let publisher = lead.publisher { publisherClaims.append(publisher) }
                 metadata.bylines += lead.bylines
                 range = ScalarSearch.trimmed(lead.range.upperBound..<range.upperBound, in: scalars, also: ["–", "—", "-", ":", "|"])
@@ -65,6 +69,7 @@ struct TextArticleParser {
             if let reason = BoilerplateText.reason(for: line) {
                 if let name = BoilerplateText.appPromotionPublisher(line) { publisherClaims.insert(name, at: 0) }
                 if reason == .copyright, let holder = copyrightHolder(line) { publisherClaims.append(holder) }
+                if reason == .copyright, let year = Self.copyrightYear(line) { copyrightYear = year }
                 blocks.append(Block(kind: .boilerplate, span: span(range), boilerplate: reason))
                 continue
             }
@@ -112,6 +117,9 @@ struct TextArticleParser {
             links += self.links(in: range, role: .body, label: nil)
         }
 
+        if metadata.published == nil, let day = datelineDay, let year = copyrightYear {
+            metadata.published = DateNormalizer.normalize("\(day) \(year)")
+        }
         metadata.publisher = TextArticleParser.publisher(from: publisherClaims)
         metadata.bylines = unique(metadata.bylines)
         metadata.wire = WireReader.wire(bylines: metadata.bylines, text: text, blocks: blocks)
@@ -175,6 +183,8 @@ struct TextArticleParser {
         var kind: Block.Kind
         var range: Range<Int>
         var date: String?
+        /// A dateline's day and month without a year ("March 14").
+        var day: String?
         var publisher: String?
         var bylines: [String] = []
     }
@@ -231,7 +241,16 @@ struct TextArticleParser {
         guard dashes > 0 else { return nil }
         let agency = Whitespace.collapse(string(open + 1..<close))
         guard !agency.isEmpty, agency.split(separator: " ").count <= 5 else { return nil }
-        return LeadIn(kind: .dateline, range: range.lowerBound..<end, publisher: agency)
+        // After the place, a date: whole ("March 14, 2024") or the day alone ("March 14").
+        var lead = LeadIn(kind: .dateline, range: range.lowerBound..<end, publisher: agency)
+        if let comma = place.firstIndex(of: ",") {
+            let when = Whitespace.collapse(String(place[place.index(after: comma)...]))
+            let words = when.split(separator: " ").map(String.init)
+            if !words.isEmpty, words.count <= 4, words.allSatisfy(DateNormalizer.isDateWord) {
+                if let date = DateNormalizer.normalize(when) { lead.date = date } else { lead.day = when }
+            }
+        }
+        return lead
     }
 
     /// A short line "By Jane Doe and John Roe | Fox News".
@@ -376,6 +395,21 @@ struct TextArticleParser {
     }
 
     // MARK: Publisher
+
+    /// The year of a copyright line, the last of a range ("© 2019–2024 …").
+    static func copyrightYear(_ line: String) -> Int? {
+        var year: Int?
+        var digits = ""
+        for character in line + " " {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                continue
+            }
+            if digits.count == 4, let value = Int(digits), (1900...2200).contains(value) { year = value }
+            digits = ""
+        }
+        return year
+    }
 
     /// "© 2024 Meridian News Agency. All rights reserved." → "Meridian News Agency".
     private func copyrightHolder(_ line: String) -> String? {
