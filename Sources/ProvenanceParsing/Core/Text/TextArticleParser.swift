@@ -34,6 +34,8 @@ struct TextArticleParser {
         var section = Section.body
         var publisherClaims: [String] = []
         var seenContent = false
+        var sawBody = false
+        var bodyCheckedUpTo = 0
         // A dateline's day without its year ("PORTVALE, March 14 (MNA) --"), and the copyright line's year.
         var datelineDay: String?
         var copyrightYear: Int?
@@ -93,7 +95,11 @@ struct TextArticleParser {
                 continue
             }
 
-            if !seenContent, metadata.title == nil, isHeadline(range, next: next, isFirst: blocks.allSatisfy { !$0.isBody }) {
+            // (Whether a body block came yet, kept up as blocks come: asking
+            // every block again for every paragraph would cost their square.)
+            for block in blocks[bodyCheckedUpTo...] where block.isBody { sawBody = true }
+            bodyCheckedUpTo = blocks.count
+            if !seenContent, metadata.title == nil, isHeadline(range, next: next, isFirst: !sawBody) {
                 metadata.title = Whitespace.collapse(line.trimmingMarkdownHeading())
                 blocks.append(Block(kind: .title, span: span(range)))
                 continue
@@ -272,7 +278,7 @@ struct TextArticleParser {
     /// credit that names a desk or a "via" chain, or any credit right after an
     /// image label.
     private func captionCredit(_ range: Range<Int>, previous: Block?, afterLabel: Bool = false) -> Credit? {
-        guard range.count <= 600, let last = scalars[..<range.upperBound].last(where: { !Whitespace.isSpace($0) && $0 != "." }),
+        guard range.count <= 600, let last = scalars[range].last(where: { !Whitespace.isSpace($0) && $0 != "." }),
             last == ")"
         else { return nil }
         let caption = Array(scalars[range])
@@ -358,8 +364,9 @@ struct TextArticleParser {
     private func links(in range: Range<Int>, role: Link.Role, label: String?) -> [Link] {
         var result: [Link] = []
         var index = range.lowerBound
+        var marks = LinkMarks(limit: range.upperBound)
         while index < range.upperBound {
-            if scalars[index] == "[", let link = markdownLink(at: index, limit: range.upperBound) {
+            if scalars[index] == "[", let link = markdownLink(at: index, marks: &marks) {
                 result.append(Link(text: string(link.text), url: link.url, span: span(link.text), role: role, label: label))
                 index = link.end
                 continue
@@ -375,13 +382,35 @@ struct TextArticleParser {
         return result
     }
 
-    private func markdownLink(at start: Int, limit: Int) -> (text: Range<Int>, url: String, end: Int)? {
-        guard let close = scalars[start..<limit].firstIndex(of: "]"), close + 1 < limit, scalars[close + 1] == "(",
-            let end = scalars[(close + 1)..<limit].firstIndex(of: ")")
+    private func markdownLink(at start: Int, marks: inout LinkMarks) -> (text: Range<Int>, url: String, end: Int)? {
+        let limit = marks.limit
+        guard let close = marks.next("]", from: start, in: scalars), close + 1 < limit, scalars[close + 1] == "(",
+            let end = marks.next(")", from: close + 1, in: scalars)
         else { return nil }
         let url = Whitespace.trim(string(close + 2..<end))
         guard !url.isEmpty, !url.contains(" ") else { return nil }
         return (ScalarSearch.trimmed(start + 1..<close, in: scalars), url, end + 1)
+    }
+
+    /// Where the next "]" and ")" of a block are, remembered: a walk along
+    /// the block asks for them from ever later places, so each scalar is
+    /// looked at once however many "[" there are.
+    private struct LinkMarks {
+        let limit: Int
+        private var closingBracket = -1
+        private var closingParenthesis = -1
+
+        init(limit: Int) {
+            self.limit = limit
+        }
+
+        mutating func next(_ mark: Unicode.Scalar, from start: Int, in scalars: [Unicode.Scalar]) -> Int? {
+            func find(_ known: inout Int) -> Int? {
+                if known < start { known = start < limit ? scalars[start..<limit].firstIndex(of: mark) ?? limit : limit }
+                return known < limit ? known : nil
+            }
+            return mark == "]" ? find(&closingBracket) : find(&closingParenthesis)
+        }
     }
 
     private func bareURL(at start: Int, limit: Int) -> Int? {
