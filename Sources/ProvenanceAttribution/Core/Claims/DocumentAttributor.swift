@@ -32,7 +32,8 @@ struct DocumentAttributor {
         var previousBlock: ReadBlock?
         for block in blocks {
             if block.kind == .caption {
-                readCaption(block)
+                // A caption is one claim, its first piece read for it (see `DocumentReader`).
+                if !block.continuesBlock { readCaption(block) }
             } else {
                 read(block, after: previousBlock)
             }
@@ -96,7 +97,7 @@ struct DocumentAttributor {
             let span = block.span(of: sentence)
             sentences.append(Sentence(span: span, block: block.index))
             recordNames(in: sentence, block: block, names: names)
-            let quoted = block.outerQuotes.filter { sentence.contains($0.open) }
+            let quoted = Array(block.outerQuotes(openingIn: sentence))
             let kind = Self.kind(of: [sentence], quoted: quoted, block: block)
             if let attribution = introduction.attribution { registry.markReported(attribution.source) }
             claims.append(
@@ -210,9 +211,7 @@ struct DocumentAttributor {
         let contentRanges = found.content.filter { !$0.isEmpty }
         guard let first = contentRanges.first, let last = contentRanges.last else { return }
         let content = TextSpan(start: block.tokens[first.lowerBound].start, end: block.tokens[last.upperBound - 1].end)
-        let quoted = block.outerQuotes.filter { region in
-            contentRanges.contains { $0.contains(region.open) } && !Self.isNamedTerm(region, in: block)
-        }
+        let quoted = block.outerQuotes(openingInAny: contentRanges).filter { !Self.isNamedTerm($0, in: block) }
         let kind = Self.kind(of: contentRanges, quoted: quoted, block: block)
         let cue = Claim.Cue(span: block.span(of: found.cue), lemma: found.lemma)
         var claim = Claim(
@@ -257,7 +256,7 @@ struct DocumentAttributor {
         // A word or two without a full stop is a label ("Stats", "Player"), not a claim.
         if words < 3, !(tokens[sentence].last(where: { $0.kind != .quote })?.isTerminal ?? false) { return }
         // A sentence of quoted words: a continued quotation, or nobody's.
-        let quoted = block.outerQuotes.filter { sentence.contains($0.open) }
+        let quoted = Array(block.outerQuotes(openingIn: sentence))
         let quotedCount = quoted.reduce(0) { $0 + $1.tokens(blockTokenCount: tokens.count).clamped(to: sentence).count }
         let startsQuoted = sentence.lowerBound < tokens.count
             && (block.depths[sentence.lowerBound] > 0 || (tokens[sentence.lowerBound].kind == .quote && !quoted.isEmpty))
@@ -342,7 +341,7 @@ struct DocumentAttributor {
         }), let source = spoken.source, let first = spoken.content.first, let last = spoken.content.last {
             let speaker = resolve(source, block: block, names: names)
             registry.markReported(speaker.source)
-            let quoted = block.outerQuotes.filter { region in spoken.content.contains { $0.contains(region.open) } }
+            let quoted = block.outerQuotes(openingInAny: spoken.content)
             claims.append(
                 Claim(
                     kind: Self.kind(of: spoken.content, quoted: quoted, block: block), sentence: caption.span,
@@ -526,7 +525,7 @@ struct DocumentAttributor {
             return [record.entity]
         }
         if token.isPunctuation("["), start + 2 < block.tokens.count,
-            let close = block.tokens[start...].firstIndex(where: { $0.isPunctuation("]") }), close - start <= 5,
+            let close = block.tokens[start..<min(start + 6, block.tokens.count)].firstIndex(where: { $0.isPunctuation("]") }),
             let name = names.classify((start + 1)..<close) ?? names.classify((start + 1)..<close)
         {
             if let existing = registry.existing(named: name.name) { return [existing] }
@@ -544,7 +543,7 @@ struct DocumentAttributor {
             // ("President Aurel Venn Addresses Council"): the story's own name wins.
             if attribution.isResolved {
                 let entity = registry.entities[attribution.source]
-                let mention = ScalarText(article.text)[attribution.mention]
+                let mention = text(of: attribution.mention)
                 if let better = registry.entities.indices.first(where: { index in
                     index != attribution.source && registry.entities[index].mentions.count > entity.mentions.count
                         && entity.name.contains(registry.entities[index].name)
@@ -563,7 +562,7 @@ struct DocumentAttributor {
                 }
                 continue
             }
-            let words = ScalarText(article.text)[attribution.mention].lowercased()
+            let words = text(of: attribution.mention).lowercased()
                 .split(whereSeparator: { !$0.isLetter }).map(String.init)
             guard let head = words.last else { continue }
             let match = registry.entities.indices.first { index in
@@ -579,25 +578,82 @@ struct DocumentAttributor {
         }
     }
 
+    /// The words of a span of the article (read from the scalars at hand,
+    /// not the whole text again).
+    private func text(of span: TextSpan) -> String {
+        let start = min(max(span.start, 0), scalars.count)
+        return String(String.UnicodeScalarView(scalars[start..<min(max(span.end, start), scalars.count)]))
+    }
+
     // MARK: Quotations
 
     private mutating func assignQuoteRoles(_ blocks: [ReadBlock]) {
-        for block in blocks {
-            for region in block.outerQuotes {
-                let span = block.span(of: region.tokens(blockTokenCount: block.tokens.count))
-                let inner = block.span(of: region.innerTokens(blockTokenCount: block.tokens.count))
-                let claim = claims.first { $0.block == block.index && $0.content.contains(span) }
+        var claimsByBlock: [Int: [Int]] = [:]
+        for (position, claim) in claims.enumerated() { claimsByBlock[claim.block, default: []].append(position) }
+        // The pieces of a long block are read together (they share its claims).
+        var first = 0
+        while first < blocks.count {
+            var end = first + 1
+            while end < blocks.count, blocks[end].index == blocks[first].index { end += 1 }
+            let pieces = blocks[first..<end]
+            first = end
+            let regions = pieces.flatMap { piece in piece.outerQuotes.map { (piece, $0) } }
+            let spans = regions.map { piece, region in piece.span(of: region.tokens(blockTokenCount: piece.tokens.count)) }
+            let positions = claimsByBlock[pieces.first!.index] ?? []
+            let holders = Self.firstHolders(of: spans, among: positions.map { claims[$0].content })
+            for (position, (block, region)) in regions.enumerated() {
+                let count = block.tokens.count
+                let inner = block.span(of: region.innerTokens(blockTokenCount: count))
+                let claim = holders[position].map { claims[positions[$0]] }
                 let role: Quote.Role
                 switch Self.isNamedTerm(region, in: block) ? nil : claim?.kind {
                 case .direct?: role = .speech
                 case .mixed?: role = .partial
                 default:
-                    let words = block.tokens[region.innerTokens(blockTokenCount: block.tokens.count)].filter { $0.kind == .word }.count
+                    let words = block.tokens[region.innerTokens(blockTokenCount: count)].filter { $0.kind == .word }.count
                     role = words >= 8 ? .speech : .term
                 }
-                quotes.append(Quote(span: span, inner: inner, role: role))
+                quotes.append(Quote(span: spans[position], inner: inner, role: role))
             }
         }
+    }
+
+    /// For each quotation of a block (spans in order, none overlapping), the
+    /// first of the block's claims (`contents`, in claim order) whose content
+    /// holds it. Each claim takes the quotations inside it that no earlier
+    /// claim took — a contiguous run of them, found by halving —, skipping
+    /// the taken ones through `nextFree`, so no quotation is looked at twice.
+    private static func firstHolders(of spans: [TextSpan], among contents: [TextSpan]) -> [Int?] {
+        var holders = [Int?](repeating: nil, count: spans.count)
+        guard !spans.isEmpty else { return holders }
+        var nextFree = Array(0...spans.count)
+        func free(from index: Int) -> Int {
+            var root = index
+            while nextFree[root] != root { root = nextFree[root] }
+            var current = index
+            while nextFree[current] != root { (current, nextFree[current]) = (nextFree[current], root) }
+            return root
+        }
+        func firstIndex(where isPast: (TextSpan) -> Bool) -> Int {
+            var low = 0
+            var high = spans.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isPast(spans[middle]) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        for (claim, content) in contents.enumerated() {
+            let first = firstIndex { $0.start >= content.start }
+            let end = firstIndex { $0.end > content.end }
+            var index = free(from: first)
+            while index < end {
+                holders[index] = claim
+                nextFree[index] = index + 1
+                index = free(from: index + 1)
+            }
+        }
+        return holders
     }
 
     /// A quotation that a naming word introduces is a term whoever's

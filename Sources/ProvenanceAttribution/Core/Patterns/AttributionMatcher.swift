@@ -402,10 +402,10 @@ struct AttributionMatcher {
     /// and pull quotes are: "“We were never told.” — Ana Ruiz, a nurse". The
     /// signature is its own sentence or closes the quotation's.
     private func signedQuotation(_ sentence: Range<Int>) -> FoundAttribution? {
-        guard sentence.upperBound == tokens.count || tokens[sentence.upperBound...].allSatisfy({ $0.kind == .punctuation }),
+        guard sentence.upperBound >= block.punctuationTail,
             let dash = tokens[sentence].firstIndex(where: { $0.kind == .punctuation && MatcherWords.signatureDashes.contains($0.lower) }),
             dash > 0, dash + 1 < sentence.upperBound, block.depths[dash] == 0,
-            let quote = block.outerQuotes.last(where: { $0.close == dash - 1 }), quote.open < dash - 1
+            let quote = block.quote(closingAt: dash - 1), quote.depth == 0, quote.open < dash - 1
         else { return nil }
         var end = sentence.upperBound
         while end > dash + 1, tokens[end - 1].kind == .punctuation { end -= 1 }
@@ -423,7 +423,7 @@ struct AttributionMatcher {
     /// A transcript's speaker label opening its block: "PENCE: Well, look…",
     /// "MR. HOLT: We will." — a name in capitals, a colon, what they said.
     private func speakerLabel(_ sentence: Range<Int>) -> FoundAttribution? {
-        guard sentence == block.sentences.first else { return nil }
+        guard sentence == block.sentences.first, !block.continuesBlock else { return nil }
         var start = sentence.lowerBound
         if start < tokens.count, tokens[start].kind == .quote { start += 1 }
         guard let colon = (start..<min(sentence.upperBound, start + 5)).first(where: { tokens[$0].isPunctuation(":") }),
@@ -767,16 +767,16 @@ struct AttributionMatcher {
     // MARK: Helpers
 
     private func outerQuotes(in sentence: Range<Int>) -> [QuoteRegion] {
-        block.quotes.filter { $0.depth == 0 && sentence.contains($0.open) }
+        Array(block.outerQuotes(openingIn: sentence))
     }
 
     /// A quotation within the first words of `range`: "called 2023 a “year …”".
     private func quoteNearStart(_ range: Range<Int>) -> Bool {
-        block.quotes.contains { $0.depth == 0 && range.contains($0.open) && $0.open - range.lowerBound <= 8 }
+        !block.outerQuotes(openingIn: range.lowerBound..<min(range.upperBound, range.lowerBound + 9)).isEmpty
     }
 
     private func containsQuote(_ range: Range<Int>) -> Bool {
-        block.quotes.contains { $0.depth == 0 && range.contains($0.open) }
+        !block.outerQuotes(openingIn: range).isEmpty
     }
 
     private func contains(_ word: String, in range: Range<Int>) -> Bool {

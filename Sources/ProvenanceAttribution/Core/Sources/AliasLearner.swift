@@ -39,7 +39,7 @@ enum AliasLearner {
         let tokens = block.tokens
         while index >= sentence.lowerBound, ["is", "was", "the", "an", "a", ","].contains(tokens[index].lower) { index -= 1 }
         guard index >= sentence.lowerBound else { return nil }
-        if tokens[index].kind == .quote, let region = block.quotes.first(where: { $0.close == index }) {
+        if tokens[index].kind == .quote, let region = block.quote(closingAt: index) {
             let inner = names.text((region.open + 1)..<index)
             return inner.isEmpty ? nil : inner
         }
@@ -53,7 +53,7 @@ enum AliasLearner {
         let tokens = block.tokens
         while index < sentence.upperBound, tokens[index].isWord("the") { index += 1 }
         guard index < sentence.upperBound else { return nil }
-        if tokens[index].kind == .quote, let region = block.quotes.first(where: { $0.open == index }), let close = region.close {
+        if tokens[index].kind == .quote, let region = block.quote(openingAt: index), let close = region.close {
             var end = close
             while end > index + 1, tokens[end - 1].kind == .punctuation { end -= 1 }
             let inner = names.text((index + 1)..<end)

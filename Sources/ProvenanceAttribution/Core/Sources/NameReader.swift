@@ -92,7 +92,9 @@ struct NameReader {
             }
             var start = index
             var end = index + 1
-            while end < range.upperBound {
+            // No name is longer than `Limits.nameTokens`: a longer run is
+            // read in pieces, so that what is done with a run stays bounded.
+            while end < range.upperBound, end - index < Limits.nameTokens {
                 if isNameWord(end) {
                     end += 1
                 } else if tokens[end].isPunctuation("."), !tokens[end].spaceBefore, isInitialOrAbbreviation(end - 1) {

@@ -10,6 +10,11 @@ struct SourceRegistry {
         var aliases: [String] = []
         var descriptions: [String] = []
         var mentions: [TextSpan] = []
+        /// The same, to tell a mention seen before without a pass over them.
+        var mentionSet: Set<TextSpan> = []
+        /// Where each of its ``MentionRecord``s ends, ascending: how many come
+        /// before a place is found by halving.
+        var recordEnds: [Int] = []
         /// Lowercased words of the name, for surname matches.
         var words: [String]
         /// Used as a source (or publisher, or subject of a quotation): reported.
@@ -217,8 +222,25 @@ struct SourceRegistry {
     // MARK: Mentions
 
     mutating func recordMention(of entity: Int, at span: TextSpan, sentence: Int, isSubject: Bool) {
-        if !entities[entity].mentions.contains(span) { entities[entity].mentions.append(span) }
+        addMentionSpan(span, to: entity)
         mentions.append(MentionRecord(entity: entity, span: span, sentence: sentence, isSubject: isSubject))
+        // Records come in reading order but for a few within a sentence: the
+        // place found by halving is almost always the end.
+        var position = entities[entity].recordEnds.count
+        while position > 0, entities[entity].recordEnds[position - 1] > span.end { position -= 1 }
+        entities[entity].recordEnds.insert(span.end, at: position)
+    }
+
+    /// How many of an entity's records end at or before `position`.
+    private func recordCount(of entity: Int, endingBy position: Int) -> Int {
+        let ends = entities[entity].recordEnds
+        var low = 0
+        var high = ends.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ends[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The subject recorded for a sentence (its opening name, pronoun or description), if any.
@@ -240,7 +262,7 @@ struct SourceRegistry {
     }
 
     mutating func addMentionSpan(_ span: TextSpan, to entity: Int) {
-        if !entities[entity].mentions.contains(span) { entities[entity].mentions.append(span) }
+        if entities[entity].mentionSet.insert(span).inserted { entities[entity].mentions.append(span) }
     }
 
     // MARK: Coreference
@@ -302,7 +324,7 @@ struct SourceRegistry {
         for record in mentions.reversed() {
             if record.sentence <= sentence - window { break }
             guard record.span.end <= position, accepts(entities[record.entity]) else { continue }
-            let count = mentions.filter { $0.entity == record.entity && $0.span.end <= position }.count
+            let count = recordCount(of: record.entity, endingBy: position)
             if count > bestCount {
                 best = record
                 bestCount = count

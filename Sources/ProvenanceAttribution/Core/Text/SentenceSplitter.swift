@@ -1,10 +1,14 @@
+import ProvenanceParsing
+
 /// Splits a block's tokens into sentences.
 ///
 /// A sentence ends at ".", "!", "?" or an ellipsis followed by something that
 /// can start one (a capital, a digit, an opening mark), but not after titles
 /// and other abbreviations ("Mr.", "Gen.", "Jan."), initials ("J. R. Smith"),
 /// nor inside a quotation: a quotation of several sentences stays with the
-/// words that attribute it. A block without a full stop is one sentence.
+/// words that attribute it — unless it runs past `Limits.sentenceTokens`, when
+/// its own full stops end sentences too. A block without a full stop is one
+/// sentence, up to `Limits.longestSentenceTokens`.
 enum SentenceSplitter {
     static func sentences(in tokens: [Token], depths: [UInt8]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
@@ -31,6 +35,14 @@ enum SentenceSplitter {
                 !isAbbreviation(at: index - 1, tokens), startsSentence(index + 1, tokens)
             {
                 // “… history.” He said — the stop is inside, the mark closes it.
+                end = index + 1
+            }
+            // A quotation of many sentences is cut at its own full stops once
+            // the sentence is long, and any sentence at its hard limit: what
+            // is done per sentence (and a claim's length) stays bounded.
+            if end == nil, index + 1 - start >= Limits.sentenceTokens, tokens[index].isTerminal, !isAbbreviation(at: index, tokens) {
+                end = index + 1
+            } else if end == nil, index + 1 - start >= Limits.longestSentenceTokens {
                 end = index + 1
             }
             if let end {

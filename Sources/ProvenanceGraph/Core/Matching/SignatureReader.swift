@@ -124,8 +124,11 @@ struct SignatureReader {
                 if word.isCapitalized {
                     names.insert(stem)
                     // Adjacent capitalised words are one name: "Central Committee".
-                    if lastNameIndex == index - 1, let last = phrase.popLast() {
-                        phrase.append(last + " " + stem)
+                    if lastNameIndex == index - 1, var last = phrase.popLast() {
+                        // Grown in place: a long run of capitals costs no copy per word.
+                        last += " "
+                        last += stem
+                        phrase.append(last)
                     } else {
                         phrase.append(stem)
                     }
