@@ -59,21 +59,29 @@ public struct DocumentSummary: Sendable, Hashable {
     }
 
     init(report: ClaimReport, document: Int, claims indices: [Int], outline: (roots: [DocumentOutline.Branch], withoutSpeaker: Int, ownAssertions: Int)) {
-        let entries = indices.map { report.claims[$0] }
         path = report.documents[document].node.path
-        claims = entries.count
-        captions = entries.filter { $0.node.kind == .caption }.count
-        let scored = entries.filter { $0.node.kind != .caption }
-        attributed = scored.filter { $0.node.source != nil }.count
-        traced = scored.filter(\.isTraced).count
+        claims = indices.count
+        // Counted in place: the claims' entries are large, and a copy of
+        // them all (or of a filtered part) would double what the report holds.
+        var (captions, attributed, traced, dropped, new) = (0, 0, 0, 0, 0)
+        var byKind: [Claim.Kind: Int] = [:]
+        for index in indices {
+            let entry = report.claims[index]
+            byKind[entry.node.kind, default: 0] += 1
+            if entry.node.kind == .caption {
+                captions += 1
+            } else {
+                if entry.node.source != nil { attributed += 1 }
+                if entry.isTraced { traced += 1 }
+            }
+            if entry.findings.contains(where: { $0.kind == .attributionDropped }) { dropped += 1 }
+            if entry.findings.contains(where: { $0.kind == .newClaim }) { new += 1 }
+        }
+        (self.captions, self.attributed, self.traced, self.dropped, self.new) = (captions, attributed, traced, dropped, new)
         withoutSpeaker = outline.withoutSpeaker
         ownAssertions = outline.ownAssertions
-        var byKind: [Claim.Kind: Int] = [:]
-        for entry in entries { byKind[entry.node.kind, default: 0] += 1 }
         self.byKind = byKind
         topSources = outline.roots.prefix(Self.topSourceCount).map { SourceTally(name: report.name($0.source), claims: $0.claimCount) }
-        dropped = entries.filter { $0.findings.contains { $0.kind == .attributionDropped } }.count
-        new = entries.filter { $0.findings.contains { $0.kind == .newClaim } }.count
         derives = !report.documents[document].derivedFrom.isEmpty
         let total = report.documents[document].claimCount
         claimsInDocument = report.selection.filtersClaims && total != claims ? total : nil

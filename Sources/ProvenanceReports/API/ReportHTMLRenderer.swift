@@ -113,7 +113,7 @@ public struct ReportHTMLRenderer: Sendable {
         html.append("<p class=\"figures\">\(figures)</p>")
         html.append("</header>")
 
-        let claims = report.claims.filter { $0.document == index }
+        let claims = report.claimsByDocument[index].map { report.claims[$0] }
         let marks = claims.map { claim in
             HTMLText.Mark(
                 claim: claim.node.id, span: TextSpan(start: claim.content.start, end: claim.content.end),

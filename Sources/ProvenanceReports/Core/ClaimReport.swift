@@ -42,8 +42,13 @@ struct ClaimReport {
     let selection: GraphSelection
     var documents: [Document] = []
     var claims: [ClaimEntry] = []
+    /// Per document listed, the positions of its claims in ``claims``.
+    private(set) var claimsByDocument: [[Int]] = []
     /// Per document, the offset at which each of its lines starts.
     private var lineStarts: [[Int]] = []
+    /// Documents outside the selection that evidence or a claim's origin
+    /// names: their texts and line starts, read once each.
+    private let others = OtherDocuments()
     private var sourceIndex: [String: Int] = [:]
     private var claimIndex: [String: Int] = [:]
     private var documentIndex: [String: Int] = [:]
@@ -89,15 +94,15 @@ struct ClaimReport {
             documents.append(Document(
                 node: document, text: texts[document.id]!, derivedFrom: analysis.derivedFrom[document.id] ?? [],
                 claimCount: totals[document.id] ?? 0))
-            var starts = [0]
-            for (offset, scalar) in texts[document.id]!.scalars.enumerated() where scalar == "\n" { starts.append(offset + 1) }
-            lineStarts.append(starts)
+            lineStarts.append(Self.lineStarts(of: texts[document.id]!))
+            claimsByDocument.append([])
         }
         for claim in graph.claims where chosenIDs.contains(claim.id) {
             guard let document = documentIndex[claim.document] else { continue }
             let text = documents[document].text
             func span(_ span: TextSpan) -> SpanText { SpanText(start: span.start, end: span.end, text: text[span]) }
             claimIndex[claim.id] = claims.count
+            claimsByDocument[document].append(claims.count)
             claims.append(
                 ClaimEntry(
                     node: claim, document: document, sentence: span(claim.sentence), content: span(claim.content),
@@ -121,7 +126,26 @@ struct ClaimReport {
     func document(_ id: String) -> Document? {
         if let index = documentIndex[id] { return documents[index] }
         // A document outside the selection, named by another's evidence.
-        return graphDocumentIndex[id].map { graph.documents[$0] }.map { Document(node: $0, text: ScalarText($0.text), derivedFrom: []) }
+        return graphDocumentIndex[id].map { graph.documents[$0] }.map { Document(node: $0, text: others.text(of: $0), derivedFrom: []) }
+    }
+
+    /// The offset at which each line of a text starts.
+    static func lineStarts(of text: ScalarText) -> [Int] {
+        var starts = [0]
+        for (offset, scalar) in text.scalars.enumerated() where scalar == "\n" { starts.append(offset + 1) }
+        return starts
+    }
+
+    /// The 1-based line holding `offset`, given where lines start.
+    static func line(of offset: Int, starts: [Int]) -> Int {
+        // The last line start at or before the offset.
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return max(low, 1)
     }
 
     /// A claim anywhere in the graph, selected or not: where it is and what it says.
@@ -151,12 +175,18 @@ struct ClaimReport {
         if let index = documentIndex[id] { return position(of: offset, in: index).line }
         guard let document = document(id) else { return 1 }
         return document.node.positions.map { $0.position(of: offset)?.line ?? 1 }
-            ?? document.text.scalars.prefix(offset).filter { $0 == "\n" }.count + 1
+            ?? Self.line(of: offset, starts: others.lineStarts(of: document.node))
     }
 
-    /// The words of an evidence span.
+    /// The words of an evidence span, cut to `Limits.evidenceExcerptScalars`
+    /// and an ellipsis when longer: an edge refers to the words by their
+    /// offsets, and copies no more than that of them (a long claim that a
+    /// thousand others match is not written a thousand times).
     func text(of evidence: ProvenanceGraph.Evidence) -> String {
-        document(evidence.document)?.text[evidence.span] ?? ""
+        guard let text = document(evidence.document)?.text else { return "" }
+        let limit = Limits.evidenceExcerptScalars
+        guard evidence.span.length > limit else { return text[evidence.span] }
+        return text[TextSpan(start: evidence.span.start, end: evidence.span.start + limit)] + "…"
     }
 
     /// 1-based line and column of an offset in a document's text: in its
@@ -169,14 +199,28 @@ struct ClaimReport {
             return (last.line, last.column + 1)
         }
         let starts = lineStarts[document]
-        // The last line start at or before the offset.
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] <= offset { low = middle + 1 } else { high = middle }
-        }
-        let line = max(low, 1)
+        let line = Self.line(of: offset, starts: starts)
         return (line, offset - starts[line - 1] + 1)
+    }
+}
+
+/// The texts and line starts of documents outside a report's selection,
+/// made the first time something names them and kept for the next.
+private final class OtherDocuments {
+    private var texts: [String: ScalarText] = [:]
+    private var starts: [String: [Int]] = [:]
+
+    func text(of document: ProvenanceGraph.Document) -> ScalarText {
+        if let known = texts[document.id] { return known }
+        let text = ScalarText(document.text)
+        texts[document.id] = text
+        return text
+    }
+
+    func lineStarts(of document: ProvenanceGraph.Document) -> [Int] {
+        if let known = starts[document.id] { return known }
+        let lines = ClaimReport.lineStarts(of: text(of: document))
+        starts[document.id] = lines
+        return lines
     }
 }

@@ -14,6 +14,8 @@ struct DocumentOutline {
         var source: String
         var claims: [Int] = []
         var children: [Branch] = []
+        /// Where each child is in `children`, by source.
+        fileprivate var childIndex: [String: Int] = [:]
 
         /// Claims here and below.
         var claimCount: Int { claims.count + children.reduce(0) { $0 + $1.claimCount } }
@@ -30,8 +32,9 @@ struct DocumentOutline {
 
     init(report: ClaimReport, document: Int) {
         self.document = document
-        let claims = report.claims.indices.filter { report.claims[$0].document == document }
+        let claims = report.claimsByDocument[document]
         var roots: [Branch] = []
+        var rootIndex: [String: Int] = [:]
         var withoutSpeaker: [Int] = []
         var ownAssertions: [Int] = []
         for index in claims {
@@ -44,11 +47,12 @@ struct DocumentOutline {
                 }
                 continue
             }
-            if let position = roots.firstIndex(where: { $0.source == origin }) {
+            if let position = rootIndex[origin] {
                 roots[position].insert(claim: index, along: claim.chain.dropFirst())
             } else {
                 var root = Branch(source: origin)
                 root.insert(claim: index, along: claim.chain.dropFirst())
+                rootIndex[origin] = roots.count
                 roots.append(root)
             }
         }
@@ -75,11 +79,12 @@ extension DocumentOutline.Branch {
             claims.append(claim)
             return
         }
-        if let position = children.firstIndex(where: { $0.source == next }) {
+        if let position = childIndex[next] {
             children[position].insert(claim: claim, along: path.dropFirst())
         } else {
             var child = DocumentOutline.Branch(source: next)
             child.insert(claim: claim, along: path.dropFirst())
+            childIndex[next] = children.count
             children.append(child)
         }
     }
