@@ -1,4 +1,5 @@
 import Foundation
+import ProvenanceParsing
 
 /// Attributed articles as JSON Lines, one document a line: what
 /// `provenance report --format jsonl` writes as each document finishes, so a
@@ -29,6 +30,11 @@ public enum AttributedJSONLines {
         public var line: Int
         public var reason: String
         public var description: String { "line \(line): \(reason)" }
+
+        public init(line: Int, reason: String) {
+            self.line = line
+            self.reason = reason
+        }
     }
 
     /// The document of a line.
@@ -42,17 +48,45 @@ public enum AttributedJSONLines {
         guard decoded.format == format else { throw ReadError(line: number, reason: "format \(decoded.format), not \(format)") }
         guard decoded.version == version else { throw ReadError(line: number, reason: "version \(decoded.version), not \(version)") }
         let attributed = decoded.document
-        // Spans must fit the text they point into.
-        let count = attributed.article.text.unicodeScalars.count
-        for claim in attributed.claims where !(0...count).contains(claim.content.end) || claim.content.start > claim.content.end {
-            throw ReadError(line: number, reason: "a claim's span lies outside the text")
-        }
-        for claim in attributed.claims {
-            if let source = claim.attribution?.source, !attributed.sources.indices.contains(source) {
-                throw ReadError(line: number, reason: "a claim names source \(source), which is not there")
+        if let problem = Self.problem(in: attributed) { throw ReadError(line: number, reason: problem) }
+        return attributed
+    }
+
+    /// What makes a decoded document unusable, if anything: every span must
+    /// lie in its text and every index point at something there — a line
+    /// written by hand or damaged on the way must fail here, with its number,
+    /// not trap wherever the document is used.
+    static func problem(in attributed: AttributedArticle) -> String? {
+        let article = attributed.article
+        let count = article.text.unicodeScalars.count
+        let outside: (TextSpan?) -> Bool = { span in span.map { $0.end > count } ?? false }
+        for block in article.blocks {
+            if outside(block.span) { return "a block's span lies outside the text" }
+            if let credit = block.credit, outside(credit.span) || credit.parts.contains(where: { outside($0.span) }) {
+                return "a credit's span lies outside the text"
             }
         }
-        return attributed
+        if article.links.contains(where: { outside($0.span) }) { return "a link's span lies outside the text" }
+        for sentence in attributed.sentences {
+            if outside(sentence.span) { return "a sentence's span lies outside the text" }
+            if !article.blocks.indices.contains(sentence.block) { return "a sentence names block \(sentence.block), which is not there" }
+        }
+        if attributed.quotes.contains(where: { outside($0.span) || outside($0.inner) }) { return "a quotation's span lies outside the text" }
+        if attributed.sources.contains(where: { $0.mentions.contains { outside($0) } }) { return "a source's mention lies outside the text" }
+        let sources = attributed.sources.indices
+        if let publisher = attributed.publisher, !sources.contains(publisher) { return "the publisher is source \(publisher), which is not there" }
+        for claim in attributed.claims {
+            if outside(claim.sentence) || outside(claim.content) || outside(claim.cue?.span) || outside(claim.attribution?.mention)
+                || outside(claim.attribution?.antecedent) || claim.quotes.contains { outside($0) }
+            {
+                return "a claim's span lies outside the text"
+            }
+            if !article.blocks.indices.contains(claim.block) { return "a claim names block \(claim.block), which is not there" }
+            for source in [claim.attribution?.source].compactMap({ $0 }) + claim.via + claim.about where !sources.contains(source) {
+                return "a claim names source \(source), which is not there"
+            }
+        }
+        return nil
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -60,6 +94,8 @@ public enum AttributedJSONLines {
         case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
+            "bad value at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
         case DecodingError.dataCorrupted: "not JSON"
         default: "\(error)"
         }

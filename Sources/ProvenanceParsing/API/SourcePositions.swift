@@ -75,9 +75,11 @@ public struct SourcePositions: Sendable, Hashable, Codable {
         var anchors: [Anchor] = []
         while !container.isAtEnd {
             let triple = try container.decode([Int].self)
-            guard triple.count == 3, triple[0] >= 0, triple[1] >= 1, triple[2] >= 1 else {
+            // (Bounded, so that a column plus an offset cannot overflow.)
+            let bound = Int(Int32.max)
+            guard triple.count == 3, (0...bound).contains(triple[0]), (1...bound).contains(triple[1]), (1...bound).contains(triple[2]) else {
                 throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "a position is [offset ≥ 0, line ≥ 1, column ≥ 1]")
+                    in: container, debugDescription: "a position is [offset ≥ 0, line ≥ 1, column ≥ 1], each below 2³¹")
             }
             anchors.append(Anchor(offset: triple[0], line: triple[1], column: triple[2]))
         }

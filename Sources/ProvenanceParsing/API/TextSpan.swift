@@ -32,4 +32,20 @@ public struct TextSpan: Sendable, Hashable, Codable, Comparable, CustomStringCon
     }
 
     public var description: String { "\(start)..<\(end)" }
+
+    private enum CodingKeys: String, CodingKey {
+        case start, end
+    }
+
+    /// A span read back (from JSON Lines, say) is checked as a made one is:
+    /// offsets that are negative or out of order are an error, not a trap later.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let start = try container.decode(Int.self, forKey: .start)
+        let end = try container.decode(Int.self, forKey: .end)
+        guard start >= 0, start <= end else {
+            throw DecodingError.dataCorruptedError(forKey: .end, in: container, debugDescription: "a span is 0 ≤ start ≤ end")
+        }
+        self.init(start: start, end: end)
+    }
 }
