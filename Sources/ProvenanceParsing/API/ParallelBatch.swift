@@ -13,6 +13,11 @@ public enum ParallelBatch {
     /// The number of threads to use by default: one per core.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
+    /// The most threads a batch runs on: one per core. More would only hold
+    /// more inputs in flight (eight per thread), and under a memory limit
+    /// hundreds of threads could not all start.
+    public static var maximumThreads: Int { defaultThreads }
+
     /// Transforms every input (on up to `threads` threads) and delivers each
     /// result, in input order, to `deliver`. Inputs are drawn from the
     /// sequence as results are delivered, so a long or endless sequence (the
@@ -25,6 +30,7 @@ public enum ParallelBatch {
         deliver: (Inputs.Element, Output) throws -> Void
     ) rethrows where Inputs.Element: Sendable {
         var iterator = inputs.makeIterator()
+        let threads = min(threads, maximumThreads)
         guard threads > 1 else {
             while let input = iterator.next() { try deliver(input, transform(input)) }
             return

@@ -82,7 +82,7 @@ struct AttributionOptions: ParsableArguments {
         if let modelFile, let engine = try? AttributionEngine(modelFile: modelFile) { return engine }
         let engine = AttributionEngine(method: method)
         if method == .model, engine.method != .model, let problem = AttributionEngine.modelProblem, !quiet {
-            FileHandleOutput.standardError.write("provenance: note: \(problem); attributing with the rules alone\n")
+            FileHandleOutput.standardError.note("\(problem); attributing with the rules alone")
         }
         return engine
     }
@@ -119,7 +119,7 @@ struct StoreOptions: ParsableArguments {
     @discardableResult
     func noteIfNothingMatches(_ report: GraphReport, quiet: Bool) -> Bool {
         guard !selection.isAll, report.isEmpty else { return false }
-        if !quiet { FileHandleOutput.standardError.write("provenance: note: no document or claim matches \(selection.description)\n") }
+        if !quiet { FileHandleOutput.standardError.note("no document or claim matches \(selection.description)") }
         return true
     }
 }
@@ -133,11 +133,22 @@ struct BatchOptions: ParsableArguments {
     // Optional, so that --help states the default once, in words.
     @Option(
         name: [.customShort("j"), .customLong("jobs")], parsing: .unconditional,
-        help: "Read this many files at once (default: one per core). Output order never changes.")
+        help: "Read this many files at once (default and most: one per core). Output order never changes.")
     var requestedJobs: Int?
 
-    /// How many files are read at once.
-    var jobs: Int { requestedJobs ?? ParallelBatch.defaultThreads }
+    /// How many files are read at once: as asked, but no more than there
+    /// are cores — more threads only hold more documents in memory (and
+    /// hundreds of them could not all start under a memory limit). A note
+    /// says so when the request is lowered.
+    var jobs: Int {
+        let most = ParallelBatch.maximumThreads
+        guard let requestedJobs, requestedJobs > most else { return requestedJobs ?? ParallelBatch.defaultThreads }
+        if !quiet {
+            FileHandleOutput.standardError.note(
+                "--jobs \(requestedJobs) is more than the \(most) core\(most == 1 ? "" : "s") here; reading \(most) at once")
+        }
+        return most
+    }
 
     func validate() throws {
         if let requestedJobs, requestedJobs < 1 { throw ValidationError("--jobs must be at least 1 (it was \(requestedJobs)).") }
