@@ -22,8 +22,8 @@ enum Batch {
             let names = expansion.skipped.count <= 3
                 ? expansion.skipped.joined(separator: ", ")
                 : expansion.skipped.prefix(3).joined(separator: ", ") + " and \(expansion.skipped.count - 3) more"
-            FileHandleOutput.standardError.write(
-                "provenance: note: skipped \(names): read-me, licence and change-log files are not articles (name them to read them)\n")
+            FileHandleOutput.standardError.note(
+                "skipped \(names): read-me, licence and change-log files are not articles (name them to read them)")
         }
         let progress = Progress(paths: files, quiet: quiet)
         let items = InputItems(paths: files, limit: extractor.options.maximumBytes)
@@ -43,7 +43,7 @@ enum Batch {
         } deliver: { item, result in
             if case .note(let path, let message) = item {
                 progress.finish()
-                if !quiet { FileHandleOutput.standardError.write("provenance: note: \(path): \(message)\n") }
+                if !quiet { FileHandleOutput.standardError.note("\(path): \(message)") }
                 progress.fileDone()
                 return
             }
@@ -54,7 +54,7 @@ enum Batch {
                 try handle(output, bytes)
             } catch {
                 progress.finish()
-                FileHandleOutput.standardError.write("provenance: error: \(error)\n")
+                FileHandleOutput.standardError.error("\(error)")
                 failures += 1
             }
             progress.advance(bytes: size, endsFile: !Self.isRecord(item))
@@ -80,7 +80,7 @@ enum Batch {
         threads: Int = ParallelBatch.defaultThreads
     ) throws -> (ProvenanceGraph, Int) {
         if let path {
-            return (try CorpusStore(path: path, create: false).graph(), 0)
+            return (try CorpusStore(path: path, access: .read).graph(), 0)
         }
         var builder = GraphBuilder()
         let failures = run(files, extractor: extractor, quiet: quiet, threads: threads, work: { PreparedArticle(engine.attribute($0)) }) {
@@ -93,6 +93,18 @@ enum Batch {
 /// Unbuffered writes to standard error.
 enum FileHandleOutput {
     case standardError
+
+    /// `provenance: error: MESSAGE` on one line, whatever the message holds
+    /// (a file name with a line break or an escape sequence in it is shown,
+    /// not obeyed).
+    func error(_ message: String) {
+        write("provenance: error: \(VisibleText.name(message))\n")
+    }
+
+    /// `provenance: note: MESSAGE`, the same way.
+    func note(_ message: String) {
+        write("provenance: note: \(VisibleText.name(message))\n")
+    }
 
     func write(_ text: String) {
         var bytes = Array(text.utf8)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ProvenanceParsing
+import ProvenanceStore
 
 #if canImport(Glibc)
 import Glibc
@@ -29,6 +31,8 @@ struct Provenance: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
+            // A store that is not there (or a path that cannot be one) is a mistyped argument.
+            if let store = error as? StoreError, store.isMistyped { fail(store.description, usage: "", status: 2) }
             let code = exitCode(for: error)
             // Help, the version, completion scripts: ArgumentParser prints them.
             if code == .success { exit(withError: error) }
@@ -49,7 +53,7 @@ struct Provenance: ParsableCommand {
     }
 
     private static func fail(_ message: String, usage: String, status: Int32) -> Never {
-        var text = "provenance: error: \(message)\n"
+        var text = "provenance: error: \(VisibleText.name(message))\n"
         if !usage.isEmpty { text += usage.hasSuffix("\n") ? usage : usage + "\n" }
         FileHandleOutput.standardError.write(text)
         Glibc.exit(status)

@@ -1,6 +1,10 @@
 import Crypto
 import Foundation
 import GRDB
+
+#if canImport(Glibc)
+import Glibc
+#endif
 import ProvenanceAttribution
 import ProvenanceGraph
 import ProvenanceParsing
@@ -35,68 +39,183 @@ public final class CorpusStore: Sendable {
         public var documents: Int
     }
 
+    /// What a command does with a store: reads it, or adds to it.
+    public enum Access: Sendable {
+        /// Opened read-only: never created, never written, not one byte
+        /// changed (it works on a read-only file or mount).
+        case read
+        /// Created when missing; checked whole (`PRAGMA quick_check`) before
+        /// anything is written, and refused when damaged.
+        case write
+    }
+
     public let path: String
-    private let pool: DatabasePool
+    /// Where reads go; for a writable store, the pool that also writes.
+    private let reader: any DatabaseReader
+    private let pool: DatabasePool?
 
     /// The page cache of each connection, in KiB.
     static let cacheKiB = 32 * 1024
 
-    /// Opens the store at `path`, creating it when the file does not exist
-    /// and `create` allows (a reader of a store that is not there gets an
-    /// error, not a new empty store). Refuses files that are not provenance
-    /// stores, without changing them.
-    public init(path: String, create: Bool = true) throws(StoreError) {
+    /// Opens the store at `path`. For `.write` the store is created when
+    /// there is no file (two processes creating it at once take turns), and
+    /// an existing one is checked before anything is written to it. Files
+    /// that are not provenance stores, and damaged stores, are refused
+    /// without a byte of them changed.
+    public init(path: String, access: Access = .write) throws(StoreError) {
         self.path = path
-        if !create, !FileManager.default.fileExists(atPath: path) { throw StoreError(path: path, reason: .missing) }
-        try Self.checkHeader(path)
-        try Self.inspect(path)
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in
-            // Linking reads postings all over the file: keep more of it in
-            // memory than SQLite's 2 MiB default.
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
-        }
+        try Self.checkPath(path, access: access)
+        // Setting a store up (creating it, switching it to WAL, migrating it)
+        // happens under an exclusive lock on the file, and readers take a
+        // shared one while they open it: nobody reads, or sets up, a store
+        // half made by another process.
+        let lock = try FileLock(path: path, exclusive: access == .write)
+        defer { lock.release() }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            (reader, pool) = try Self.open(path, access: access)
         } catch {
-            throw Self.storeError(error, path: path)
+            // A store this call made and could not set up is not left behind, empty.
+            if lock.created { unlink(path) }
+            throw error
         }
-        try prepare()
     }
 
-    /// A file is either new, empty, or an SQLite database.
-    private static func checkHeader(_ path: String) throws(StoreError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+    private static func open(_ path: String, access: Access) throws(StoreError) -> (any DatabaseReader, DatabasePool?) {
+        try Self.checkHeader(path, access: access)
+        switch access {
+        case .read:
+            let queue = try Self.openReadOnly(path)
+            try Self.inspect(queue, path: path)
+            return (queue, nil)
+        case .write:
+            if try Self.fileSize(path) > 0 {
+                let queue = try Self.openReadOnly(path)
+                defer { try? queue.close() }
+                try Self.inspect(queue, path: path)
+            }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            configuration.foreignKeysEnabled = true
+            configuration.prepareDatabase { db in
+                // Linking reads postings all over the file: keep more of it in
+                // memory than SQLite's 2 MiB default.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
+            }
+            let pool: DatabasePool
+            do {
+                pool = try DatabasePool(path: path, configuration: configuration)
+                try Schema.migrator.migrate(pool)
+            } catch {
+                throw Self.storeError(error, path: path)
+            }
+            return (pool, pool)
+        }
+    }
+
+    /// A path a store can be at: not empty, not a folder or a device; for
+    /// reading, an existing file.
+    private static func checkPath(_ path: String, access: Access) throws(StoreError) {
+        guard !path.isEmpty else { throw StoreError(path: path, reason: .unusable("no store named")) }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            guard errno == ENOENT else { throw StoreError(path: path, reason: .unusable(String(cString: strerror(errno)))) }
+            if access == .read { throw StoreError(path: path, reason: .missing) }
+            let folder = (path as NSString).deletingLastPathComponent
+            var folderInfo = stat()
+            guard stat(folder.isEmpty ? "." : folder, &folderInfo) == 0, (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
+                throw StoreError(path: path, reason: .unusable("no such folder for a new store"))
+            }
+            return
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw StoreError(path: path, reason: .unusable("a folder, not a store"))
+        default: throw StoreError(path: path, reason: .notAStore)
+        }
+    }
+
+    private static func fileSize(_ path: String) throws(StoreError) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw StoreError(path: path, reason: .unusable(String(cString: strerror(errno)))) }
+        return Int(info.st_size)
+    }
+
+    /// A file is either new (for writing), empty (for writing), or an SQLite database.
+    private static func checkHeader(_ path: String, access: Access) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            if access == .write, !FileManager.default.fileExists(atPath: path) { return }
+            throw StoreError(path: path, reason: .unusable("cannot be read"))
+        }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty { return }
+        if header.isEmpty {
+            if access == .read { throw StoreError(path: path, reason: .notAStore) }
+            return
+        }
         guard header.elementsEqual(Array("SQLite format 3\u{0}".utf8)) else {
             throw StoreError(path: path, reason: .notAStore)
         }
     }
 
-    /// Looks at an existing database read-only, before anything (such as
-    /// switching it to WAL) could change a file that is not ours.
-    private static func inspect(_ path: String) throws(StoreError) {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size > 0 else { return }
+    /// A read-only connection: on a read-only mount, where SQLite cannot
+    /// make the shared-memory file a WAL store needs, it reads the file as
+    /// immutable (nobody can change it there).
+    private static func openReadOnly(_ path: String) throws(StoreError) -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let state: (hasMeta: Bool, tables: Int, application: String?, schema: Int?) = try queue.read { db in
+            // Opening is lazy in places: a first read tells whether it works.
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+            do {
+                let queue = try DatabaseQueue(path: Self.immutableURI(path), configuration: configuration)
+                _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+                return queue
+            } catch {
+                throw storeError(error, path: path)
+            }
+        } catch {
+            throw storeError(error, path: path)
+        }
+    }
+
+    /// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it.
+    static func immutableURI(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x20, 0x7F...0xFF:
+                encoded += String(format: "%%%02X", byte)
+            default:
+                encoded.append(Character(Unicode.Scalar(byte)))
+            }
+        }
+        return "file:\(encoded)?immutable=1"
+    }
+
+    /// Looks at an existing database read-only, before anything could change
+    /// a file that is not ours or is damaged: a provenance store of a schema
+    /// we know, whole (`PRAGMA quick_check`).
+    private static func inspect(_ queue: DatabaseQueue, path: String) throws(StoreError) {
+        do {
+            let state: (hasMeta: Bool, tables: Int, application: String?, schema: Int?, check: String?) = try queue.read { db in
                 let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                guard try db.tableExists("meta") else { return (false, tables, nil, nil) }
+                guard try db.tableExists("meta") else { return (false, tables, nil, nil, nil) }
                 let application = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'application'")
                 let schema = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'").flatMap(Int.init)
-                return (true, tables, application, schema)
+                guard application == Schema.application else { return (true, tables, application, schema, nil) }
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+                // Its findings, on one line, without the "*** in database main ***" heading.
+                let findings = check.flatMap { $0.split(whereSeparator: \.isNewline) }.filter { !$0.hasPrefix("***") }
+                return (true, tables, application, schema, check == ["ok"] ? nil : "quick_check: " + findings.joined(separator: "; "))
             }
-            try queue.close()
             if state.hasMeta {
                 guard state.application == Schema.application else { throw StoreError(path: path, reason: .notAStore) }
                 if let schema = state.schema, schema > Schema.version { throw StoreError(path: path, reason: .newerSchema(schema)) }
+                if let problem = state.check { throw StoreError(path: path, reason: .damaged(problem)) }
             } else if state.tables > 0 {
                 throw StoreError(path: path, reason: .notAStore)
             }
@@ -107,25 +226,23 @@ public final class CorpusStore: Sendable {
         }
     }
 
-    private func prepare() throws(StoreError) {
-        do {
-            try Schema.migrator.migrate(pool)
-        } catch {
-            throw Self.storeError(error, path: path)
-        }
-    }
-
     static func storeError(_ error: any Error, path: String) -> StoreError {
         if let database = error as? DatabaseError {
             if database.resultCode == .SQLITE_BUSY || database.resultCode == .SQLITE_LOCKED {
                 return StoreError(path: path, reason: .busy)
             }
-            if database.resultCode == .SQLITE_NOTADB || database.resultCode == .SQLITE_CORRUPT {
+            if database.resultCode == .SQLITE_NOTADB {
                 return StoreError(path: path, reason: .notAStore)
+            }
+            if database.resultCode == .SQLITE_CORRUPT {
+                return StoreError(path: path, reason: .damaged(database.message ?? "corrupt"))
             }
             return StoreError(path: path, reason: .database(database.message ?? "\(database.resultCode)"))
         }
         if let store = error as? StoreError { return store }
+        if error is RowDecodingError || error is StoredValueError {
+            return StoreError(path: path, reason: .damaged("a value is not what the schema says (\(error))"))
+        }
         return StoreError(path: path, reason: .database("\(error)"))
     }
 
@@ -138,6 +255,7 @@ public final class CorpusStore: Sendable {
 
     /// Adds a document (or finds it already there) and links it into the corpus.
     public func ingest(_ attributed: AttributedArticle, hash: String) throws(StoreError) -> IngestOutcome {
+        guard let pool else { throw StoreError(path: path, reason: .unusable("opened for reading only")) }
         do {
             return try pool.writeWithoutTransaction { db in
                 var outcome = IngestOutcome.unchanged(document: "")
@@ -157,7 +275,7 @@ public final class CorpusStore: Sendable {
     /// The whole corpus as a graph.
     public func graph() throws(StoreError) -> ProvenanceGraph {
         do {
-            return try pool.read { db in try GraphLoader(db: db).load() }
+            return try reader.read { db in try GraphLoader(db: db).load() }
         } catch {
             throw Self.storeError(error, path: path)
         }
@@ -168,7 +286,7 @@ public final class CorpusStore: Sendable {
     /// document — most claims first.
     public func sources() throws(StoreError) -> [SourceCount] {
         do {
-            return try pool.read { db in
+            return try reader.read { db in
                 // Each credit a (source, claim, document, role) row; `via` is a JSON array of source ids ("s12").
                 let rows = try Row.fetchAll(db, sql: """
                     WITH credits(source, claim, document, role) AS (
@@ -190,10 +308,11 @@ public final class CorpusStore: Sendable {
                     FROM sources s LEFT JOIN credits k ON k.source = s.id
                     GROUP BY s.id ORDER BY claims DESC, documents DESC, s.name, s.id
                     """)
-                return rows.map { row in
+                return try rows.map { row in
                     SourceCount(
-                        source: GraphLoader.source(row), claims: row["claims"], attributed: row["attributed"],
-                        carried: row["carried"], published: row["published"], documents: row["documents"])
+                        source: try GraphLoader.source(row), claims: try row.decode(forColumn: "claims"),
+                        attributed: try row.decode(forColumn: "attributed"), carried: try row.decode(forColumn: "carried"),
+                        published: try row.decode(forColumn: "published"), documents: try row.decode(forColumn: "documents"))
                 }
             }
         } catch {
@@ -204,7 +323,7 @@ public final class CorpusStore: Sendable {
     /// How many documents the store holds.
     public func documentCount() throws(StoreError) -> Int {
         do {
-            return try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0 }
+            return try reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0 }
         } catch {
             throw Self.storeError(error, path: path)
         }

@@ -7,54 +7,72 @@ import ProvenanceParsing
 struct GraphLoader {
     let db: Database
 
+    /// The graph; a value that is not what the schema says (a damaged or
+    /// hand-made store) is an error, never a trap.
     func load() throws -> ProvenanceGraph {
         var graph = ProvenanceGraph()
+        var textLengths: [String: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id") {
-            let id: Int64 = row["id"]
-            let links: [JSONColumns.LinkRecord] = JSONColumns.decode(row["links"])
-            let quotes: [JSONColumns.QuoteRecord] = JSONColumns.decode(row["quotes"])
-            let publisher: Int64? = row["publisher_source"]
+            let id: Int64 = try row.required("id")
+            let text: String = try row.required("text")
+            let links: [JSONColumns.LinkRecord] = JSONColumns.decode(row.value("links"))
+            let quotes: [JSONColumns.QuoteRecord] = JSONColumns.decode(row.value("quotes"))
+            let publisher: Int64? = row.value("publisher_source")
+            let length = text.unicodeScalars.count
+            textLengths["d\(id)"] = length
             graph.documents.append(
                 ProvenanceGraph.Document(
-                    id: "d\(id)", path: row["path"], format: InputFormat(rawValue: row["format"]) ?? .text, title: row["title"],
-                    publisher: row["publisher"], published: row["published"], url: row["url"], text: row["text"],
-                    contentHash: row["hash"], publisherSource: publisher.map { "s\($0)" }, links: links.map(\.link),
-                    quotes: quotes.map(\.quote), positions: JSONColumns.positions(row["positions"])))
+                    id: "d\(id)", path: try row.required("path"), format: InputFormat(rawValue: row.value("format") ?? "") ?? .text,
+                    title: row.value("title"), publisher: row.value("publisher"), published: row.value("published"), url: row.value("url"),
+                    text: text, contentHash: row.value("hash"), publisherSource: publisher.map { "s\($0)" },
+                    links: links.compactMap(\.link).filter { $0.span.end <= length },
+                    quotes: quotes.compactMap(\.quote).filter { $0.span.end <= length && $0.inner.end <= length },
+                    positions: JSONColumns.positions(row.value("positions"))))
         }
         graph.sources = try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY id").map(Self.source)
         for row in try Row.fetchAll(db, sql: "SELECT * FROM claims ORDER BY document_id, ordinal") {
-            func span(_ start: String, _ end: String) -> TextSpan? {
-                guard let lower: Int = row[start], let upper: Int = row[end] else { return nil }
-                return TextSpan(start: lower, end: upper)
+            let id: Int64 = try row.required("id")
+            let document: Int64 = try row.required("document_id")
+            guard let length = textLengths["d\(document)"] else { throw StoredValueError(description: "claim c\(id) of a document that is not there") }
+            func span(_ start: String, _ end: String) throws -> TextSpan? {
+                guard row.value(start) as Int? != nil || row.value(end) as Int? != nil else { return nil }
+                guard let span = row.span(start, end), span.end <= length else {
+                    throw StoredValueError(description: "claim c\(id): \(start)…\(end) is not a span of its text")
+                }
+                return span
             }
-            let id: Int64 = row["id"]
-            let document: Int64 = row["document_id"]
-            let source: Int64? = row["source_id"]
-            let problem: String? = row["problem"]
-            let lemma: String? = row["cue_lemma"]
+            guard let sentence = try span("sentence_start", "sentence_end"), let content = try span("content_start", "content_end") else {
+                throw StoredValueError(description: "claim c\(id) has no sentence or content")
+            }
+            let source: Int64? = row.value("source_id")
+            let problem: String? = row.value("problem")
+            let lemma: String? = row.value("cue_lemma")
             graph.claims.append(
                 ProvenanceGraph.ClaimNode(
-                    id: "c\(id)", document: "d\(document)", kind: Claim.Kind(rawValue: row["kind"]) ?? .unattributed,
-                    sentence: span("sentence_start", "sentence_end")!, content: span("content_start", "content_end")!,
-                    cue: span("cue_start", "cue_end").map { Claim.Cue(span: $0, lemma: lemma ?? "") },
-                    source: source.map { "s\($0)" }, mention: span("mention_start", "mention_end"),
-                    antecedent: span("antecedent_start", "antecedent_end"), resolved: row["resolved"],
-                    via: JSONColumns.decode(row["via"]), about: JSONColumns.decode(row["about"]),
-                    continuation: row["continuation"], problem: problem.flatMap(Claim.Problem.init(rawValue:))))
+                    id: "c\(id)", document: "d\(document)", kind: Claim.Kind(rawValue: row.value("kind") ?? "") ?? .unattributed,
+                    sentence: sentence, content: content,
+                    cue: try span("cue_start", "cue_end").map { Claim.Cue(span: $0, lemma: lemma ?? "") },
+                    source: source.map { "s\($0)" }, mention: try span("mention_start", "mention_end"),
+                    antecedent: try span("antecedent_start", "antecedent_end"), resolved: row.value("resolved") ?? true,
+                    via: JSONColumns.decode(row.value("via")), about: JSONColumns.decode(row.value("about")),
+                    continuation: row.value("continuation") ?? false, problem: problem.flatMap(Claim.Problem.init(rawValue:))))
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM edges ORDER BY id") {
-            let evidence: [JSONColumns.EvidenceRecord] = JSONColumns.decode(row["evidence"])
-            guard let kind = ProvenanceGraph.Edge.Kind(rawValue: row["kind"]) else { continue }
-            graph.edges.append(
-                ProvenanceGraph.Edge(kind: kind, from: row["from_node"], to: row["to_node"], score: row["score"], evidence: evidence.map(\.evidence)))
+            let evidence: [JSONColumns.EvidenceRecord] = JSONColumns.decode(row.value("evidence"))
+            guard let kind = ProvenanceGraph.Edge.Kind(rawValue: row.value("kind") ?? ""), let from: String = row.value("from_node"),
+                let to: String = row.value("to_node")
+            else { continue }
+            // Evidence must lie in the text of its document.
+            let spans = evidence.compactMap(\.evidence).filter { $0.span.end <= (textLengths[$0.document] ?? -1) }
+            graph.edges.append(ProvenanceGraph.Edge(kind: kind, from: from, to: to, score: row.value("score"), evidence: spans))
         }
         return graph
     }
 
-    static func source(_ row: Row) -> ProvenanceGraph.SourceNode {
-        let id: Int64 = row["id"]
+    static func source(_ row: Row) throws -> ProvenanceGraph.SourceNode {
+        let id: Int64 = try row.required("id")
         return ProvenanceGraph.SourceNode(
-            id: "s\(id)", name: row["name"], kind: Source.Kind(rawValue: row["kind"]) ?? .unknown,
-            aliases: JSONColumns.decode(row["aliases"]), descriptions: JSONColumns.decode(row["descriptions"]))
+            id: "s\(id)", name: row.value("name") ?? "", kind: Source.Kind(rawValue: row.value("kind") ?? "") ?? .unknown,
+            aliases: JSONColumns.decode(row.value("aliases")), descriptions: JSONColumns.decode(row.value("descriptions")))
     }
 }

@@ -68,10 +68,10 @@ struct Ingestion {
         guard let row = try Row.fetchOne(db, sql: "SELECT name, kind, aliases, descriptions FROM sources WHERE id = ?", arguments: [id]) else {
             return
         }
-        let name: String = row["name"]
-        let kind = (Source.Kind(rawValue: row["kind"]) ?? .unknown).merged(with: source.kind)
-        var aliases: [String] = JSONColumns.decode(row["aliases"])
-        var descriptions: [String] = JSONColumns.decode(row["descriptions"])
+        let name: String = row.value("name") ?? ""
+        let kind = (Source.Kind(rawValue: row.value("kind") ?? "") ?? .unknown).merged(with: source.kind)
+        var aliases: [String] = JSONColumns.decode(row.value("aliases"))
+        var descriptions: [String] = JSONColumns.decode(row.value("descriptions"))
         for alias in [source.name] + source.aliases where alias != name && !aliases.contains(alias) { aliases.append(alias) }
         for description in source.descriptions where !descriptions.contains(description) { descriptions.append(description) }
         try db.execute(

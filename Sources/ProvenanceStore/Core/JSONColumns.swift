@@ -22,8 +22,10 @@ enum JSONColumns {
             label = link.label
         }
 
-        var link: ProvenanceParsing.Link {
-            ProvenanceParsing.Link(
+        /// The link, or nil when its offsets are no span.
+        var link: ProvenanceParsing.Link? {
+            guard start >= 0, start <= end else { return nil }
+            return ProvenanceParsing.Link(
                 text: text, url: url, span: TextSpan(start: start, end: end), role: Link.Role(rawValue: role) ?? .body, label: label)
         }
     }
@@ -43,8 +45,10 @@ enum JSONColumns {
             role = quote.role.rawValue
         }
 
-        var quote: Quote {
-            Quote(span: TextSpan(start: start, end: end), inner: TextSpan(start: innerStart, end: innerEnd),
+        /// The quotation, or nil when its offsets are no spans.
+        var quote: Quote? {
+            guard start >= 0, start <= end, innerStart >= 0, innerStart <= innerEnd else { return nil }
+            return Quote(span: TextSpan(start: start, end: end), inner: TextSpan(start: innerStart, end: innerEnd),
                   role: Quote.Role(rawValue: role) ?? .term)
         }
     }
@@ -60,8 +64,10 @@ enum JSONColumns {
             end = evidence.span.end
         }
 
-        var evidence: ProvenanceGraph.Evidence {
-            ProvenanceGraph.Evidence(document: document, span: TextSpan(start: start, end: end))
+        /// The evidence, or nil when its offsets are no span.
+        var evidence: ProvenanceGraph.Evidence? {
+            guard start >= 0, start <= end else { return nil }
+            return ProvenanceGraph.Evidence(document: document, span: TextSpan(start: start, end: end))
         }
     }
 

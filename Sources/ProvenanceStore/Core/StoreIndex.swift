@@ -48,20 +48,19 @@ final class StoreIndex: LinkingIndex {
             arguments: StatementArguments(ids))) ?? []
         var byID: [Int64: LinkCandidate] = [:]
         for row in rows {
-            let id: Int64 = row["id"]
-            let document: Int64 = row["document_id"]
+            guard let id: Int64 = row.value("id"), let document: Int64 = row.value("document_id") else { continue }
             byID[id] = LinkCandidate(
                 claim: "c\(id)", document: "d\(document)",
                 signature: Self.fingerprint(of: row),
-                kind: Claim.Kind(rawValue: row["kind"]) ?? .unattributed)
+                kind: Claim.Kind(rawValue: row.value("kind") ?? "") ?? .unattributed)
         }
         return ids.compactMap { byID[$0] }
     }
 
     /// The stored fingerprint, or (stored by an older version) one read from the text.
     private static func fingerprint(of row: Row) -> ClaimFingerprint {
-        if let stored: String = row["fingerprint"], let fingerprint = ClaimFingerprint(stored: stored) { return fingerprint }
-        return ClaimFingerprint(content: row["content_text"], sentence: row["sentence_text"])
+        if let stored: String = row.value("fingerprint"), let fingerprint = ClaimFingerprint(stored: stored) { return fingerprint }
+        return ClaimFingerprint(content: row.value("content_text") ?? "", sentence: row.value("sentence_text") ?? "")
     }
 
     func documents(atAddress key: String) -> [String] {
@@ -81,9 +80,9 @@ final class StoreIndex: LinkingIndex {
 
     func links(toAddress key: String) -> [(document: String, span: TextSpan)] {
         let rows = (try? Row.fetchAll(db, sql: "SELECT document_id, start, end FROM links WHERE url_key = ?", arguments: [key])) ?? []
-        return rows.map { row in
-            let document: Int64 = row["document_id"]
-            return ("d\(document)", TextSpan(start: row["start"], end: row["end"]))
+        return rows.compactMap { row in
+            guard let document: Int64 = row.value("document_id"), let span = row.span("start", "end") else { return nil }
+            return ("d\(document)", span)
         }
     }
 
@@ -94,17 +93,18 @@ final class StoreIndex: LinkingIndex {
         var ids: Set<Int64> = []
         for word in words { ids.formUnion((try? Int64.fetchAll(statement, arguments: [word, postingLimit])) ?? []) }
         return ids.sorted().compactMap { id in
-            guard let row = try? Row.fetchOne(load, arguments: [id]) else { return nil }
-            let document: Int64 = row["document_id"]
-            let slug: [String] = JSONColumns.decode(row["slug"])
-            return ("d\(document)", TextSpan(start: row["start"], end: row["end"]), Set(slug))
+            guard let row = try? Row.fetchOne(load, arguments: [id]), let document: Int64 = row.value("document_id"),
+                let span = row.span("start", "end")
+            else { return nil }
+            let slug: [String] = JSONColumns.decode(row.value("slug"))
+            return ("d\(document)", span, Set(slug))
         }
     }
 
     func dating(of document: String) -> (published: String?, order: Int)? {
         guard let row = try? Row.fetchOne(db, sql: "SELECT published, id FROM documents WHERE id = ?", arguments: [Ingestion.number(document)])
         else { return nil }
-        return (row["published"], row["id"])
+        return (row.value("published"), row.value("id") ?? 0)
     }
 
     func claimCount(of document: String) -> Int {
@@ -130,7 +130,7 @@ final class StoreIndex: LinkingIndex {
         guard let row = try? Row.fetchOne(
             db, sql: "SELECT document_id, content_start, content_end FROM claims WHERE id = ?", arguments: [Ingestion.number(claim)])
         else { return nil }
-        let document: Int64 = row["document_id"]
-        return ("d\(document)", TextSpan(start: row["content_start"], end: row["content_end"]))
+        guard let document: Int64 = row.value("document_id"), let span = row.span("content_start", "content_end") else { return nil }
+        return ("d\(document)", span)
     }
 }

@@ -43,9 +43,13 @@ struct Ingest: ParsableCommand {
             try inputs.paths(), extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: batch.quiet, threads: batch.jobs,
             work: { engine.attribute($0) }
         ) { attributed, bytes in
-            switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: bytes)) {
-            case .added: added += 1
-            case .unchanged: unchanged += 1
+            do {
+                switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: bytes)) {
+                case .added: added += 1
+                case .unchanged: unchanged += 1
+                }
+            } catch {
+                throw NotStored(input: attributed.article.path, problem: error)
             }
         }
         print("\(store): \(added) added, \(unchanged) already there, \(failures) failed; \(Self.documents(try corpus.documentCount())) in the store")
@@ -62,20 +66,28 @@ struct Ingest: ParsableCommand {
         var unchanged = 0
         var failures = 0
         for path in fromJSONL {
-            guard let lines = LineReader(path: path) else {
-                FileHandleOutput.standardError.write("provenance: error: \(path): cannot be read\n")
+            guard let lines = LineReader(path: path, limit: inputs.maximumBytes) else {
+                FileHandleOutput.standardError.error("\(path): cannot be read")
                 failures += 1
                 continue
             }
-            for (number, line) in lines.enumerated() where !line.isEmpty {
+            for (number, line) in lines.enumerated() {
                 do {
-                    let attributed = try AttributedJSONLines.document(from: line, number: number + 1)
-                    switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: Array(line.utf8))) {
-                    case .added: added += 1
-                    case .unchanged: unchanged += 1
+                    guard case .bytes(let bytes) = line else {
+                        throw AttributedJSONLines.ReadError(line: number + 1, reason: "longer than --max-bytes (\(inputs.maximumBytes) bytes)")
+                    }
+                    if bytes.isEmpty { continue }
+                    let attributed = try AttributedJSONLines.document(from: String(decoding: bytes, as: UTF8.self), number: number + 1)
+                    do {
+                        switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: bytes)) {
+                        case .added: added += 1
+                        case .unchanged: unchanged += 1
+                        }
+                    } catch {
+                        throw NotStored(input: "line \(number + 1)", problem: error)
                     }
                 } catch {
-                    FileHandleOutput.standardError.write("provenance: error: \(path): \(error)\n")
+                    FileHandleOutput.standardError.error("\(path): \(error)")
                     failures += 1
                 }
             }
@@ -85,13 +97,33 @@ struct Ingest: ParsableCommand {
     }
 }
 
-/// The lines of a file (or standard input), read a chunk at a time.
+/// A document the store could not take: named first, then the store's reason.
+struct NotStored: Error, CustomStringConvertible {
+    var input: String
+    var problem: any Error
+    var description: String { "\(input): not added to the store (\(problem))" }
+}
+
+/// The lines of a file (or standard input), read a chunk at a time, each
+/// at most `limit` bytes: a longer one is skipped to its end (never held
+/// whole) and said to be too long.
 struct LineReader: Sequence, IteratorProtocol {
+    enum Line {
+        case bytes([UInt8])
+        case tooLong
+    }
+
     private let handle: FileHandle
+    private let limit: Int
     private var buffer: [UInt8] = []
+    /// Where the next line starts in `buffer`, and how far it was searched for its end.
+    private var start = 0
+    private var searched = 0
+    private var skipping = false
     private var finished = false
 
-    init?(path: String) {
+    init?(path: String, limit: Int) {
+        self.limit = limit
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
@@ -100,17 +132,40 @@ struct LineReader: Sequence, IteratorProtocol {
         }
     }
 
-    mutating func next() -> String? {
+    mutating func next() -> Line? {
         while true {
-            if let end = buffer.firstIndex(of: 0x0A) {
-                let line = String(decoding: buffer[..<end], as: UTF8.self)
-                buffer.removeSubrange(...end)
-                return line
+            if let end = buffer[searched...].firstIndex(of: 0x0A) {
+                defer {
+                    start = end + 1
+                    searched = start
+                    skipping = false
+                }
+                return skipping ? .tooLong : .bytes(Array(buffer[start..<end]))
+            }
+            searched = buffer.count
+            if buffer.count - start > limit {
+                // Too long: keep nothing of it, read on to its end.
+                skipping = true
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+                searched = 0
             }
             if finished {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
+                guard start < buffer.count || skipping else { return nil }
+                defer {
+                    buffer.removeAll()
+                    start = 0
+                    searched = 0
+                    skipping = false
+                }
+                return skipping ? .tooLong : .bytes(Array(buffer[start...]))
+            }
+            // Drop the lines already read before reading more (once they are
+            // most of the buffer, so each byte moves at most once or twice).
+            if start > 0, start * 2 >= buffer.count {
+                buffer.removeSubrange(..<start)
+                searched -= start
+                start = 0
             }
             let chunk = handle.readData(ofLength: 1 << 20)
             if chunk.isEmpty { finished = true } else { buffer += chunk }

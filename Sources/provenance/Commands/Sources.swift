@@ -24,7 +24,7 @@ struct Sources: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let rows = try CorpusStore(path: store, create: false).sources().map {
+        let rows = try CorpusStore(path: store, access: .read).sources().map {
             SourceListRenderer.Row(
                 source: $0.source, claims: $0.claims, attributed: $0.attributed, carried: $0.carried, published: $0.published,
                 documents: $0.documents)
