@@ -13,7 +13,7 @@ public struct ArticleTextRenderer: Sendable {
     public func render(_ article: Article) -> String {
         let text = ScalarText(article.text)
         var lines: [String] = []
-        lines.append("== \(article.path) (\(article.format.rawValue))")
+        lines.append("== \(VisibleText.name(article.path)) (\(article.format.rawValue))")
         let metadata = article.metadata
         let fields: [(String, String?)] = [
             ("Title", metadata.title),
@@ -81,7 +81,8 @@ public struct ArticleTextRenderer: Sendable {
                 for note in article.notes { lines.append("  " + note) }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Whatever the page holds, each line is one line of plain text.
+        return lines.map(VisibleText.prose).joined(separator: "\n") + "\n"
     }
 
     private func oneLine(_ text: String) -> String {

@@ -137,7 +137,9 @@ public struct CheckRenderer: Sendable {
     public func renderText(_ findings: [Finding]) -> String {
         findings.map { finding in
             let reason = finding.detail.map { "\(finding.reason.explanation) (was: \($0))" } ?? finding.reason.explanation
-            return "\(finding.path):\(finding.line):\(finding.column): \(reason): \(finding.excerpt)\n"
+            // One finding, one line: a line break or an escape sequence in a
+            // file name or a claim is shown, never obeyed.
+            return "\(VisibleText.name(finding.path)):\(finding.line):\(finding.column): \(VisibleText.prose(reason)): \(VisibleText.prose(finding.excerpt))\n"
         }.joined()
     }
 

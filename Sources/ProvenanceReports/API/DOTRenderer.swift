@@ -1,3 +1,4 @@
+import ProvenanceParsing
 import ProvenanceGraph
 
 /// Writes a provenance graph for Graphviz: documents as boxes, sources as
@@ -67,6 +68,6 @@ public struct DOTRenderer: Sendable {
     }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        VisibleText.prose(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

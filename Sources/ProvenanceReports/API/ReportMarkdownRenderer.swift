@@ -53,7 +53,7 @@ public struct ReportMarkdownRenderer: Sendable {
             let sources = summary.topSources.map { "\(Self.escape($0.name)) (\($0.claims))" }.joined(separator: ", ")
             let claims = summary.claimsInDocument.map { "\(summary.claims) of \($0)" } ?? String(summary.claims)
             lines.append(
-                "| `\(summary.path)` | \(claims) | \(summary.captions) | \(summary.attributed) (\(Wording.percent(summary.attributedShare))) "
+                "| \(Self.escape(VisibleText.name(summary.path))) | \(claims) | \(summary.captions) | \(summary.attributed) (\(Wording.percent(summary.attributedShare))) "
                     + "| \(summary.traced) (\(Wording.percent(summary.tracedShare))) | \(summary.ownAssertions) | \(summary.withoutSpeaker) "
                     + "| \(summary.derives ? String(summary.dropped) : "–") | \(summary.derives ? String(summary.new) : "–") | \(sources) |")
         }
@@ -67,7 +67,7 @@ public struct ReportMarkdownRenderer: Sendable {
         let document = report.documents[outline.document]
         let node = document.node
         var lines = ["## \(Self.escape(node.title ?? node.path))", ""]
-        var facts = ["`\(node.path)`"]
+        var facts = [Self.escape(VisibleText.name(node.path))]
         if let publisher = node.publisher { facts.append("published by \(Self.escape(publisher))") }
         if let date = node.published { facts.append(date) }
         lines.append(facts.joined(separator: " · "))
@@ -77,7 +77,7 @@ public struct ReportMarkdownRenderer: Sendable {
             var notes: [String] = []
             if let cited = derivation.citations.first { notes.append("cites it: “\(Self.escape(report.text(of: cited)))”") }
             if derivation.share > 0 { notes.append("\(Wording.percent(derivation.share)) of its claims are in it") }
-            lines.append("Derives from `\(source)`" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") + ".")
+            lines.append("Derives from \(Self.escape(VisibleText.name(source)))" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") + ".")
             lines.append("")
         }
         let summary = outline.summary
@@ -116,10 +116,12 @@ public struct ReportMarkdownRenderer: Sendable {
         return ["\(indent)- `\(claim.node.kind.rawValue)` \(Self.escape(Wording.excerpt(claim.content.text, limit: 300))) — " + notes.joined(separator: ", ")]
     }
 
-    /// Text with Markdown's active characters escaped.
+    /// Text with Markdown's active characters escaped, on one line (a line
+    /// break could start a heading or a table row of its own), control
+    /// characters made visible.
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in VisibleText.prose(text) {
             if "\\`*_[]<>#|~".contains(character) { result.append("\\") }
             result.append(character)
         }

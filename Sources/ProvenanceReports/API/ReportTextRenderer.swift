@@ -54,7 +54,7 @@ public struct ReportTextRenderer: Sendable {
         var lines: [StyledText] = []
         for (position, summary) in DocumentSummary.summaries(of: graphReport).enumerated() {
             if position > 0 { lines.append(StyledText()) }
-            lines.append(StyledText("━━ ", .dim) + StyledText(summary.path, .bold))
+            lines.append(StyledText("━━ ", .dim) + StyledText(VisibleText.name(summary.path), .bold))
             lines += wrap(StyledText(Wording.claimCount(summary, selection: graphReport.selection)), prefix: "   ", hanging: "     ")
             var score = StyledText("provenance score ") + StyledText(Wording.percent(summary.attributedShare), .bold)
             score = score + " — \(summary.attributed) of \(Wording.count(summary.scored, "claim"))"
@@ -88,7 +88,7 @@ public struct ReportTextRenderer: Sendable {
     private func header(of outline: DocumentOutline, report: ClaimReport) -> [StyledText] {
         let document = report.documents[outline.document]
         let node = document.node
-        var lines: [StyledText] = [StyledText("━━ ", .dim) + StyledText(node.path, .bold)]
+        var lines: [StyledText] = [StyledText("━━ ", .dim) + StyledText(VisibleText.name(node.path), .bold)]
         if let title = node.title { lines += wrap(StyledText(title, .bold), prefix: "   ", hanging: "   ") }
         var published: [String] = []
         if let publisher = node.publisher { published.append("published by \(publisher)") }
@@ -96,7 +96,7 @@ public struct ReportTextRenderer: Sendable {
         if !published.isEmpty { lines += wrap(StyledText(published.joined(separator: ", ")), prefix: "   ", hanging: "   ") }
         for derivation in document.derivedFrom {
             let source = report.document(derivation.document)?.node.path ?? derivation.document
-            var line = StyledText("derives from ") + StyledText(source, .bold)
+            var line = StyledText("derives from ") + StyledText(VisibleText.name(source), .bold)
             var notes: [String] = []
             if let cited = derivation.citations.first { notes.append("cites it: “\(report.text(of: cited))”") }
             if derivation.share > 0 { notes.append("\(Wording.percent(derivation.share)) of its claims are in it") }
@@ -162,7 +162,7 @@ public struct ReportTextRenderer: Sendable {
         parts.append("line \(position.line)")
         var lines = [StyledText(parts.joined(separator: " · "), .dim)]
         if let origin = claim.origin.flatMap(report.reference(to:)) {
-            lines.append(StyledText("from \(origin.path):\(origin.line): “\(Wording.excerpt(origin.content.text, limit: 80))”", .dim))
+            lines.append(StyledText("from \(VisibleText.name(origin.path)):\(origin.line): “\(Wording.excerpt(origin.content.text, limit: 80))”", .dim))
         }
         for finding in claim.findings {
             switch finding.kind {

@@ -1,3 +1,4 @@
+import ProvenanceParsing
 import ProvenanceGraph
 
 /// The sources of a corpus with how many claims and documents credit each,
@@ -44,7 +45,7 @@ public struct SourceListRenderer: Sendable {
         var lines = [line(Self.columns, "source")]
         for (row, cells) in zip(rows, figures) {
             let aliases = row.source.aliases.isEmpty ? "" : " (also \(row.source.aliases.joined(separator: ", ")))"
-            lines.append(line(cells, "\(row.source.name) [\(row.source.kind.rawValue)]\(aliases)"))
+            lines.append(line(cells, VisibleText.prose("\(row.source.name) [\(row.source.kind.rawValue)]\(aliases)")))
         }
         lines.append(Wording.count(rows.count, "source"))
         return lines.joined(separator: "\n") + "\n"

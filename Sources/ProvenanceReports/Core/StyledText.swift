@@ -1,3 +1,5 @@
+import ProvenanceParsing
+
 /// Text in runs of one style each, wrapped to a width and written with or
 /// without ANSI colours: the terminal report's building block.
 struct StyledText {
@@ -25,8 +27,11 @@ struct StyledText {
 
     init() {}
 
+    /// A run of text; its control characters are made visible (line breaks
+    /// become spaces: the text is wrapped anew), so that only the styles
+    /// this type writes ever reach the terminal as escape sequences.
     init(_ text: String, _ style: Style = .plain) {
-        runs = [(text, style)]
+        runs = [(VisibleText.prose(text), style)]
     }
 
     static func + (left: StyledText, right: StyledText) -> StyledText {
