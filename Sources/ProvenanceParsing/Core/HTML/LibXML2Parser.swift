@@ -60,6 +60,15 @@ private struct TreeBuilder {
     /// The parser, for how far it has read, and the bytes it reads, while it runs.
     var context: htmlParserCtxtPtr?
     var page = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// The body we opened where libxml2 (an HTML4 parser) kept the head
+    /// open: the page's `<article>`, `<main>`, `<section>`… came before any
+    /// `<body>`, and a browser puts them in the body (see `start`).
+    var impliedBody: HTMLTree.NodeID?
+    /// Where the head and that body are in `open` while they are open (kept
+    /// up as elements open and close: a search of `open` for each element
+    /// would cost the square of a page's depth).
+    var headDepth: Int?
+    var impliedBodyDepth: Int?
 
     mutating func flushText() {
         guard !text.isEmpty else { return }
@@ -74,7 +83,13 @@ private struct TreeBuilder {
             return
         }
         flushText()
-        let tag = HTMLTag(name: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
+        let nameBytes = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
+        let tag = HTMLTag(name: nameBytes)
+        // The body libxml2 implies late is the one we opened already.
+        if tag == .body, impliedBodyDepth != nil { return }
+        if impliedBody == nil, let head = headDepth, !Self.belongsInHead(nameBytes) {
+            openBodyInsteadOfHead(at: head)
+        }
         var read = 0
         if let attributes {
             var index = 0
@@ -91,6 +106,7 @@ private struct TreeBuilder {
         }
         let id = tree.appendElement(tag, to: open[open.count - 1], attributeCount: read)
         if keepsChildren(tag, tree.attributes(of: id)) {
+            if tag == .head, headDepth == nil { headDepth = open.count }
             open.append(id)
         } else {
             tree.close(id)
@@ -98,14 +114,43 @@ private struct TreeBuilder {
         }
     }
 
-    mutating func end() {
+    mutating func end(_ name: UnsafePointer<xmlChar>?) {
         if skipping > 0 {
             skipping -= 1
             return
         }
         flushText()
+        // The head we closed early, when libxml2 closes it: nothing of ours to close.
+        if impliedBody != nil, let name, HTMLTag(name: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))) == .head { return }
         guard open.count > 1 else { return }
+        pop()
+    }
+
+    /// Closes the innermost open element.
+    private mutating func pop() {
         tree.close(open.removeLast())
+        if let head = headDepth, head >= open.count { headDepth = nil }
+        if let body = impliedBodyDepth, body >= open.count { impliedBodyDepth = nil }
+    }
+
+    /// What an HTML5 parser keeps in the head: anything else ends it.
+    private static func belongsInHead(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        headNames.contains { $0.elementsEqual(name) }
+    }
+
+    private static let headNames = [
+        "html", "head", "body", "title", "meta", "link", "base", "basefont", "bgsound", "script", "style", "noscript", "template",
+    ].map { Array($0.utf8) }
+
+    /// Closes the head (and what is open in it) and opens a body beside it,
+    /// as a browser does when a page's first content comes with no `<body>`
+    /// tag; libxml2 goes on believing it is in the head, which `end` allows for.
+    private mutating func openBodyInsteadOfHead(at head: Int) {
+        while open.count > head { pop() }
+        let body = tree.appendElement(.body, to: open[open.count - 1], attributeCount: 0)
+        impliedBodyDepth = open.count
+        open.append(body)
+        impliedBody = body
     }
 
     mutating func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int32) {
@@ -191,7 +236,7 @@ private func saxHandler() -> htmlSAXHandler {
         guard let name else { return }
         builder(context).pointee.start(name, attributes)
     }
-    handler.endElement = { context, _ in builder(context).pointee.end() }
+    handler.endElement = { context, name in builder(context).pointee.end(name) }
     handler.characters = { context, text, count in
         if let text { builder(context).pointee.characters(text, count) }
     }
