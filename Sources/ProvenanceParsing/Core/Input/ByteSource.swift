@@ -25,12 +25,17 @@ final class ByteSource {
         didSet { inflater?.limit = inflateLimit }
     }
 
-    /// Opens a regular file; errors name the file.
-    init(path: String) throws(ExtractionError) {
+    /// Opens a regular file (its name as ``FileName`` keeps it); errors
+    /// name the file as outputs show it.
+    init(path name: String) throws(ExtractionError) {
+        let path = FileName.display(name)
         self.path = path
         ownsDescriptor = true
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard let found = FileName.withPath(name, { stat($0, &info) }) else {
+            throw ExtractionError(path: path, reason: .unreadable("a file name cannot hold a NUL byte"))
+        }
+        guard found == 0 else {
             throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -39,7 +44,7 @@ final class ByteSource {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw ExtractionError(path: path, reason: .unreadable("not a regular file"))
         }
-        descriptor = open(path, O_RDONLY)
+        descriptor = FileName.withPath(name) { open($0, O_RDONLY) } ?? -1
         guard descriptor >= 0 else {
             throw ExtractionError(path: path, reason: .unreadable(String(cString: strerror(errno))))
         }
@@ -127,6 +132,7 @@ extension ExtractionError {
         switch failure {
         case .corrupt(let detail): self.init(path: path, reason: .damagedCompression(detail))
         case .truncated: self.init(path: path, reason: .damagedCompression("it ends too soon"))
+        case .trailingGarbage: self.init(path: path, reason: .damagedCompression("bytes that are not gzip follow a member"))
         case .tooLarge(let limit): self.init(path: path, reason: .tooLargeDecompressed(limit: limit))
         }
     }

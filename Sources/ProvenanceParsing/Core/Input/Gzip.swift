@@ -5,7 +5,10 @@ import CZlib
 /// Input comes in chunks and output is bounded: an input that would inflate
 /// past the limit (a gzip bomb) is refused as soon as it gets there, without
 /// the rest being decompressed. Several gzip members one after another (as
-/// `cat a.gz b.gz` and WARC files write them) are one stream.
+/// `cat a.gz b.gz` and WARC files write them) are one stream; bytes between
+/// or after them that are neither a member nor padding (zeros, white space) are an error
+/// (gzip itself only warns of them, and what follows them is lost), and a
+/// member that fails its check gives none of its output.
 final class GzipInflater {
     enum Failure: Error, Equatable {
         /// The decompressed data would pass the limit.
@@ -14,6 +17,8 @@ final class GzipInflater {
         case corrupt(String)
         /// The data ends inside a member.
         case truncated
+        /// Bytes after a member that are not the next one (nor zero padding).
+        case trailingGarbage
     }
 
     private var stream = z_stream()
@@ -26,7 +31,7 @@ final class GzipInflater {
     private var carry: [UInt8] = []
     /// Between members: the last one ended and no byte of the next came yet.
     private var betweenMembers = true
-    /// Bytes after the last member were not gzip; the rest is ignored.
+    /// Bytes after the last member of a raw or zlib stream; the rest is ignored.
     private var trailing = false
     private let isGzip: Bool
 
@@ -49,6 +54,11 @@ final class GzipInflater {
         return iterator.next() == 0x1F && iterator.next() == 0x8B && iterator.next() == 0x08
     }
 
+    /// A byte that may pad gzip members: zero, or white space.
+    private static func isPadding(_ byte: UInt8) -> Bool {
+        byte == 0 || byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09
+    }
+
     /// Whether one or two bytes may begin a gzip member.
     private static func isGzipStart(_ bytes: ArraySlice<UInt8>) -> Bool {
         Array(bytes) == [0x1F] || Array(bytes) == [0x1F, 0x8B]
@@ -62,19 +72,23 @@ final class GzipInflater {
         carry = []
         var offset = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        // Where the output of the member being read starts in `output`.
+        var memberStart = output.count
         while offset < input.count {
-            // Padding between members (some writers add zeros) is not a member.
+            // Padding between members (some writers add zeros, some upload
+            // tools a line break) is not a member.
             if betweenMembers {
-                while isGzip, offset < input.count, input[offset] == 0 { offset += 1 }
+                while isGzip, offset < input.count, Self.isPadding(input[offset]) { offset += 1 }
                 guard offset < input.count else { return }
                 // Too few bytes to tell a next member: wait for the next chunk.
                 if isGzip, input.count - offset < 3, Self.isGzipStart(input[offset...]) {
                     carry = Array(input[offset...])
                     return
                 }
-                // Whatever follows the last member and is no member is
-                // ignored, as gzip itself does.
-                if !isGzip && produced > 0 || isGzip && !Self.isGzip(input[offset...]) {
+                // After a gzip member, only another one may follow; after a
+                // zlib or raw stream (an HTTP body) the rest is ignored.
+                if isGzip, !Self.isGzip(input[offset...]) { throw .trailingGarbage }
+                if !isGzip && produced > 0 {
                     trailing = true
                     return
                 }
@@ -101,8 +115,11 @@ final class GzipInflater {
             case Z_STREAM_END:
                 guard inflateReset(&stream) == Z_OK else { throw .corrupt("zlib could not go on to the next member") }
                 betweenMembers = true
+                memberStart = output.count
             default:
                 let detail = stream.msg.map { String(cString: $0) } ?? "error \(status)"
+                // A damaged member (a wrong checksum is found at its end) gives nothing.
+                output.removeSubrange(memberStart...)
                 throw .corrupt(detail)
             }
         }
