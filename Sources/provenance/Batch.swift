@@ -18,12 +18,12 @@ enum Batch {
         var failures = 0
         let expansion = InputPaths.expansion(of: paths)
         let files = expansion.paths
-        if !expansion.skipped.isEmpty, !quiet {
-            let names = expansion.skipped.count <= 3
-                ? expansion.skipped.joined(separator: ", ")
-                : expansion.skipped.prefix(3).joined(separator: ", ") + " and \(expansion.skipped.count - 3) more"
-            FileHandleOutput.standardError.note(
-                "skipped \(names): read-me, licence and change-log files are not articles (name them to read them)")
+        if !quiet {
+            if !expansion.skipped.isEmpty {
+                FileHandleOutput.standardError.note(
+                    "skipped \(Self.names(expansion.skipped)): read-me, licence and change-log files are not articles (name them to read them)")
+            }
+            if let passedOver = Self.passedOver(expansion.passedOver) { FileHandleOutput.standardError.note(passedOver) }
         }
         let progress = Progress(paths: files, quiet: quiet)
         let items = InputItems(paths: files, limit: extractor.options.maximumBytes)
@@ -61,6 +61,33 @@ enum Batch {
         }
         progress.finish()
         return failures
+    }
+
+    /// At most three names, then how many more.
+    private static func names(_ paths: [String]) -> String {
+        let shown = paths.prefix(3).map(FileName.display).joined(separator: ", ")
+        return paths.count <= 3 ? shown : shown + " and \(paths.count - 3) more"
+    }
+
+    /// What the folder walk did not read, counted by reason; the files that
+    /// may be a mistake (a broken link, an unreadable file) named.
+    static func passedOver(_ entries: [InputPaths.PassedOver]) -> String? {
+        guard !entries.isEmpty else { return nil }
+        let parts = InputPaths.Skip.allCases.compactMap { reason -> String? in
+            let paths = entries.filter { $0.reason == reason }.map(\.path)
+            guard !paths.isEmpty else { return nil }
+            let count = paths.count
+            switch reason {
+            case .projectFile: return nil
+            case .notAnArticle: return "\(count) not \(count == 1 ? "an article" : "articles") (pictures, scripts, styles, data…)"
+            case .hidden: return "\(count) hidden"
+            case .savedPageFiles: return "\(count) saved page \(count == 1 ? "folder" : "folders") (*_files)"
+            case .brokenLink: return "\(count) broken \(count == 1 ? "link" : "links") (\(names(paths)))"
+            case .notAFile: return "\(count) not a regular file (\(names(paths)))"
+            case .unreadable: return "\(count) unreadable (\(names(paths)))"
+            }
+        }
+        return "passed over in the folders: " + parts.joined(separator: ", ")
     }
 
     /// A document (or failure) that is one record of an archive, not a whole

@@ -23,7 +23,8 @@ struct Provenance: ParsableCommand {
     /// `provenance: error: …`, usage errors (exit status 2) followed by how
     /// to get help.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        // (Read from the raw arguments: a file name that is not UTF-8 keeps its bytes.)
+        let arguments = Array(FileName.arguments().dropFirst())
         if let unknown = arguments.first, let message = CommandSuggestion.message(for: unknown, among: subcommandNames) {
             fail(message, usage: "Usage: provenance <subcommand>\n  See 'provenance --help' for more information.", status: 2)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ProvenanceParsing
 
 #if canImport(Glibc)
 import Glibc
@@ -51,7 +52,7 @@ final class Progress {
         total = paths.count
         enabled = !quiet && Terminal.isTerminal(2) && (paths.count > 1 || paths.contains { $0.lowercased().contains(".warc") })
         totalBytes = enabled
-            ? paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) } : 0
+            ? paths.reduce(0) { $0 + (FileName.size($1) ?? 0) } : 0
     }
 
     /// One more document done, of this many bytes; `endsFile` when it was

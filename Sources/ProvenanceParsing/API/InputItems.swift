@@ -65,22 +65,22 @@ public struct InputItems: Sequence, Sendable {
             // The first chunk (at most what 64 KiB inflates to) tells an
             // archive, which inflates past any one page and whose records
             // are bounded one by one, from a page, bounded whole.
-            guard let first = try source.next() else { throw ExtractionError(path: path, reason: .empty) }
+            guard let first = try source.next() else { throw ExtractionError(path: source.path, reason: .empty) }
             if WARCReader.looksLikeWARC(first) {
                 archive = WARCReader(source: source, firstChunk: first, limit: limit)
-                archivePath = path
+                archivePath = source.path
                 return next()
             }
             let bytes = try InputReader.readRest(of: source, after: first, limit: limit)
             if MHTML.looksLikeMHTML(bytes) {
                 do throws(MHTML.Failure) {
-                    return .document(try MHTML.page(bytes, name: path))
+                    return .document(try MHTML.page(bytes, name: source.path))
                 } catch {
-                    throw ExtractionError(path: path, reason: .damagedArchive(
+                    throw ExtractionError(path: source.path, reason: .damagedArchive(
                         error == .noBoundary ? "an MHTML file without a part boundary" : "an MHTML file without an HTML part"))
                 }
             }
-            return .document(InputDocument(name: path, bytes: bytes))
+            return .document(InputDocument(name: source.path, bytes: bytes))
         }
 
         /// A file to read; a folder reaches here only when the walk found
@@ -89,9 +89,8 @@ public struct InputItems: Sequence, Sendable {
             do {
                 return try ByteSource(path: path)
             } catch {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw ExtractionError(path: path, reason: .unreadable("a folder with no article files in it"))
+                if let info = FileName.status(path), (info.st_mode & S_IFMT) == S_IFDIR {
+                    throw ExtractionError(path: FileName.display(path), reason: .unreadable("a folder with no article files in it"))
                 }
                 throw error
             }
@@ -118,10 +117,37 @@ public enum InputPaths {
         "contributing", "code_of_conduct",
     ]
 
-    /// What a walk found: the inputs to read, and the project files it passed over.
+    /// Why a folder walk passed a file (or folder) over.
+    public enum Skip: String, Sendable, Hashable, CaseIterable {
+        /// A read-me, licence or change log.
+        case projectFile
+        /// A picture, script, style sheet, font, medium or data file.
+        case notAnArticle
+        /// A name starting with a dot.
+        case hidden
+        /// The `*_files` folder a browser saves beside a page.
+        case savedPageFiles
+        /// A symbolic link to nothing.
+        case brokenLink
+        /// A socket, a device or a pipe.
+        case notAFile
+        /// A file or folder that could not be looked at.
+        case unreadable
+    }
+
+    /// A file or folder a walk did not read, and why.
+    public struct PassedOver: Sendable, Hashable {
+        public var path: String
+        public var reason: Skip
+    }
+
+    /// What a walk found: the inputs to read, the project files it set
+    /// apart, and everything else it did not read (nothing is left out
+    /// without being counted).
     public struct Expansion: Sendable, Equatable {
         public var paths: [String]
         public var skipped: [String]
+        public var passedOver: [PassedOver] = []
     }
 
     public static func expand(_ arguments: [String]) -> [String] {
@@ -130,10 +156,8 @@ public enum InputPaths {
 
     public static func expansion(of arguments: [String]) -> Expansion {
         var result = Expansion(paths: [], skipped: [])
-        let manager = FileManager.default
         for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard argument != "-", manager.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard argument != "-", let info = FileName.status(argument), (info.st_mode & S_IFMT) == S_IFDIR else {
                 result.paths.append(argument)
                 continue
             }
@@ -141,38 +165,75 @@ public enum InputPaths {
             // A folder with nothing to read stays in the list, to be reported.
             result.paths += found.paths.isEmpty ? [argument] : found.paths
             result.skipped += found.skipped
+            result.passedOver += found.passedOver
         }
         return result
     }
 
     /// The article files under a folder, sorted by path; hidden files and
     /// folders and a saved page's `*_files` folder left out, project files
-    /// (read-me, licence…) set apart. A folder reached again through a
+    /// (read-me, licence…) set apart, and what is not read counted with its
+    /// reason. Names are read as bytes (see ``FileName``), so a name that is
+    /// not UTF-8 is read like any other. A folder reached again through a
     /// symbolic link is not walked twice.
-    private static func walk(_ folder: String) -> (paths: [String], skipped: [String]) {
-        let manager = FileManager.default
+    private static func walk(_ folder: String) -> (paths: [String], skipped: [String], passedOver: [PassedOver]) {
         var found: [String] = []
         var skipped: [String] = []
+        var passedOver: [PassedOver] = []
         var pending = [folder]
         var walked: Set<String> = []
         while let current = pending.popLast() {
-            guard walked.insert(realPath(current)).inserted,
-                let names = try? manager.contentsOfDirectory(atPath: current)
-            else { continue }
-            for name in names where !name.hasPrefix(".") {
+            guard walked.insert(realPath(current)).inserted else { continue }
+            guard let names = entries(of: current) else {
+                passedOver.append(PassedOver(path: current, reason: .unreadable))
+                continue
+            }
+            for name in names {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if !name.hasSuffix("_files") { pending.append(path) }
-                } else if isProjectFile(name) {
-                    skipped.append(path)
-                } else if isArticleFile(name) {
-                    found.append(path)
+                if name.hasPrefix(".") {
+                    passedOver.append(PassedOver(path: path, reason: .hidden))
+                    continue
+                }
+                guard let info = FileName.status(path) else {
+                    let isLink = FileName.status(path, follow: false).map { ($0.st_mode & S_IFMT) == S_IFLNK } ?? false
+                    passedOver.append(PassedOver(path: path, reason: isLink ? .brokenLink : .unreadable))
+                    continue
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    if name.hasSuffix("_files") {
+                        passedOver.append(PassedOver(path: path, reason: .savedPageFiles))
+                    } else {
+                        pending.append(path)
+                    }
+                case S_IFREG:
+                    if isProjectFile(name) {
+                        skipped.append(path)
+                    } else if isArticleFile(name) {
+                        found.append(path)
+                    } else {
+                        passedOver.append(PassedOver(path: path, reason: .notAnArticle))
+                    }
+                default:
+                    passedOver.append(PassedOver(path: path, reason: .notAFile))
                 }
             }
         }
-        return (found.sorted(), skipped.sorted())
+        return (found.sorted(), skipped.sorted(), passedOver.sorted { $0.path < $1.path })
+    }
+
+    /// The names in a folder (not "." and ".."), as the file system has
+    /// their bytes; nil when it cannot be read.
+    private static func entries(of folder: String) -> [String]? {
+        guard let directory = FileName.withPath(folder, { opendir($0) }), let directory else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            names.append(FileName.string(fromBytes: bytes))
+        }
+        return names
     }
 
     static func isProjectFile(_ name: String) -> Bool {
@@ -182,9 +243,9 @@ public enum InputPaths {
 
     /// The path with every symbolic link resolved.
     private static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
+        guard let resolved = FileName.withPath(path, { realpath($0, nil) }), let resolved else { return path }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return FileName.string(fromBytes: Array(UnsafeBufferPointer(start: resolved, count: strlen(resolved))).map { UInt8(bitPattern: $0) })
     }
 
     static func isArticleFile(_ name: String) -> Bool {

@@ -7,7 +7,7 @@
 public enum VisibleText {
     /// A name — a path, a title, a source — on one line, every control
     /// character escaped. A byte of a file name that is not UTF-8 (kept as
-    /// U+0000 and the byte, see ``InputPaths``) is shown as `\xHH`.
+    /// U+0000 and the byte, see ``FileName``) is shown as `\xHH`.
     public static func name(_ text: String) -> String {
         escaped(text, breaksAsSpaces: false)
     }
@@ -48,7 +48,7 @@ public enum VisibleText {
                 continue
             }
             switch scalar {
-            case "\u{0}" where pending.map { (0x80...0xFF).contains($0.value) } ?? false:
+            case "\u{0}" where pending.map { $0.value == 0 || (0x80...0xFF).contains($0.value) } ?? false:
                 result += "\\x" + hex(pending!.value, digits: 2)
                 pending = scalars.next()
             case "\n": result += "\\n"

@@ -45,8 +45,13 @@ struct InputOptions: ParsableArguments {
         } catch {
             throw ValidationError("--files-from: \(error)")
         }
-        let listed = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // One name a line, exactly as written (spaces at either end are part
+        // of it; a carriage return before the line break is not); bytes that
+        // are not UTF-8 kept (see `FileName`); a NUL byte, which no name can
+        // hold, makes that line's input fail when it is opened.
+        let listed = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { line -> String in
+            FileName.string(fromBytes: Array(line.last == 0x0D ? line.dropLast() : line[...]))
+        }.filter { !$0.isEmpty }
         return files + listed
     }
 
@@ -133,7 +138,7 @@ struct BatchOptions: ParsableArguments {
     // Optional, so that --help states the default once, in words.
     @Option(
         name: [.customShort("j"), .customLong("jobs")], parsing: .unconditional,
-        help: "Read this many files at once (default and most: one per core). Output order never changes.")
+        help: "Read this many files at once (default: one per core, also the most). Output order never changes.")
     var requestedJobs: Int?
 
     /// How many files are read at once: as asked, but no more than there
