@@ -23,8 +23,8 @@ import Testing
         let cases: [([String], Int32, String)] = [
             (["report", "--store", notes], 1, "provenance: error: \(notes): not a provenance store (refusing to touch it)"),
             (["sources", "--store", notes], 1, "provenance: error: \(notes): not a provenance store (refusing to touch it)"),
-            (["check", "--store", missing], 1, "provenance: error: \(missing): no such store"),
-            (["sources", "--store", missing], 1, "provenance: error: \(missing): no such store"),
+            (["check", "--store", missing], 2, "provenance: error: \(missing): no such store"),
+            (["sources", "--store", missing], 2, "provenance: error: \(missing): no such store"),
             (["report", "Examples/no-such-file.txt"], 1, "provenance: error: Examples/no-such-file.txt: cannot be read"),
             (["report"], 2, "provenance: error: Give at least one file, or --store."),
             (["report", "--format", "xml", "Examples"], 2, "provenance: error: The value 'xml' is invalid for '--format <format>'"),

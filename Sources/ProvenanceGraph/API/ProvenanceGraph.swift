@@ -30,13 +30,16 @@ public struct ProvenanceGraph: Sendable {
         public var quotes: [Quote]
         /// Where the text was in the input file, for a web page read whole.
         public var positions: SourcePositions?
+        /// The address a web archive or saved page says it was captured from.
+        public var capturedFrom: String?
 
         public init(
             id: String, path: String, format: InputFormat, title: String?, publisher: String?, published: String?,
             url: String?, text: String, contentHash: String? = nil, publisherSource: String? = nil,
-            links: [ProvenanceParsing.Link] = [], quotes: [Quote] = [], positions: SourcePositions? = nil
+            links: [ProvenanceParsing.Link] = [], quotes: [Quote] = [], positions: SourcePositions? = nil, capturedFrom: String? = nil
         ) {
             self.positions = positions
+            self.capturedFrom = capturedFrom
             self.id = id
             self.path = path
             self.format = format

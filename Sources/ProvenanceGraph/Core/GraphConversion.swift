@@ -16,7 +16,7 @@ public enum GraphConversion {
             id: documentID, path: article.path, format: article.format, title: article.metadata.title,
             publisher: article.metadata.publisher, published: article.metadata.published, url: article.metadata.url,
             text: article.text, contentHash: contentHash, publisherSource: attributed.publisher.map { ids[$0] },
-            links: article.links, quotes: attributed.quotes, positions: article.positions)
+            links: article.links, quotes: attributed.quotes, positions: article.positions, capturedFrom: article.metadata.capturedFrom)
         let claims = attributed.claims.enumerated().map { offset, claim in
             ProvenanceGraph.ClaimNode(
                 id: "c\(firstClaim + offset)", document: documentID, kind: claim.kind, sentence: claim.sentence,

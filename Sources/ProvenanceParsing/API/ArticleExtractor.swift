@@ -62,6 +62,7 @@ public struct ArticleExtractor: Sendable {
         }
         apply(options, to: &article)
         if article.metadata.url == nil { article.metadata.url = document.url }
+        article.metadata.capturedFrom = document.url
         if article.metadata.published == nil, let saved = document.saved {
             article.metadata.published = DateNormalizer.normalize(saved)
         }

@@ -15,6 +15,10 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
     public var language: String?
     /// When a crawler captured the page (a web archive's `WARC-Date`), ISO 8601.
     public var captured: String?
+    /// The address a web archive (`WARC-Target-URI`) or a saved page
+    /// (`Snapshot-Content-Location`) says the page was captured from; kept
+    /// beside ``url``, which the page's own canonical address wins.
+    public var capturedFrom: String?
     /// The wire or news agency the story says it came through, by the
     /// gazetteer's name ("Associated Press" for "MOSCOW (AP) —" or an "AP"
     /// byline): the carrier between the story's sources and its publisher.

@@ -54,6 +54,7 @@ struct ArticleRecord: Encodable {
     var url: String?
     var language: String?
     var captured: String?
+    var capturedFrom: String?
     var wire: String?
     var text: String
     var body: String
@@ -71,6 +72,7 @@ struct ArticleRecord: Encodable {
         url = article.metadata.url
         language = article.metadata.language
         captured = article.metadata.captured
+        capturedFrom = article.metadata.capturedFrom
         wire = article.metadata.wire
         text = article.text
         body = article.body
@@ -95,6 +97,7 @@ struct ArticleRecord: Encodable {
     // record has the same keys.
     enum CodingKeys: String, CodingKey {
         case path, format, title, byline, publisher, published, url, language, captured, wire, text, body, blocks, links, notes
+        case capturedFrom = "captured_from"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -108,6 +111,7 @@ struct ArticleRecord: Encodable {
         try container.encode(url, forKey: .url)
         try container.encode(language, forKey: .language)
         try container.encode(captured, forKey: .captured)
+        try container.encode(capturedFrom, forKey: .capturedFrom)
         try container.encode(wire, forKey: .wire)
         try container.encode(text, forKey: .text)
         try container.encode(body, forKey: .body)

@@ -29,6 +29,7 @@ public struct ArticleTextRenderer: Sendable {
         }
         // Only pages from a web archive have a capture date.
         if let captured = metadata.captured { lines.append("Captured: \(captured)") }
+        if let from = metadata.capturedFrom { lines.append("Captured from: \(from)") }
 
         lines.append("")
         lines.append("Body:")

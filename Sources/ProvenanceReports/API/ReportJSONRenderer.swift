@@ -28,6 +28,7 @@ public struct ReportJSONRenderer: Sendable {
                     "id": node.id, "path": node.path, "format": node.format.rawValue,
                     "title": node.title ?? NSNull(), "publisher": node.publisher ?? NSNull(),
                     "published": node.published ?? NSNull(), "url": node.url ?? NSNull(),
+                    "captured_from": node.capturedFrom ?? NSNull(),
                     "derived_from": document.derivedFrom.map { derivation -> [String: Any] in
                         ["document": derivation.document, "share": (derivation.share * 1000).rounded() / 1000,
                          "citations": derivation.citations.map(evidence), "evidence": derivation.evidence.map(evidence)]

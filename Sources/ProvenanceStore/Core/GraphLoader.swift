@@ -27,7 +27,7 @@ struct GraphLoader {
                     text: text, contentHash: row.value("hash"), publisherSource: publisher.map { "s\($0)" },
                     links: links.compactMap(\.link).filter { $0.span.end <= length },
                     quotes: quotes.compactMap(\.quote).filter { $0.span.end <= length && $0.inner.end <= length },
-                    positions: JSONColumns.positions(row.value("positions"))))
+                    positions: JSONColumns.positions(row.value("positions")), capturedFrom: row.value("captured_from")))
         }
         graph.sources = try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY id").map(Self.source)
         for row in try Row.fetchAll(db, sql: "SELECT * FROM claims ORDER BY document_id, ordinal") {

@@ -87,15 +87,15 @@ struct Ingestion {
         try db.execute(
             sql: """
                 INSERT INTO documents (id, hash, path, format, title, publisher, published, url, url_key, text,
-                    publisher_source, links, quotes, claim_count, ingested_at, positions)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    publisher_source, links, quotes, claim_count, ingested_at, positions, captured_from)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 number, document.contentHash, document.path, document.format.rawValue, document.title, document.publisher,
                 document.published, document.url, urlKey, document.text, document.publisherSource.map(Self.number),
                 JSONColumns.encode(document.links.map(JSONColumns.LinkRecord.init)),
                 JSONColumns.encode(document.quotes.map(JSONColumns.QuoteRecord.init)), claims,
-                ISO8601DateFormatter().string(from: Date()), document.positions.map(JSONColumns.encode),
+                ISO8601DateFormatter().string(from: Date()), document.positions.map(JSONColumns.encode), document.capturedFrom,
             ])
         for word in addresses.titleWords ?? [] {
             try db.execute(sql: "INSERT OR IGNORE INTO title_words (word, document_id) VALUES (?, ?)", arguments: [word, number])

@@ -3,7 +3,7 @@ import GRDB
 /// The tables of a corpus store and how they came to be.
 enum Schema {
     static let application = "provenance"
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -59,6 +59,12 @@ enum Schema {
         // the text, as before.
         migrator.registerMigration("v3") { db in
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN positions TEXT")
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: ["3"])
+        }
+        // v4: the address a web archive or saved page says a document was
+        // captured from, beside its own (canonical) url.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN captured_from TEXT")
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [String(version)])
         }
         return migrator
