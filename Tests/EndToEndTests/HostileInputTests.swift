@@ -62,8 +62,11 @@ import Testing
             let named = (good + bad).filter { !$0.contains("/a-folder/") } + [folder.appendingPathComponent("a-folder").path]
             let result = try CommandRunner.run(command + named.shuffled())
             #expect(result.status == 1, "\(command): status \(result.status)")
-            let errors = result.standardError.split(separator: "\n")
+            let lines = result.standardError.split(separator: "\n")
+            let errors = lines.filter { $0.hasPrefix("provenance: error: ") }
             #expect(errors.count == bad.count, "\(command): \(errors)")
+            // What the folder walk did not read is said, not left out silently.
+            #expect(lines.contains("provenance: note: passed over in the folders: 1 saved page folder (*_files)"), "\(command): \(lines)")
             for path in bad {
                 #expect(errors.contains { $0.hasPrefix("provenance: error: \(path): ") }, "\(command): no error line for \(path)")
             }

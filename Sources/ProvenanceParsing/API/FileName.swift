@@ -74,7 +74,7 @@ public enum FileName {
     }
 
     /// `stat` of a name (following links with `follow`); nil when it fails.
-    static func status(_ name: String, follow: Bool = true) -> stat? {
+    public static func status(_ name: String, follow: Bool = true) -> stat? {
         var info = stat()
         let result = withPath(name) { follow ? stat($0, &info) : lstat($0, &info) }
         return result == 0 ? info : nil

@@ -53,7 +53,7 @@ public struct ReportMarkdownRenderer: Sendable {
             let sources = summary.topSources.map { "\(Self.escape($0.name)) (\($0.claims))" }.joined(separator: ", ")
             let claims = summary.claimsInDocument.map { "\(summary.claims) of \($0)" } ?? String(summary.claims)
             lines.append(
-                "| \(Self.escape(VisibleText.name(summary.path))) | \(claims) | \(summary.captions) | \(summary.attributed) (\(Wording.percent(summary.attributedShare))) "
+                "| \(Self.code(summary.path, inTable: true)) | \(claims) | \(summary.captions) | \(summary.attributed) (\(Wording.percent(summary.attributedShare))) "
                     + "| \(summary.traced) (\(Wording.percent(summary.tracedShare))) | \(summary.ownAssertions) | \(summary.withoutSpeaker) "
                     + "| \(summary.derives ? String(summary.dropped) : "–") | \(summary.derives ? String(summary.new) : "–") | \(sources) |")
         }
@@ -67,7 +67,7 @@ public struct ReportMarkdownRenderer: Sendable {
         let document = report.documents[outline.document]
         let node = document.node
         var lines = ["## \(Self.escape(node.title ?? node.path))", ""]
-        var facts = [Self.escape(VisibleText.name(node.path))]
+        var facts = [Self.code(node.path)]
         if let publisher = node.publisher { facts.append("published by \(Self.escape(publisher))") }
         if let date = node.published { facts.append(date) }
         lines.append(facts.joined(separator: " · "))
@@ -77,7 +77,7 @@ public struct ReportMarkdownRenderer: Sendable {
             var notes: [String] = []
             if let cited = derivation.citations.first { notes.append("cites it: “\(Self.escape(report.text(of: cited)))”") }
             if derivation.share > 0 { notes.append("\(Wording.percent(derivation.share)) of its claims are in it") }
-            lines.append("Derives from \(Self.escape(VisibleText.name(source)))" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") + ".")
+            lines.append("Derives from \(Self.code(source))" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") + ".")
             lines.append("")
         }
         let summary = outline.summary
@@ -114,6 +114,24 @@ public struct ReportMarkdownRenderer: Sendable {
             }
         }
         return ["\(indent)- `\(claim.node.kind.rawValue)` \(Self.escape(Wording.excerpt(claim.content.text, limit: 300))) — " + notes.joined(separator: ", ")]
+    }
+
+    /// A name as a code span that nothing in it can end: fenced by more
+    /// backticks than it holds in a row, on one line, control characters
+    /// made visible; in a table, "|" escaped (GitHub's tables split cells
+    /// at a bare one even inside a code span).
+    static func code(_ text: String, inTable: Bool = false) -> String {
+        var name = VisibleText.name(text)
+        if inTable { name = name.replacingOccurrences(of: "|", with: "\\|") }
+        var longest = 0
+        var run = 0
+        for character in name {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let padding = name.hasPrefix("`") || name.hasSuffix("`") ? " " : ""
+        return fence + padding + name + padding + fence
     }
 
     /// Text with Markdown's active characters escaped, on one line (a line

@@ -53,6 +53,8 @@ public final class CorpusStore: Sendable {
     /// Where reads go; for a writable store, the pool that also writes.
     private let reader: any DatabaseReader
     private let pool: DatabasePool?
+    /// Held (unlocked once set up) until the connections are closed.
+    private let lock: FileLock
 
     /// The page cache of each connection, in KiB.
     static let cacheKiB = 32 * 1024
@@ -70,6 +72,7 @@ public final class CorpusStore: Sendable {
         // shared one while they open it: nobody reads, or sets up, a store
         // half made by another process.
         let lock = try FileLock(path: path, exclusive: access == .write)
+        self.lock = lock
         defer { lock.release() }
         do {
             (reader, pool) = try Self.open(path, access: access)
@@ -110,6 +113,12 @@ public final class CorpusStore: Sendable {
             }
             return (pool, pool)
         }
+    }
+
+    deinit {
+        // The connections close before the lock's descriptor of the same
+        // file does (closing it would drop SQLite's locks under them).
+        if let pool { try? pool.close() } else { try? (reader as? DatabaseQueue)?.close() }
     }
 
     /// A path a store can be at: not empty, not a folder or a device; for

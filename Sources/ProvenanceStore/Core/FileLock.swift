@@ -9,9 +9,12 @@ import Glibc
 /// it) holds it exclusively, readers share it, so that no process reads or
 /// sets up a store another one is half way through making. For writing,
 /// the file is made when missing, so that there is something to lock.
-/// (SQLite's own locks are `fcntl` locks, which this does not touch.)
-final class FileLock {
-    private var descriptor: Int32
+/// (SQLite's own locks are `fcntl` locks, which this does not touch — but
+/// closing any descriptor of a file drops a process's `fcntl` locks on it,
+/// so the descriptor stays open, unlocked, until the store's connections
+/// are closed: see `CorpusStore.deinit`.)
+final class FileLock: Sendable {
+    private let descriptor: Int32
     /// Whether this lock made the (empty) file.
     let created: Bool
 
@@ -28,25 +31,25 @@ final class FileLock {
             if descriptor < 0, errno == EEXIST { descriptor = open(path, O_RDONLY | O_CLOEXEC) }
         }
         guard descriptor >= 0 else { throw StoreError(path: path, reason: .unusable(String(cString: strerror(errno)))) }
-        self.descriptor = descriptor
-        created = made
         let deadline = Date().addingTimeInterval(Self.patience)
         while flock(descriptor, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 close(descriptor)
-                self.descriptor = -1
+                if made { unlink(path) }
                 throw StoreError(path: path, reason: .busy)
             }
             usleep(20_000)
         }
+        self.descriptor = descriptor
+        created = made
     }
 
-    /// Lets go of the lock (closing the file drops it).
+    /// Lets go of the lock, keeping the file open.
     func release() {
-        guard descriptor >= 0 else { return }
-        close(descriptor)
-        descriptor = -1
+        flock(descriptor, LOCK_UN)
     }
 
-    deinit { release() }
+    deinit {
+        close(descriptor)
+    }
 }

@@ -45,13 +45,17 @@ struct InputOptions: ParsableArguments {
         } catch {
             throw ValidationError("--files-from: \(error)")
         }
-        // One name a line, exactly as written (spaces at either end are part
-        // of it; a carriage return before the line break is not); bytes that
-        // are not UTF-8 kept (see `FileName`); a NUL byte, which no name can
+        // One name a line, as written (a carriage return before the line
+        // break aside): a name with spaces at either end can be listed; when
+        // no file has the name as written and one has it without those
+        // spaces, that one (a list indented by hand). Bytes that are not
+        // UTF-8 are kept (see `FileName`); a NUL byte, which no name can
         // hold, makes that line's input fail when it is opened.
         let listed = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { line -> String in
-            FileName.string(fromBytes: Array(line.last == 0x0D ? line.dropLast() : line[...]))
-        }.filter { !$0.isEmpty }
+            let name = FileName.string(fromBytes: Array(line.last == 0x0D ? line.dropLast() : line[...]))
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            return FileName.status(name) == nil && trimmed != name && FileName.status(trimmed) != nil ? trimmed : name
+        }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         return files + listed
     }
 
@@ -138,7 +142,7 @@ struct BatchOptions: ParsableArguments {
     // Optional, so that --help states the default once, in words.
     @Option(
         name: [.customShort("j"), .customLong("jobs")], parsing: .unconditional,
-        help: "Read this many files at once (default: one per core, also the most). Output order never changes.")
+        help: "Read this many files at once (default: one per core), at most one per core. Output order never changes.")
     var requestedJobs: Int?
 
     /// How many files are read at once: as asked, but no more than there
