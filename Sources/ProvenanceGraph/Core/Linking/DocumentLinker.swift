@@ -256,24 +256,26 @@ public struct DocumentLinker {
             if let own = spans[claim] { return ProvenanceGraph.Evidence(document: document.id, span: own) }
             return contentSpan(claim).map { ProvenanceGraph.Evidence(document: $0.document, span: $0.span) }
         }
+        // The same-claim links so far, by claim, read once (not again for
+        // each source: a document citing many would cost their product).
+        var linked: [String: Set<String>] = [:]
+        for edge in edges where edge.kind == .sameClaim {
+            linked[edge.from, default: []].insert(edge.to)
+            linked[edge.to, default: []].insert(edge.from)
+        }
+        let derivedFromNew = Set(edges.filter { $0.kind == .derivedFrom && $0.from == document.id }.map(\.to))
         for other in derived.sorted() {
             let theirs = index.claims(of: other).filter { $0.kind != .caption }
-            let newIsDerived = edges.contains { $0.kind == .derivedFrom && $0.from == document.id && $0.to == other }
+            let newIsDerived = derivedFromNew.contains(other)
             let (derivedClaims, sourceClaims) = newIsDerived ? (mine, theirs) : (theirs, mine)
             let sourceIDs = Set(sourceClaims.map(\.claim))
-            var strong: Set<String> = []
-            var existing: Set<String> = []
-            for edge in edges where edge.kind == .sameClaim {
-                existing.insert(edge.from + " " + edge.to)
-                existing.insert(edge.to + " " + edge.from)
-                if sourceIDs.contains(edge.to) { strong.insert(edge.from) }
-                if sourceIDs.contains(edge.from) { strong.insert(edge.to) }
-            }
-            for claim in derivedClaims {
-                let best = sourceClaims.map { ($0, similarity.score(claim.signature, $0.signature)) }.max { $0.1 < $1.1 }
+            let comparable = Self.comparableClaims(for: derivedClaims, in: sourceClaims)
+            for (claim, candidates) in zip(derivedClaims, comparable) {
+                let best = candidates.map { ($0, similarity.score(claim.signature, $0.signature)) }.max { $0.1 < $1.1 }
+                let links = linked[claim.claim] ?? []
                 guard let (candidate, score) = best, score >= ClaimLinker.derivedThreshold,
-                    !strong.contains(claim.claim) || score >= ClaimLinker.threshold,
-                    !existing.contains(claim.claim + " " + candidate.claim)
+                    links.isDisjoint(with: sourceIDs) || score >= ClaimLinker.threshold,
+                    !links.contains(candidate.claim)
                 else { continue }
                 let evidence = [span(of: claim.claim), span(of: candidate.claim)].compactMap { $0 }
                 edges.append(ProvenanceGraph.Edge(
@@ -281,6 +283,26 @@ public struct DocumentLinker {
             }
         }
         return edges
+    }
+
+    /// For each claim of a derived document, the claims of its source worth
+    /// scoring it against, in the source's order: those sharing the most of
+    /// its index terms (at most `candidateLimit`, each term bringing at most
+    /// `postingLimit` claims), found through an index of the source's claims
+    /// made once. A match shares terms by definition, and scoring every pair
+    /// of two long documents cost the product of their sizes.
+    static func comparableClaims(for derived: [LinkCandidate], in source: [LinkCandidate]) -> [[LinkCandidate]] {
+        var postings: [UInt64: [Int]] = [:]
+        for (position, claim) in source.enumerated() {
+            for key in Set(claim.signature.indexKeys) { postings[key, default: []].append(position) }
+        }
+        return derived.map { claim in
+            var counts: [Int: Int] = [:]
+            for key in Set(claim.signature.indexKeys) {
+                for position in (postings[key] ?? []).prefix(postingLimit) { counts[position, default: 0] += 1 }
+            }
+            return mostShared(counts, limit: candidateLimit).sorted().map { source[$0] }
+        }
     }
 
     /// The rarest of a claim's terms, leaving out those too common to find anything.
