@@ -116,6 +116,16 @@ let package = Package(
             name: "ProvenanceReportsTests",
             dependencies: ["ProvenanceReports"]
         ),
+        // Counts the allocations of the calling thread, for the growth tests
+        // (it defines malloc for the whole test process; see the file).
+        .target(
+            name: "AllocationCounter",
+            path: "Tests/AllocationCounter"
+        ),
+        .testTarget(
+            name: "GrowthTests",
+            dependencies: ["AllocationCounter", "ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceReports"]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["provenance", "provenance-train"],

@@ -9,7 +9,8 @@ import Darwin
 /// File names as the file system has them — bytes, not always UTF-8 — in a
 /// Swift string: a byte that is not part of a UTF-8 character (and a NUL
 /// byte, which no file name can hold) is kept as U+0000 followed by the
-/// scalar of that byte's value, so every name round-trips to its bytes,
+/// scalar of that byte's value (U+0000 or U+0080…U+00FF, never anything a
+/// UTF-8 byte of its own could be), so every name round-trips to its bytes,
 /// and a name that is UTF-8 (almost all are) is the string it reads as.
 /// Outputs show such a byte as `\xHH` (``display(_:)``).
 public enum FileName {
@@ -36,9 +37,12 @@ public enum FileName {
         guard name.utf8.contains(0) else { return Array(name.utf8) }
         var bytes: [UInt8] = []
         var scalars = name.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            if scalar == "\u{0}" {
-                bytes.append(scalars.next().map { UInt8(truncatingIfNeeded: $0.value) } ?? 0)
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            if scalar == "\u{0}", let byte = pending.flatMap(escapedByte) {
+                bytes.append(byte)
+                pending = scalars.next()
             } else {
                 UTF8.encode(scalar) { bytes.append($0) }
             }
@@ -51,16 +55,25 @@ public enum FileName {
         guard name.utf8.contains(0) else { return name }
         var result = ""
         var scalars = name.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            guard scalar == "\u{0}" else {
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            // A lone U+0000 (a NUL byte given as it is) shows as one too.
+            let byte: UInt8? = scalar == "\u{0}" ? pending.flatMap(escapedByte) ?? 0 : nil
+            guard let byte else {
                 result.unicodeScalars.append(scalar)
                 continue
             }
-            let byte = scalars.next().map { UInt8(truncatingIfNeeded: $0.value) } ?? 0
+            if scalar == "\u{0}", pending.flatMap(escapedByte) != nil { pending = scalars.next() }
             let digits = String(byte, radix: 16, uppercase: true)
             result += "\\x" + (digits.count == 1 ? "0" : "") + digits
         }
         return result
+    }
+
+    /// The byte a scalar after U+0000 stands for, when it is one of ours.
+    private static func escapedByte(_ scalar: Unicode.Scalar) -> UInt8? {
+        scalar.value == 0 || (0x80...0xFF).contains(scalar.value) ? UInt8(scalar.value) : nil
     }
 
     /// Calls `body` with the name as a C string for the file system; nil

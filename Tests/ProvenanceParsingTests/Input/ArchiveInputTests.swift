@@ -126,6 +126,13 @@ import ProvenanceParsing
     @Test(arguments: [
         ("damaged-member.warc.gz", 1, "the gzip data is damaged (invalid distance too far back) at record 6; the document before it kept"),
         ("cut-member.warc.gz", 3, "the gzip data is damaged (it ends too soon) at record 9; the 3 documents before it kept"),
+        // Issue 20: what follows a member and is none is an error at its record
+        // (it was ignored, with the records after it); a member that fails its
+        // check is the record named, and not kept (the next was named).
+        ("garbage-between-members.warc.gz", 1,
+         "the gzip data is damaged (bytes that are not gzip follow a member) at record 5; the document before it kept"),
+        ("bad-checksum.warc.gz", 2, "the gzip data is damaged (incorrect data check) at record 8; the 2 documents before it kept"),
+        ("trailing-garbage.html.gz", 0, "the gzip data is damaged (bytes that are not gzip follow a member)"),
         ("huge-length.warc", 0, "record 1 has no usable Content-Length; no document before it"),
         ("huge-chunk.warc", 0, "the chunked body is damaged"),
         ("statuses.warc", 1, nil),

@@ -133,6 +133,13 @@ def malformed(parts, mhtml):
     damaged = bytearray(members[5])
     damaged[12:40] = b"\xff" * 28
     write("damaged-member.warc.gz", b"".join(members[:5]) + bytes(damaged) + b"".join(members[6:]))
+    # Bytes that are no gzip member between the fourth and fifth members: an
+    # error at the fifth record, the documents before it kept.
+    write("garbage-between-members.warc.gz", b"".join(members[:4]) + b"not gzip at all\n" + b"".join(members[4:]))
+    # The last member's checksum wrong: its record is not kept, and is the one named.
+    checked = bytearray(members[-1])
+    checked[-8] ^= 0xFF
+    write("bad-checksum.warc.gz", b"".join(members[:-1]) + bytes(checked))
     # The last member cut inside its gzip header: not a complete archive.
     write("cut-member.warc.gz", b"".join(members) + gzip.compress(parts[2], mtime=0)[:5])
     # Lengths no file has: the record length, and a chunk size.
@@ -161,6 +168,8 @@ def malformed(parts, mhtml):
                                         http(SMALL_PAGE, extra=("Transfer-Encoding: chunked",)), http_type))
     # One newline after the gzip data (as some upload tools append).
     write("trailing-newline.html.gz", gzip.compress(SMALL_PAGE, mtime=0) + b"\n")
+    # Bytes after the gzip data that are no member (a newline is padding, this is not).
+    write("trailing-garbage.html.gz", gzip.compress(SMALL_PAGE, mtime=0) + b"\ntrailing words\n")
     # The HTML inside a nested multipart/alternative, a line that starts like
     # the boundary without being one, and soft breaks with spaces after "=".
     nested = (
