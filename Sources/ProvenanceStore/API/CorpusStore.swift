@@ -51,8 +51,11 @@ public final class CorpusStore: Sendable {
 
     public let path: String
     /// Where reads go; for a writable store, the pool that also writes.
-    private let reader: any DatabaseReader
-    private let pool: DatabasePool?
+    /// (Set once; let go of first in `deinit`.)
+    private nonisolated(unsafe) var connection: (any DatabaseReader)?
+    private nonisolated(unsafe) var writer: DatabasePool?
+    private var reader: any DatabaseReader { connection! }
+    private var pool: DatabasePool? { writer }
     /// Held (unlocked once set up) until the connections are closed.
     private let lock: FileLock
 
@@ -75,7 +78,7 @@ public final class CorpusStore: Sendable {
         self.lock = lock
         defer { lock.release() }
         do {
-            (reader, pool) = try Self.open(path, access: access)
+            (connection, writer) = try Self.open(path, access: access)
         } catch {
             // A store this call made and could not set up is not left behind, empty.
             if lock.created { unlink(path) }
@@ -116,9 +119,11 @@ public final class CorpusStore: Sendable {
     }
 
     deinit {
-        // The connections close before the lock's descriptor of the same
-        // file does (closing it would drop SQLite's locks under them).
-        if let pool { try? pool.close() } else { try? (reader as? DatabaseQueue)?.close() }
+        // The connections close (as GRDB closes them: the last one
+        // checkpoints the WAL into the file) before the lock's descriptor of
+        // the same file does — closing it would drop SQLite's locks under them.
+        writer = nil
+        connection = nil
     }
 
     /// A path a store can be at: not empty, not a folder or a device; for
