@@ -92,7 +92,7 @@ let package = Package(
         // libFuzzer targets (Fuzz/run.sh); built plainly, a runner for saved inputs.
         .executableTarget(
             name: "provenance-fuzz",
-            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph"],
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceReports", "ProvenanceStore"],
             path: "Fuzz/provenance-fuzz"
         ),
         .testTarget(

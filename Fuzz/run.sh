@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds provenance-fuzz with libFuzzer and AddressSanitizer and fuzzes one target.
 #
-#   Fuzz/run.sh html|text|attribution|archive SECONDS [libFuzzer options...]
+#   Fuzz/run.sh html|text|attribution|archive|jsonl|store SECONDS [libFuzzer options...]
 #
 # Build: release, into /tmp/fuzz-build (never the package's .build).
 # Work:  /tmp/provenance-fuzz/TARGET/
@@ -16,11 +16,11 @@ cd "$(dirname "$0")/.."
 target="${1:-}"
 seconds="${2:-}"
 case "$target" in
-  html|text|attribution|archive) ;;
-  *) echo "usage: Fuzz/run.sh html|text|attribution|archive SECONDS [libFuzzer options...]" >&2; exit 2 ;;
+  html|text|attribution|archive|jsonl|store) ;;
+  *) echo "usage: Fuzz/run.sh html|text|attribution|archive|jsonl|store SECONDS [libFuzzer options...]" >&2; exit 2 ;;
 esac
 if ! [[ "$seconds" =~ ^[0-9]+$ ]]; then
-  echo "usage: Fuzz/run.sh html|text|attribution|archive SECONDS [libFuzzer options...]" >&2
+  echo "usage: Fuzz/run.sh html|text|attribution|archive|jsonl|store SECONDS [libFuzzer options...]" >&2
   exit 2
 fi
 shift 2
@@ -63,6 +63,15 @@ elif [ "$target" = archive ]; then
     cp "$file" "$work/seeds/"
   done
   dictionary=Fuzz/archive.dict
+elif [ "$target" = jsonl ]; then
+  # Lines `report --format jsonl` wrote for our examples.
+  cp Fuzz/seeds/jsonl/* "$work/seeds/"
+  dictionary=Fuzz/jsonl.dict
+elif [ "$target" = store ]; then
+  # Stores `ingest` made of our examples (a store is larger than a page).
+  cp Fuzz/seeds/store/* "$work/seeds/"
+  dictionary=Fuzz/store.dict
+  max_len=262144
 else
   cp Examples/*.txt Fuzz/seeds/text/* "$work/seeds/"
   dictionary=Fuzz/text.dict
@@ -75,7 +84,7 @@ export PROVENANCE_FUZZ_TARGET="$target"
 status=0
 "$binary" "$work/corpus" "$work/seeds" \
   -dict="$dictionary" \
-  -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -max_len="${max_len:-65536}" -timeout=10 -rss_limit_mb=2048 \
   -max_total_time="$seconds" -print_final_stats=1 \
   -artifact_prefix="$work/artifacts/" \
   "$@" > "$work/fuzz.log" 2>&1 || status=$?

@@ -1,6 +1,8 @@
 import ProvenanceAttribution
 import ProvenanceGraph
 import ProvenanceParsing
+import ProvenanceReports
+import ProvenanceStore
 
 #if canImport(Glibc)
 import Glibc
@@ -22,6 +24,13 @@ enum FuzzTarget: String, CaseIterable {
     /// The input as a file given on the command line: gzip, MHTML and web
     /// archives unpacked by `InputItems`, every document then extracted.
     case archive
+    /// The input as one line of `ingest --from-jsonl`: read back by
+    /// `AttributedJSONLines`, and when it is accepted, linked into a graph
+    /// and written as the text and JSON reports.
+    case jsonl
+    /// The input as a corpus store: opened for reading (graph, sources),
+    /// then for writing, and a document ingested into it.
+    case store
 
     /// The target named by `PROVENANCE_FUZZ_TARGET`, read at the first input.
     static let current: FuzzTarget = fromEnvironment()
@@ -44,6 +53,8 @@ enum FuzzTarget: String, CaseIterable {
 /// here even where the library would quietly clamp it.
 func run(_ bytes: [UInt8], through target: FuzzTarget) {
     if target == .archive { return runArchive(bytes) }
+    if target == .jsonl { return runJSONLine(bytes) }
+    if target == .store { return runStore(bytes) }
     if target == .html { checkUnusedMarkup(bytes) }
     let format: InputFormat = target == .html ? .html : .text
     let article: Article
@@ -104,6 +115,63 @@ private func runArchive(_ bytes: [UInt8]) {
         check(article, ScalarText(article.text))
     }
 }
+
+/// A line that is accepted must hold together: every span in its text and
+/// every index pointing somewhere, so that nothing downstream traps.
+private func runJSONLine(_ bytes: [UInt8]) {
+    guard let attributed = try? AttributedJSONLines.document(from: String(decoding: bytes, as: UTF8.self), number: 1) else { return }
+    check(attributed.article, ScalarText(attributed.article.text))
+    check(attributed, ScalarText(attributed.article.text))
+    var builder = GraphBuilder()
+    builder.add(attributed)
+    builder.add(attributed)
+    let report = GraphReport(builder.graph)
+    _ = ReportTextRenderer().render(report)
+    _ = ReportJSONRenderer().render(report)
+    _ = CheckRenderer().findings(report)
+}
+
+/// Where the store target writes its input.
+private let storePath = "/tmp/provenance-fuzz-store-\(getpid()).sqlite"
+
+/// Whatever the file holds, opening it, reading it and writing to it end in
+/// a result or a `StoreError`, never a trap; a store that is refused is not
+/// written.
+private func runStore(_ bytes: [UInt8]) {
+    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(storePath + suffix) }
+    defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(storePath + suffix) } }
+    let file = fopen(storePath, "wb")
+    guard let file else { fatalError("cannot write \(storePath)") }
+    _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+    if let store = try? CorpusStore(path: storePath, access: .read) {
+        if let graph = try? store.graph() {
+            let report = GraphReport(graph)
+            _ = ReportTextRenderer().render(report)
+            _ = ReportJSONRenderer().render(report)
+        }
+        _ = try? store.sources()
+        _ = try? store.documentCount()
+    }
+    let before = bytes
+    do {
+        let store = try CorpusStore(path: storePath, access: .write)
+        _ = try? store.ingest(storeArticle, hash: "fuzz")
+        _ = try? store.graph()
+    } catch {
+        // Refused: the file must be as it was.
+        if let after = try? InputReader.read(storePath, limit: 1 << 24), after != before, !before.isEmpty {
+            fatalError("a refused store was changed: \(error)")
+        }
+    }
+}
+
+/// The document the store target ingests: a short article of our own.
+private let storeArticle: AttributedArticle = {
+    let text = "Port talks\n\n“The port will reopen on Monday,” harbour master Ana Ruiz said.\n\nThe ministry said cargo rose by 12 percent.\n"
+    let article = try! ArticleExtractor().extract(Array(text.utf8), path: "fuzz-store-input.txt")
+    return AttributionEngine(method: .rules).attribute(article)
+}()
 
 /// Stops the program when `span` does not lie within the text.
 private func check(_ span: TextSpan, _ scalars: ScalarText, _ what: @autoclosure () -> String) {

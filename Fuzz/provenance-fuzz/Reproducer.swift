@@ -5,7 +5,7 @@
 // libFuzzer supplies `main` and calls `fuzzOneInput` in FuzzTarget.swift.
 // Built plainly it is a runner for saved inputs:
 //
-//   provenance-fuzz html|text|attribution|archive FILE...
+//   provenance-fuzz html|text|attribution|archive|jsonl|store FILE...
 //
 // runs each file once through the same code and prints "ok FILE".
 //
@@ -36,8 +36,8 @@ enum Reproducer {
         var failed = false
         for path in arguments.dropFirst() {
             do {
-                // The archive target takes the file's bytes as they are.
-                let bytes = target == .archive ? try rawBytes(path) : try InputReader.read(path)
+                // The archive, jsonl and store targets take the file's bytes as they are.
+                let bytes = [.archive, .jsonl, .store].contains(target) ? try rawBytes(path) : try InputReader.read(path)
                 run(bytes, through: target)
                 print("ok \(path)")
             } catch {
