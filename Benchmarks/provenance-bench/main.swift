@@ -32,6 +32,11 @@
 //     Generates N plain-text stories and ingests them one by one into a fresh
 //     store, reporting documents per second by tenth and peak memory.
 //
+//   provenance-bench hostile [--scale K]
+//     The hostile inputs of issue 20 (HostileBenchmark.swift), each at three
+//     sizes in a process of its own: size, seconds, peak memory, and the
+//     growth per doubling.
+//
 //   provenance-bench profile STAGE [--rounds N] FILE_OR_FOLDER...
 //     Runs one stage (parse, extract, attribute, prepare, link or pipeline)
 //     alone N times (default 10) for a profiler to watch; the stages before it
@@ -57,6 +62,16 @@ case "synthetic":
     runSyntheticBenchmark(Array(arguments.dropFirst()))
 case "profile":
     runStageProfile(Array(arguments.dropFirst()))
+case "hostile":
+    HostileCases.runAll(Array(arguments.dropFirst()))
+case "hostile-one":
+    // One case at one size, in a process of its own (what `hostile` runs).
+    if arguments.count == 3, let index = Int(arguments[1]), let size = Int(arguments[2]), HostileCases.cases.indices.contains(index) {
+        HostileCases.runOne(case: index, size: size)
+    } else {
+        print("usage: provenance-bench hostile-one CASE SIZE")
+        exit(2)
+    }
 default:
     runFileBenchmark(arguments)
 }

@@ -21,6 +21,10 @@ public struct ReportJSONRenderer: Sendable {
         func evidence(_ evidence: ProvenanceGraph.Evidence) -> [String: Any] {
             ["document": evidence.document, "start": evidence.span.start, "end": evidence.span.end, "text": report.text(of: evidence)]
         }
+        let edges = report.graph.edges.indices.filter { index in
+            let edge = report.graph.edges[index]
+            return selection.isAll || [edge.from, edge.to].contains { report.claim($0) != nil || report.documentIndexContains($0) }
+        }
         let object: [String: Any] = [
             "documents": report.documents.map { document -> [String: Any] in
                 let node = document.node
@@ -39,7 +43,8 @@ public struct ReportJSONRenderer: Sendable {
                 ["id": source.id, "name": source.name, "kind": source.kind.rawValue, "aliases": source.aliases,
                  "descriptions": source.descriptions]
             },
-            "claims": report.claims.map { claim -> [String: Any] in
+            "claims": JSONText.Elements(count: report.claims.count) { index -> Any in
+                let claim = report.claims[index]
                 let node = claim.node
                 return [
                     "id": node.id,
@@ -67,7 +72,7 @@ public struct ReportJSONRenderer: Sendable {
                     "findings": claim.findings.map { finding -> [String: Any] in
                         ["kind": finding.kind.rawValue, "related": finding.related ?? NSNull(), "source": finding.source ?? NSNull()]
                     },
-                ]
+                ] as [String: Any]
             },
             "quotes": report.documents.flatMap { document in
                 document.node.quotes.map { quote -> [String: Any] in
@@ -75,11 +80,10 @@ public struct ReportJSONRenderer: Sendable {
                      "text": document.text[quote.span], "role": quote.role.rawValue]
                 }
             },
-            "edges": report.graph.edges.filter { edge in
-                selection.isAll || [edge.from, edge.to].contains { report.claim($0) != nil || report.documentIndexContains($0) }
-            }.map { edge -> [String: Any] in
-                ["kind": edge.kind.rawValue, "from": edge.from, "to": edge.to, "score": edge.score ?? NSNull(),
-                 "evidence": edge.evidence.map(evidence)]
+            "edges": JSONText.Elements(count: edges.count) { index -> Any in
+                let edge = report.graph.edges[edges[index]]
+                return ["kind": edge.kind.rawValue, "from": edge.from, "to": edge.to, "score": edge.score ?? NSNull(),
+                        "evidence": edge.evidence.map(evidence)] as [String: Any]
             },
         ]
         return JSONText.string(object)

@@ -7,6 +7,14 @@ import Foundation
 /// at a fraction of its cost on large reports (it bridges every value and
 /// sorts keys through `NSString`). Keys sort by their UTF-8 bytes.
 enum JSONText {
+    /// An array whose elements are made one at a time as it is written: a
+    /// report's claims and edges are never all held as trees at once (a
+    /// claim's tree is a few kilobytes; the text it writes, a few hundred bytes).
+    struct Elements {
+        var count: Int
+        var element: (Int) -> Any
+    }
+
     static func string(_ value: Any) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 16)
@@ -34,6 +42,13 @@ enum JSONText {
                 write(entry.value, into: &output)
             }
             output.append(UInt8(ascii: "}"))
+        case let elements as Elements:
+            output.append(UInt8(ascii: "["))
+            for index in 0..<elements.count {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                write(elements.element(index), into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
         case let array as [Any]:
             output.append(UInt8(ascii: "["))
             for (index, element) in array.enumerated() {
