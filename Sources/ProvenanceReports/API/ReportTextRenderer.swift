@@ -23,8 +23,11 @@ public struct ReportTextRenderer: Sendable {
 
     public func render(_ graphReport: GraphReport) -> String {
         let report = graphReport.claims
-        var lines: [StyledText] = []
+        // Each document's lines are written out as soon as they are made:
+        // the styled lines of a whole corpus are several times its text.
+        var output = ""
         for document in report.documents.indices {
+            var lines: [StyledText] = []
             if document > 0 { lines.append(StyledText()) }
             let outline = DocumentOutline(report: report, document: document)
             lines += header(of: outline, report: report)
@@ -41,8 +44,12 @@ public struct ReportTextRenderer: Sendable {
                 lines += wrap(StyledText(title, .bold) + StyledText(" · \(Wording.count(claims.count, "claim"))", .dim), prefix: "   ", hanging: "   ")
                 lines += leaves(claims, report: report, prefix: "   ", more: false)
             }
+            for line in lines {
+                output += line.render(color: color)
+                output += "\n"
+            }
         }
-        return lines.isEmpty ? "" : lines.map { $0.render(color: color) }.joined(separator: "\n") + "\n"
+        return output
     }
 
     /// Per document, the figures of `--summary`.
