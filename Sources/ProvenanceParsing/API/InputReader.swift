@@ -50,3 +50,54 @@ public enum InputReader {
         return bytes
     }
 }
+
+/// The lines of a file or of standard input (`-`), read a chunk at a time and
+/// decompressed on the way when the input is gzip: what reads JSON Lines
+/// shards of any size in bounded memory. A line longer than `limit` bytes is
+/// an error naming the input; so is a damaged gzip stream, after the lines
+/// before the damage.
+public struct InputLines: Sequence, IteratorProtocol {
+    private let source: ByteSource
+    private var buffer: [UInt8] = []
+    /// Where the unread part of `buffer` starts.
+    private var start = 0
+    private var finished = false
+    private let limit: Int
+
+    public init(path: String, limit: Int = ExtractionOptions.defaultMaximumBytes) throws(ExtractionError) {
+        source = path == "-" ? ByteSource(standardInputNamed: path) : try ByteSource(path: path)
+        self.limit = limit
+    }
+
+    /// The next line without its line break (a final line without one
+    /// included), or nil at the end; a failure once the lines before it are read.
+    public mutating func nextLine() throws(ExtractionError) -> String? {
+        while true {
+            if let end = buffer[start...].firstIndex(of: 0x0A) {
+                if end - start > limit {
+                    throw ExtractionError(path: source.path, reason: .tooLarge(bytes: end - start, limit: limit))
+                }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = end + 1
+                return line
+            }
+            if buffer.count - start > limit {
+                throw ExtractionError(path: source.path, reason: .tooLarge(bytes: buffer.count - start, limit: limit))
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                defer { buffer.removeAll(); start = 0 }
+                return String(decoding: buffer[start...], as: UTF8.self)
+            }
+            // Drop what was read before taking more, so memory stays one line and one chunk.
+            buffer.removeSubrange(..<start)
+            start = 0
+            if let chunk = try source.next() { buffer += chunk } else { finished = true }
+        }
+    }
+
+    /// `nextLine()`, with a failure ending the sequence (use `nextLine()` to see it).
+    public mutating func next() -> String? {
+        try? nextLine()
+    }
+}

@@ -20,7 +20,7 @@ struct Ingest: ParsableCommand {
     @Option(help: "The corpus store (SQLite); created when it does not exist.")
     var store: String
 
-    @Option(name: .customLong("from-jsonl"), help: "JSON Lines written by `report --format jsonl` to ingest (- for standard input).")
+    @Option(name: .customLong("from-jsonl"), help: "JSON Lines written by `report --format jsonl` to ingest: a file (gzipped or not), a folder of them (.jsonl, .jsonl.gz, or the part-* files a Spark job saves), or - for standard input; repeat for more.")
     var fromJSONL: [String] = []
 
     @OptionGroup var attribution: AttributionOptions
@@ -56,23 +56,47 @@ struct Ingest: ParsableCommand {
     static func documents(_ count: Int) -> String { "\(count) document\(count == 1 ? "" : "s")" }
 
     /// Documents from JSON Lines, each line one transaction; a bad line is
-    /// one error line and the rest go on.
+    /// one error line and the rest go on. `--from-jsonl` takes files, folders
+    /// (their shards, in path order) and `-`; a line
+    /// recording an input that failed where the lines were written counts as
+    /// a failure here too, with that input's error.
     private func ingestLines(into corpus: CorpusStore) throws {
         var added = 0
         var unchanged = 0
         var failures = 0
-        for path in fromJSONL {
-            guard let lines = LineReader(path: path) else {
-                FileHandleOutput.standardError.write("provenance: error: \(path): cannot be read\n")
+        let limit = inputs.extractionOptions.maximumBytes
+        for path in Self.shards(fromJSONL) {
+            var lines: InputLines
+            do {
+                lines = try InputLines(path: path, limit: limit)
+            } catch {
+                FileHandleOutput.standardError.write("provenance: error: \(error)\n")
                 failures += 1
                 continue
             }
-            for (number, line) in lines.enumerated() where !line.isEmpty {
+            var number = 0
+            while true {
+                let line: String
                 do {
-                    let attributed = try AttributedJSONLines.document(from: line, number: number + 1)
-                    switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: Array(line.utf8))) {
-                    case .added: added += 1
-                    case .unchanged: unchanged += 1
+                    guard let next = try lines.nextLine() else { break }
+                    line = next
+                } catch {
+                    FileHandleOutput.standardError.write("provenance: error: \(path): after line \(number): \(error.message)\n")
+                    failures += 1
+                    break
+                }
+                number += 1
+                if line.isEmpty { continue }
+                do {
+                    switch try AttributedJSONLines.record(from: line, number: number) {
+                    case .document(let attributed):
+                        switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: Array(line.utf8))) {
+                        case .added: added += 1
+                        case .unchanged: unchanged += 1
+                        }
+                    case .failure(let failure):
+                        FileHandleOutput.standardError.write("provenance: error: \(failure.path): \(failure.message) (recorded at \(path):\(number))\n")
+                        failures += 1
                     }
                 } catch {
                     FileHandleOutput.standardError.write("provenance: error: \(path): \(error)\n")
@@ -83,37 +107,31 @@ struct Ingest: ParsableCommand {
         print("\(store): \(added) added, \(unchanged) already there, \(failures) failed; \(Self.documents(try corpus.documentCount())) in the store")
         if failures > 0 { throw ExitCode(1) }
     }
-}
 
-/// The lines of a file (or standard input), read a chunk at a time.
-struct LineReader: Sequence, IteratorProtocol {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var finished = false
-
-    init?(path: String) {
-        if path == "-" {
-            handle = FileHandle.standardInput
-        } else {
-            guard let opened = FileHandle(forReadingAtPath: path) else { return nil }
-            handle = opened
-        }
+    /// A file of a folder that holds JSON Lines: `.jsonl`, `.jsonl.gz`, or a
+    /// part a Spark or Hadoop job saved (`part-00000`, `part-00000.gz`).
+    static func isShard(_ name: String) -> Bool {
+        name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz") || name.hasPrefix("part-")
     }
 
-    mutating func next() -> String? {
-        while true {
-            if let end = buffer.firstIndex(of: 0x0A) {
-                let line = String(decoding: buffer[..<end], as: UTF8.self)
-                buffer.removeSubrange(...end)
-                return line
+    /// The JSON Lines files to read: each argument, and a folder's shards
+    /// (``isShard(_:)``; recursively, in path order, hidden files skipped).
+    static func shards(_ arguments: [String]) -> [String] {
+        var shards: [String] = []
+        for argument in arguments {
+            var isFolder: ObjCBool = false
+            guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue else {
+                shards.append(argument)
+                continue
             }
-            if finished {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
-            }
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { finished = true } else { buffer += chunk }
+            let folder = URL(fileURLWithPath: argument)
+            let found = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])?
+                .compactMap { $0 as? URL } ?? [])
+                .filter { Self.isShard($0.lastPathComponent) }
+                .map { argument.hasSuffix("/") ? argument + $0.path.dropFirst(folder.path.count + 1) : argument + "/" + $0.path.dropFirst(folder.path.count + 1) }
+                .sorted()
+            shards += found
         }
+        return shards
     }
 }

@@ -62,9 +62,14 @@ struct Report: ParsableCommand {
         if format == .jsonl {
             // Streamed: each document's line as soon as it (and those before it) are done.
             let engine = attribution.engine(quiet: batch.quiet)
+            // An input that fails is a line of its own too, so a run split over many
+            // machines keeps its errors beside its results.
             let failures = Batch.run(
                 try inputs.paths(), extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: batch.quiet,
-                threads: batch.jobs, work: { AttributedJSONLines.line(for: engine.attribute($0)) }
+                threads: batch.jobs, work: { AttributedJSONLines.line(for: engine.attribute($0)) },
+                failed: { error in
+                    print(AttributedJSONLines.line(for: .init(path: error.path, kind: error.kind, message: error.message)))
+                }
             ) { line, _ in
                 print(line)
             }
