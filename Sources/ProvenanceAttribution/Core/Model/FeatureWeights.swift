@@ -57,9 +57,6 @@ package final class FeatureWeights: @unchecked Sendable {
     /// first, then whatever follows, which is not used).
     private static let lanes = 8
 
-    /// The keys a call remembers to look each up once (a power of two).
-    private static let recent = 512
-
     @inline(__always)
     private static func fingerprint(_ key: UInt64) -> UInt32 {
         let low = UInt32(truncatingIfNeeded: key)
@@ -79,41 +76,20 @@ package final class FeatureWeights: @unchecked Sendable {
     /// another — then each position's weights are summed from slots now
     /// in cache. (Measured on the benchmark pages: the one-pass loop spent
     /// two thirds of its time waiting on the first load of each slot.)
-    /// A key met again in the same call (most of a role window's features
-    /// are its side, distance and sentence, which repeat from token to
-    /// token) is looked up once: a small table of the keys met so far sends
-    /// a repeat to its first occurrence.
     package func emissions(of features: FeatureMatrix) -> [Float] {
         let tags = tagCount
         var scores = [Float](repeating: 0, count: features.count * tags)
         let keyCount = features.keys.count
         guard keyCount > 0 else { return scores }
-        // Per key: its home slot, or for a repeat -1 - the index of its first occurrence.
         let home = UnsafeMutableBufferPointer<Int>.allocate(capacity: keyCount)
         let seen = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: keyCount)
-        // Per first occurrence: the slot holding its weights, or -1 when the model has none.
-        let found = UnsafeMutableBufferPointer<Int32>.allocate(capacity: keyCount)
-        let recentKeys = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: Self.recent)
-        let recentIndex = UnsafeMutableBufferPointer<Int32>.allocate(capacity: Self.recent)
-        recentKeys.initialize(repeating: 0)
         defer {
             home.deallocate()
             seen.deallocate()
-            found.deallocate()
-            recentKeys.deallocate()
-            recentIndex.deallocate()
         }
         features.keys.withUnsafeBufferPointer { keys in
             for index in 0..<keyCount {
-                let key = keys[index]
-                let bucket = Int(truncatingIfNeeded: key >> 32) & (Self.recent - 1)
-                if key != 0, recentKeys[bucket] == key {
-                    home[index] = -1 - Int(recentIndex[bucket])
-                    continue
-                }
-                recentKeys[bucket] = key
-                recentIndex[bucket] = Int32(truncatingIfNeeded: index)
-                let slot = Self.slot(key, capacity: capacity)
+                let slot = Self.slot(keys[index], capacity: capacity)
                 home[index] = slot
                 seen[index] = fingerprints[slot]
             }
@@ -125,23 +101,16 @@ package final class FeatureWeights: @unchecked Sendable {
                     for position in 0..<(starts.count - 1) {
                         var sum = SIMD8<Int32>()
                         for index in starts[position]..<starts[position + 1] {
-                            let resolved: Int
-                            if home[index] < 0 {
-                                resolved = Int(found[-1 - home[index]])
-                            } else {
-                                let fingerprint = Self.fingerprint(keys[index])
-                                var stored = seen[index]
-                                var slot = home[index]
-                                while stored != fingerprint {
-                                    if stored == 0 { break }
-                                    slot = slot + 1 == capacity ? 0 : slot + 1
-                                    stored = fingerprints[slot]
-                                }
-                                resolved = stored == fingerprint ? slot : -1
-                                found[index] = Int32(truncatingIfNeeded: resolved)
+                            let fingerprint = Self.fingerprint(keys[index])
+                            var stored = seen[index]
+                            var slot = home[index]
+                            while stored != fingerprint {
+                                if stored == 0 { break }
+                                slot = slot + 1 == capacity ? 0 : slot + 1
+                                stored = fingerprints[slot]
                             }
-                            guard resolved >= 0 else { continue }
-                            let row = weights.loadUnaligned(fromByteOffset: resolved * tags * 2, as: SIMD8<Int16>.self)
+                            guard stored == fingerprint else { continue }
+                            let row = weights.loadUnaligned(fromByteOffset: slot * tags * 2, as: SIMD8<Int16>.self)
                             sum &+= SIMD8<Int32>(truncatingIfNeeded: row)
                         }
                         for tag in 0..<tags { scores[position * tags + tag] = Float(sum[tag]) * scale }
