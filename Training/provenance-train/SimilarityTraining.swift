@@ -37,10 +37,16 @@ struct TrainSimilarity: ParsableCommand {
     var senses = 1
 
     @Option(help: "English stems: light (endings off, five letters) or snowball (Porter 2).")
-    var stemmer = "light"
+    var stemmer = "snowball"
 
     @Flag(inversion: .prefixedNo, help: "Fold the hand-made synonym groups together.")
     var handSynonyms = true
+
+    @Option(help: "To try another setting under cross-validation: LinkingConfiguration's minimumContentCoverage.")
+    var minimumContentCoverage: Double?
+
+    @Option(help: "To try another setting under cross-validation: LinkingConfiguration's numberTolerance.")
+    var numberTolerance: Double?
 
     @Option(help: "L2 penalty of the logistic regression.")
     var penalty = 1.0
@@ -60,6 +66,9 @@ struct TrainSimilarity: ParsableCommand {
     @Flag(help: "Train and score, but write no file.")
     var dryRun = false
 
+    @Option(help: "List the MSRP pairs labelled same that this rule alone calls different (to see what a rule costs).")
+    var showRule: String?
+
     @Flag(help: "Say nothing but errors.")
     var quiet = false
 
@@ -76,16 +85,34 @@ struct TrainSimilarity: ParsableCommand {
         log("related words: \(related.count) terms in \(Set(related.values.flatMap { $0 }).count) WordNet groups")
         let base = SimilarityModel(
             reading: reading, weights: [], claimTotal: claimTotal, frequencies: frequencies, related: related, description: "")
-        let linking = LinkingConfiguration(model: base)
+        var linking = LinkingConfiguration(model: base)
+        if let minimumContentCoverage { linking.minimumContentCoverage = minimumContentCoverage }
+        if let numberTolerance { linking.numberTolerance = numberTolerance }
         let similarity = ClaimSimilarity(configuration: linking)
 
         let msrpPairs = try Self.readMSRP(msrp)
         let ownPairs = try Self.readPairs(pairs)
         let msrpExamples = examples(msrpPairs.map { ($0.first, $0.second, $0.same) }, reading: reading, engine: engine, similarity: similarity)
         let ownExamples = examples(ownPairs, reading: reading, engine: engine, similarity: similarity)
-        log("\(msrpExamples.count) MSRP pairs (\(msrpExamples.filter { $0.features == nil }.count) decided by a rule), "
-            + "\(ownExamples.count) of ours (\(ownExamples.filter { $0.features == nil }.count) by a rule)")
+        for (title, set) in [("MSRP pairs", msrpExamples), ("pairs of ours", ownExamples)] {
+            let ruled = set.filter { $0.features == nil }
+            log("\(set.count) \(title), \(ruled.count) decided by a rule alone (\(ruled.filter(\.same).count) of them same, "
+                + "\(ruled.filter { $0.verdict > 0 }.count) called same)")
+            var byRule: [String: (Int, Int)] = [:]
+            for example in ruled {
+                for rule in Set(example.rules) {
+                    byRule[rule, default: (0, 0)].0 += 1
+                    if example.same { byRule[rule, default: (0, 0)].1 += 1 }
+                }
+            }
+            log("  by rule (pairs, same): " + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.0), \($0.value.1)" }.joined(separator: "; "))
+        }
 
+        if let showRule {
+            for (pair, example) in zip(msrpPairs, msrpExamples) where example.same && example.features == nil && example.rules.contains(showRule) {
+                log("  \(pair.first)\n  \(pair.second)\n")
+            }
+        }
         if let folds = crossValidate {
             crossValidation(folds: folds, msrp: msrpExamples, groups: Self.groups(msrpPairs), own: ownExamples)
         }
@@ -179,6 +206,8 @@ struct TrainSimilarity: ParsableCommand {
         /// and the best verdict of those a rule does.
         var readings: [[Double]]
         var verdict: Double
+        /// The rules that decided a claim pair or reading.
+        var rules: [String] = []
         var weight = 1.0
 
         func probability(_ weights: [Double]) -> Double {
@@ -224,6 +253,7 @@ struct TrainSimilarity: ParsableCommand {
                     for evidence in similarity.evidence(a, b) {
                         if let verdict = evidence.verdict {
                             example.verdict = max(example.verdict, verdict)
+                            example.rules.append(evidence.rule?.rawValue ?? "")
                         } else {
                             example.readings.append(evidence.features)
                             if evidence.features[0] > bestHand {

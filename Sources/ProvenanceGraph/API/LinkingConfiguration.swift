@@ -28,8 +28,12 @@ public struct LinkingConfiguration: Sendable {
     /// the other to count in full; below it, containment counts in proportion.
     public var fullContainmentTerms = 4
     /// How much of an attributed claim's content another sentence must share
-    /// for the two sentences to be compared whole.
+    /// for the two sentences to be compared whole (how much it shares is
+    /// weighed besides).
     public var minimumContentCoverage = 0.25
+    /// How far apart two numbers may be, relatively, and still agree
+    /// (rounding: "767" and "770").
+    public var numberTolerance = 0.02
     /// The similarity a shared quoted phrase of three words or more gives.
     public var sharedQuotationSimilarity = 0.9
 

@@ -14,7 +14,7 @@ public struct ClaimReading: Sendable, Hashable {
     public var englishStemmer: EnglishStemmer
     public var handSynonyms: Bool
 
-    public init(englishStemmer: EnglishStemmer = .light, handSynonyms: Bool = true) {
+    public init(englishStemmer: EnglishStemmer = .snowball, handSynonyms: Bool = true) {
         self.englishStemmer = englishStemmer
         self.handSynonyms = handSynonyms
     }

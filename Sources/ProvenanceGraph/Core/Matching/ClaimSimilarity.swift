@@ -40,7 +40,8 @@ public struct ClaimSimilarity {
     public static let featureNames = [
         "hand", "dice", "containment", "coverage", "jaccard", "related", "bigrams", "numbers_one_sided",
         "numbers_shared", "negation", "swapped_roles", "names_differ", "names_only", "short", "short_dice", "quotation",
-        "length_ratio", "word_swap",
+        "length_ratio", "word_swap", "content_coverage", "contradiction_dice", "unmatched_most", "unmatched_least",
+        "unmatched_terms",
     ]
 
     /// The weights of the terms met so far, by term key: open addressing
@@ -110,30 +111,26 @@ public struct ClaimSimilarity {
     /// The similarity of two claims: of their contents or of their sentences,
     /// whichever is higher.
     public func score(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> Double {
-        readings(a, b).map { score(evidence($0.0, $0.1, containment: $0.2)) }.max() ?? 0
+        evidence(a, b).map(score).max() ?? 0
     }
 
     /// The evidence of each reading of two claims that is compared: the
     /// contents, and the whole sentences when each holds enough of the
     /// other's content.
     public func evidence(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> [Evidence] {
-        readings(a, b).map { evidence($0.0, $0.1, containment: $0.2) }
-    }
-
-    /// The pairs of signatures compared, with the share containment has in
-    /// the hand-made score.
-    private func readings(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> [(ClaimSignature, ClaimSignature, Double)] {
-        let contents = (a.content, b.content, 0.5)
+        let contents = evidence(a.content, b.content, containment: 0.5, contentCoverage: 1)
         // Claims that are their whole sentences: the sentences are the contents.
         if a.isWholeSentence, b.isWholeSentence { return [contents] }
         // The sentence of an attributed claim also holds its frame (who
         // said it, where, when). Sentences alike only in that frame — the
-        // same speaker described the same way — are not the same claim: the
-        // other sentence must carry some of what was said.
-        let minimum = configuration.minimumContentCoverage
-        if !a.isWholeSentence, coverage(of: a.content, by: b.sentence) < minimum { return [contents] }
-        if !b.isWholeSentence, coverage(of: b.content, by: a.sentence) < minimum { return [contents] }
-        return [contents, (a.sentence, b.sentence, 0)]
+        // same speaker described the same way — are not the same claim: how
+        // much of what was said the other sentence carries is evidence too,
+        // and below a floor the sentences are not compared whole.
+        let coverageA = a.isWholeSentence ? 1 : coverage(of: a.content, by: b.sentence)
+        let coverageB = b.isWholeSentence ? 1 : coverage(of: b.content, by: a.sentence)
+        let coverage = min(coverageA, coverageB)
+        guard coverage >= configuration.minimumContentCoverage else { return [contents] }
+        return [contents, evidence(a.sentence, b.sentence, containment: 0, contentCoverage: coverage)]
     }
 
     /// The weighted share of `part`'s terms that `whole` has.
@@ -194,11 +191,28 @@ public struct ClaimSimilarity {
     /// other, too little in common, a negation or swapped roles in
     /// near-identical claims, another language), or the features the model weighs.
     public struct Evidence: Sendable {
+        public enum Rule: String, Sendable {
+            case language, numbers, nothingToWeigh = "nothing to weigh", tooLittleShared = "too little shared"
+            case sharedQuotation = "shared quotation"
+        }
+
         /// The similarity when a rule decides alone.
         public var verdict: Double?
+        /// Which rule decided.
+        public var rule: Rule?
         /// The features, in the order of ``ClaimSimilarity/featureNames``
         /// (empty when a rule decides).
         public var features: [Double]
+
+        init(verdict: Double, rule: Rule) {
+            self.verdict = verdict
+            self.rule = rule
+            features = []
+        }
+
+        init(features: [Double]) {
+            self.features = features
+        }
     }
 
     /// The similarity the evidence gives under the configuration's model.
@@ -209,21 +223,25 @@ public struct ClaimSimilarity {
 
     /// The similarity of `a` and `b` by one reading.
     public func score(_ a: ClaimSignature, _ b: ClaimSignature) -> Double {
-        score(evidence(a, b, containment: 0.5))
+        score(evidence(a, b, containment: 0.5, contentCoverage: 1))
     }
 
     /// The evidence of one reading; `containmentShare` is the share of
-    /// containment (against the Dice coefficient) in the hand-made score.
-    public func evidence(_ a: ClaimSignature, _ b: ClaimSignature, containment containmentShare: Double) -> Evidence {
+    /// containment (against the Dice coefficient) in the hand-made score,
+    /// `contentCoverage` how much of each attributed claim's content the
+    /// other sentence holds (1 for the contents themselves).
+    public func evidence(
+        _ a: ClaimSignature, _ b: ClaimSignature, containment containmentShare: Double, contentCoverage: Double
+    ) -> Evidence {
         // Another language is another claim.
-        guard a.language == b.language else { return Evidence(verdict: 0, features: []) }
-        // Numbers: each side stating one the other lacks is a contradiction.
-        if !a.numbers.isEmpty, !b.numbers.isEmpty, !a.numbers.isSubset(of: b.numbers), !b.numbers.isSubset(of: a.numbers) {
-            return Evidence(verdict: 0, features: [])
-        }
+        guard a.language == b.language else { return Evidence(verdict: 0, rule: .language) }
+        // Numbers: each side stating one the other lacks (beyond rounding)
+        // is a contradiction.
+        let numbers = NumberAgreement(a.numbers, b.numbers, tolerance: configuration.numberTolerance)
+        if numbers.conflict { return Evidence(verdict: 0, rule: .numbers) }
         let overlap = Overlap(a, b, memory: memory, weight: weight)
-        guard overlap.weightA > 0, overlap.weightB > 0 else { return Evidence(verdict: 0, features: []) }
-        let sharedNumbers = a.numbers.intersection(b.numbers).count
+        guard overlap.weightA > 0, overlap.weightB > 0 else { return Evidence(verdict: 0, rule: .nothingToWeigh) }
+        let sharedNumbers = numbers.shared
         let quotation = shareQuotation(a, b)
         // One word in common is no evidence of one claim: a fragment ("I
         // don't know.", "12 issues for £11.99.") would be wholly inside any
@@ -231,12 +249,14 @@ public struct ClaimSimilarity {
         // ("About 23,000 die."). A quoted phrase both share still makes one
         // claim, unless one side negates it or the roles are swapped.
         guard overlap.sharedCount + sharedNumbers >= configuration.minimumSharedTerms else {
-            return Evidence(verdict: quotation && !contradicts(a, b) ? configuration.sharedQuotationSimilarity : 0, features: [])
+            if quotation, !contradicts(a, b) { return Evidence(verdict: configuration.sharedQuotationSimilarity, rule: .sharedQuotation) }
+            return Evidence(verdict: 0, rule: .tooLittleShared)
         }
         let dice = 2 * overlap.shared / (overlap.weightA + overlap.weightB)
         // Near-identical sentences tell their differences apart: a negation
-        // or swapped roles make another claim.
-        if dice >= 0.6, contradicts(a, b) { return Evidence(verdict: 0, features: []) }
+        // or swapped roles make another claim (weighed: a paraphrase may
+        // name the same two people in another order).
+        let contradiction = contradicts(a, b)
         // Containment counts in full only for a claim of some length: two or
         // three words ("he was seeing things", "if it will make money?") are
         // contained in many a sentence that says something else.
@@ -258,16 +278,22 @@ public struct ClaimSimilarity {
         if quotation { hand = max(hand, configuration.sharedQuotationSimilarity) }
         let related = relatedWeight(overlap)
         let short = Double(max(0, 6 - smallerTerms)) / 6
-        let numbersOneSided = a.numbers != b.numbers
+        let numbersOneSided = numbers.oneSided
         let features: [Double] = [
             min(hand, 1), dice, containment, overlap.shared / max(overlap.weightA, overlap.weightB),
             Double(overlap.sharedCount) / Double(overlap.sharedCount + overlap.onlyA + overlap.onlyB),
             2 * related / (overlap.weightA + overlap.weightB), bigramShare(a, b), numbersOneSided ? 1 : 0,
             sharedNumbers > 0 ? 1 : 0, a.negations % 2 != b.negations % 2 ? 1 : 0, swapsRoles(a, b) ? 1 : 0,
             namesDiffer ? 1 : 0, namesOnly, short, short * dice, quotation ? 1 : 0,
-            Double(smallerTerms) / Double(max(largerTerms, 1)), wordSwap ? 1 : 0,
+            Double(smallerTerms) / Double(max(largerTerms, 1)), wordSwap ? 1 : 0, contentCoverage,
+            contradiction ? dice : 0,
+            // What each side says that the other does not, in weight (a
+            // detail added or left out) and in terms.
+            min(1, (max(overlap.weightA, overlap.weightB) - overlap.shared) / 20),
+            min(1, (min(overlap.weightA, overlap.weightB) - overlap.shared) / 20),
+            Double(min(overlap.onlyA + overlap.onlyB, 20)) / 20,
         ]
-        return Evidence(verdict: nil, features: features)
+        return Evidence(features: features)
     }
 
     /// The weight of the terms of each side the other lacks that are related
@@ -319,6 +345,29 @@ public struct ClaimSimilarity {
             }
         }
         return Double(shared) / Double(min(pairsA.count, pairsB.count))
+    }
+
+    /// How the numbers of two claims agree: a number agrees with another
+    /// equal to it or within `tolerance` of it (relatively: "767" and "770",
+    /// rounding); `conflict` when each side states one the other does not.
+    private struct NumberAgreement {
+        var conflict = false
+        var oneSided = false
+        var shared = 0
+
+        init(_ a: Set<String>, _ b: Set<String>, tolerance: Double) {
+            guard !a.isEmpty || !b.isEmpty else { return }
+            func agrees(_ x: String, _ others: Set<String>) -> Bool {
+                if others.contains(x) { return true }
+                guard tolerance > 0, let value = Double(x), value != 0 else { return false }
+                return others.contains { other in Double(other).map { abs($0 - value) <= tolerance * max(abs($0), abs(value)) } ?? false }
+            }
+            let onlyA = a.filter { !agrees($0, b) }.count
+            let onlyB = b.filter { !agrees($0, a) }.count
+            shared = a.count - onlyA
+            conflict = onlyA > 0 && onlyB > 0
+            oneSided = onlyA > 0 || onlyB > 0
+        }
     }
 
     /// Whether one side negates what the other says, or swaps who did what
