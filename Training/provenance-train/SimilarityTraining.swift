@@ -48,11 +48,23 @@ struct TrainSimilarity: ParsableCommand {
     @Option(help: "To try another setting under cross-validation: LinkingConfiguration's numberTolerance.")
     var numberTolerance: Double?
 
+    @Option(help: "To try another setting under cross-validation: LinkingConfiguration's minimumOverlap.")
+    var minimumOverlap: Double?
+
+    @Option(help: "To try another setting under cross-validation: LinkingConfiguration's containedMinimum.")
+    var containedMinimum: Double?
+
     @Option(help: "L2 penalty of the logistic regression.")
     var penalty = 1.0
 
     @Option(help: "How much one of our pairs counts against one MSRP pair.")
-    var ownWeight = 3.0
+    var ownWeight = 6.0
+
+    @Option(help: "How much one candidate pair of PolNeAR claims (taken as different claims) counts against one MSRP pair.")
+    var openWeight = 0.01
+
+    @Option(help: "Candidate pairs of PolNeAR claims whose hand-weighed similarity is at least this are left out (they may be one claim).")
+    var openCeiling = 0.6
 
     @Option(help: "Print the figures of K-fold cross-validation (MSRP pairs sharing a sentence in one fold), then train on all.")
     var crossValidate: Int?
@@ -69,6 +81,9 @@ struct TrainSimilarity: ParsableCommand {
     @Option(help: "List the MSRP pairs labelled same that this rule alone calls different (to see what a rule costs).")
     var showRule: String?
 
+    @Option(parsing: .upToNextOption, help: "Print the evidence of two sentences (each read as a one-sentence document) under the shipped model, and stop.")
+    var explain: [String] = []
+
     @Flag(help: "Say nothing but errors.")
     var quiet = false
 
@@ -78,8 +93,18 @@ struct TrainSimilarity: ParsableCommand {
         }
         let reading = ClaimReading(englishStemmer: englishStemmer, handSynonyms: handSynonyms)
         let engine = AttributionEngine()
+        if explain.count == 2 {
+            let similarity = ClaimSimilarity()
+            let read = examples([(explain[0], explain[1], true)], reading: .shipped, engine: engine, similarity: similarity)
+            for features in read[0].readings {
+                print(zip(ClaimSimilarity.featureNames, features).map { String(format: "%@ %.3f", $0, $1) }.joined(separator: ", "))
+                print(String(format: "similarity %.3f", similarity.combine(features, probability: SimilarityModel.bundled.probability(features))))
+            }
+            print("rules: \(read[0].rules)")
+            return
+        }
 
-        let (claimTotal, frequencies) = try termFrequencies(reading: reading, engine: engine)
+        let (claimTotal, frequencies, polnearArticles) = try termFrequencies(reading: reading, engine: engine)
         log("frequency table: \(frequencies.count) terms over \(claimTotal) claims of PolNeAR's training articles")
         let related = wordnet == "none" ? [:] : try relatedWords(reading: reading, among: frequencies)
         log("related words: \(related.count) terms in \(Set(related.values.flatMap { $0 }).count) WordNet groups")
@@ -88,13 +113,18 @@ struct TrainSimilarity: ParsableCommand {
         var linking = LinkingConfiguration(model: base)
         if let minimumContentCoverage { linking.minimumContentCoverage = minimumContentCoverage }
         if let numberTolerance { linking.numberTolerance = numberTolerance }
+        if let minimumOverlap { linking.minimumOverlap = minimumOverlap }
+        if let containedMinimum { linking.containedMinimum = containedMinimum }
+        Scoring.similarity = ClaimSimilarity(configuration: linking)
         let similarity = ClaimSimilarity(configuration: linking)
 
         let msrpPairs = try Self.readMSRP(msrp)
         let ownPairs = try Self.readPairs(pairs)
         let msrpExamples = examples(msrpPairs.map { ($0.first, $0.second, $0.same) }, reading: reading, engine: engine, similarity: similarity)
         let ownExamples = examples(ownPairs, reading: reading, engine: engine, similarity: similarity)
-        for (title, set) in [("MSRP pairs", msrpExamples), ("pairs of ours", ownExamples)] {
+        let openExamples = candidateExamples(polnearArticles, base: linking, similarity: similarity)
+        log("\(openExamples.count) candidate pairs of claims of different PolNeAR articles, taken as different claims")
+        for (title, set) in [("MSRP pairs", msrpExamples), ("pairs of ours", ownExamples), ("PolNeAR candidates", openExamples)] {
             let ruled = set.filter { $0.features == nil }
             log("\(set.count) \(title), \(ruled.count) decided by a rule alone (\(ruled.filter(\.same).count) of them same, "
                 + "\(ruled.filter { $0.verdict > 0 }.count) called same)")
@@ -114,15 +144,15 @@ struct TrainSimilarity: ParsableCommand {
             }
         }
         if let folds = crossValidate {
-            crossValidation(folds: folds, msrp: msrpExamples, groups: Self.groups(msrpPairs), own: ownExamples)
+            crossValidation(folds: folds, msrp: msrpExamples, groups: Self.groups(msrpPairs), own: ownExamples, open: openExamples)
         }
-        let weights = fit(msrpExamples + ownExamples.map { $0.weighted(ownWeight) })
+        let weights = fit(msrpExamples + ownExamples.map { $0.weighted(ownWeight) } + openExamples.map { $0.weighted(openWeight) })
         log("weights: " + zip(["intercept"] + ClaimSimilarity.featureNames, weights).map { String(format: "%@ %.3f", $0, $1) }.joined(separator: ", "))
         let model = SimilarityModel(
             reading: reading, weights: weights, claimTotal: claimTotal, frequencies: frequencies, related: related,
             description: description(reading: reading))
-        for (title, set) in [("MSRP (trained on)", msrpExamples), ("our pairs (trained on)", ownExamples)] {
-            log("\(title): " + Figures(set.map { ($0.same, $0.probability(weights)) }, threshold: threshold).line)
+        for (title, set) in [("MSRP (trained on)", msrpExamples), ("our pairs (trained on)", ownExamples), ("PolNeAR candidates (trained on)", openExamples)] {
+            log("\(title): " + Figures(set.map { ($0.same, $0.probability(weights, similarity: Scoring.similarity)) }, threshold: threshold).line)
         }
         if !dryRun {
             try Data(model.encoded().utf8).write(to: URL(fileURLWithPath: output))
@@ -140,16 +170,20 @@ struct TrainSimilarity: ParsableCommand {
 
     /// In how many claims of PolNeAR's training articles each term occurs
     /// (terms met in at least two), and how many claims there are.
-    private func termFrequencies(reading: ClaimReading, engine: AttributionEngine) throws -> (Int, [String: Int]) {
+    private func termFrequencies(reading: ClaimReading, engine: AttributionEngine) throws -> (Int, [String: Int], [AttributedArticle]) {
         let articles = try PolNeARCorpus.read(URL(fileURLWithPath: polnear).appendingPathComponent("train"))
+        var attributedArticles = [AttributedArticle?](repeating: nil, count: articles.count)
         var counted = [[String: Int]?](repeating: nil, count: articles.count)
         var claimCounts = [Int](repeating: 0, count: articles.count)
         counted.withUnsafeMutableBufferPointer { slots in
             claimCounts.withUnsafeMutableBufferPointer { totals in
+              attributedArticles.withUnsafeMutableBufferPointer { kept in
                 let slots = UncheckedSendable(slots)
                 let totals = UncheckedSendable(totals)
+                let kept = UncheckedSendable(kept)
                 DispatchQueue.concurrentPerform(iterations: articles.count) { index in
                     let attributed = engine.attribute(articles[index].article)
+                    kept.value[index] = attributed
                     let fingerprints = GraphConversion.fingerprints(
                         of: attributed, in: ScalarText(attributed.article.text), reading: reading)
                     var counts: [String: Int] = [:]
@@ -159,11 +193,12 @@ struct TrainSimilarity: ParsableCommand {
                     slots.value[index] = counts
                     totals.value[index] = fingerprints.count
                 }
+              }
             }
         }
         var total: [String: Int] = [:]
         for counts in counted { total.merge(counts ?? [:], uniquingKeysWith: +) }
-        return (claimCounts.reduce(0, +), total.filter { $0.value >= 2 })
+        return (claimCounts.reduce(0, +), total.filter { $0.value >= 2 }, attributedArticles.compactMap { $0 })
     }
 
     /// For each term of the table, the WordNet synsets of the most frequent
@@ -210,12 +245,13 @@ struct TrainSimilarity: ParsableCommand {
         var rules: [String] = []
         var weight = 1.0
 
-        func probability(_ weights: [Double]) -> Double {
+        /// The similarity `report` would give the pair with these weights.
+        func probability(_ weights: [Double], similarity: ClaimSimilarity) -> Double {
             var best = verdict
             for features in readings {
                 var sum = weights[0]
                 for (weight, value) in zip(weights.dropFirst(), features) { sum += weight * value }
-                best = max(best, 1 / (1 + exp(-sum)))
+                best = max(best, similarity.combine(features, probability: 1 / (1 + exp(-sum))))
             }
             return best
         }
@@ -266,6 +302,44 @@ struct TrainSimilarity: ParsableCommand {
             }
             return example
         }
+    }
+
+    /// What linking meets in the open: candidate pairs of claims of
+    /// different articles (PolNeAR's training articles, linked in memory as
+    /// `report` links them, with the hand-weighed similarity and a low
+    /// threshold), taken as different claims; pairs alike enough to be one
+    /// claim reported twice are left out.
+    private func candidateExamples(_ articles: [AttributedArticle], base: LinkingConfiguration, similarity: ClaimSimilarity) -> [Example] {
+        var configuration = base
+        configuration.sameClaimThreshold = 0.15
+        configuration.derivedThreshold = 1.1
+        var builder = GraphBuilder(configuration: configuration)
+        var fingerprints: [String: ClaimFingerprint] = [:]
+        for article in articles {
+            let prepared = PreparedArticle(article, reading: base.model.reading)
+            let first = builder.graph.claims.count
+            builder.add(prepared)
+            for (offset, fingerprint) in prepared.fingerprints.enumerated() { fingerprints["c\(first + offset + 1)"] = fingerprint }
+        }
+        var result: [Example] = []
+        for edge in builder.graph.edges where edge.kind == .sameClaim && (edge.score ?? 1) < openCeiling {
+            guard let a = fingerprints[edge.from], let b = fingerprints[edge.to] else { continue }
+            var example = Example(same: false, features: nil, readings: [], verdict: 0)
+            var bestHand = -1.0
+            for evidence in similarity.evidence(a, b) {
+                if let verdict = evidence.verdict {
+                    example.verdict = max(example.verdict, verdict)
+                } else {
+                    example.readings.append(evidence.features)
+                    if evidence.features[0] > bestHand {
+                        bestHand = evidence.features[0]
+                        example.features = evidence.features
+                    }
+                }
+            }
+            result.append(example)
+        }
+        return result
     }
 
     // MARK: Logistic regression
@@ -366,20 +440,21 @@ struct TrainSimilarity: ParsableCommand {
     /// sentence in one fold), each scored by weights fitted on the other
     /// folds and all our pairs; then our pairs in K folds, each scored by
     /// weights fitted on all of MSRP and our other folds.
-    private func crossValidation(folds: Int, msrp: [Example], groups: [Int], own: [Example]) {
+    private func crossValidation(folds: Int, msrp: [Example], groups: [Int], own: [Example], open: [Example]) {
+        let openWeighted = open.map { $0.weighted(openWeight) }
         var msrpScored = [(same: Bool, probability: Double)](repeating: (false, 0), count: msrp.count)
         for fold in 0..<folds {
-            let training = zip(msrp, groups).filter { $0.1 % folds != fold }.map(\.0) + own.map { $0.weighted(ownWeight) }
+            let training = zip(msrp, groups).filter { $0.1 % folds != fold }.map(\.0) + own.map { $0.weighted(ownWeight) } + openWeighted
             let weights = fit(training)
             for index in msrp.indices where groups[index] % folds == fold {
-                msrpScored[index] = (msrp[index].same, msrp[index].probability(weights))
+                msrpScored[index] = (msrp[index].same, msrp[index].probability(weights, similarity: Scoring.similarity))
             }
         }
         var ownScored = [(same: Bool, probability: Double)](repeating: (false, 0), count: own.count)
         for fold in 0..<folds {
-            let training = msrp + own.indices.filter { $0 % folds != fold }.map { own[$0].weighted(ownWeight) }
+            let training = msrp + own.indices.filter { $0 % folds != fold }.map { own[$0].weighted(ownWeight) } + openWeighted
             let weights = fit(training)
-            for index in own.indices where index % folds == fold { ownScored[index] = (own[index].same, own[index].probability(weights)) }
+            for index in own.indices where index % folds == fold { ownScored[index] = (own[index].same, own[index].probability(weights, similarity: Scoring.similarity)) }
         }
         for threshold in stride(from: 0.2, through: 0.8, by: 0.05) {
             log(String(format: "cross-validation at %.2f: MSRP ", threshold) + Figures(msrpScored, threshold: threshold).line
@@ -440,4 +515,9 @@ struct TrainSimilarity: ParsableCommand {
     private func log(_ line: String) {
         if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
+}
+
+/// The similarity the run scores with (its configuration), one per process.
+private enum Scoring {
+    nonisolated(unsafe) static var similarity = ClaimSimilarity()
 }

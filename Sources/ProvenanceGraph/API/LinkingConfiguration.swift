@@ -14,7 +14,7 @@ public struct LinkingConfiguration: Sendable {
     /// The similarity from which a claim of a derived document is the same
     /// claim as one of its source (a looser likeness: it most likely comes
     /// from there).
-    public var derivedThreshold = 0.3
+    public var derivedThreshold = 0.45
     /// The weights of the evidence, the term frequencies the evidence is
     /// weighed by, the related words, and how claims are read.
     public var model: SimilarityModel
@@ -31,9 +31,18 @@ public struct LinkingConfiguration: Sendable {
     /// for the two sentences to be compared whole (how much it shares is
     /// weighed besides).
     public var minimumContentCoverage = 0.25
+    /// The weighted containment from which a claim of six terms or more,
+    /// contradicted in nothing, is the same claim as the sentence holding it.
+    public var containedMinimum = 0.6
     /// How far apart two numbers may be, relatively, and still agree
     /// (rounding: "767" and "770").
     public var numberTolerance = 0.02
+    /// The weighted overlap (half Dice, half containment; for whole
+    /// sentences of attributed claims, Dice alone) below which two readings
+    /// are not the same claim, whatever the learned weights say: the learned
+    /// similarity refines what the overlap finds, it does not find what the
+    /// overlap misses (its training pairs all share many words).
+    public var minimumOverlap = 0.3
     /// The similarity a shared quoted phrase of three words or more gives.
     public var sharedQuotationSimilarity = 0.9
 
@@ -65,7 +74,7 @@ public struct LinkingConfiguration: Sendable {
 
     /// How alike a claim and the attributed claim it comes from must be for
     /// "attribution dropped".
-    public var droppedMinimumSimilarity = 0.4
+    public var droppedMinimumSimilarity = 0.8
     /// An attributed claim of the source at least this share as like a claim
     /// as the likest one is where the claim comes from.
     public var attributedOriginShare = 0.8

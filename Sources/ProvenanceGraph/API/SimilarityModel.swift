@@ -91,7 +91,7 @@ public struct SimilarityModel: Sendable {
     }
 
     /// The probability of "same claim" given the evidence.
-    func probability(_ features: [Double]) -> Double {
+    public func probability(_ features: [Double]) -> Double {
         guard weights.count == features.count + 1 else { return features[0] }
         var sum = weights[0]
         for (weight, value) in zip(weights.dropFirst(), features) { sum += weight * value }

@@ -41,8 +41,12 @@ public struct ClaimSimilarity {
         "hand", "dice", "containment", "coverage", "jaccard", "related", "bigrams", "numbers_one_sided",
         "numbers_shared", "negation", "swapped_roles", "names_differ", "names_only", "short", "short_dice", "quotation",
         "length_ratio", "word_swap", "content_coverage", "contradiction_dice", "unmatched_most", "unmatched_least",
-        "unmatched_terms",
+        "unmatched_terms", "overlap",
     ]
+
+    /// Where ``featureNames`` has the plain overlap (half Dice, half
+    /// containment, before any rule), which `minimumOverlap` bounds.
+    public static let overlapFeature = featureNames.count - 1
 
     /// The weights of the terms met so far, by term key: open addressing
     /// over the keys, which are hashes already (`ClaimSignature.key`). The
@@ -218,8 +222,29 @@ public struct ClaimSimilarity {
     /// The similarity the evidence gives under the configuration's model.
     public func score(_ evidence: Evidence) -> Double {
         if let verdict = evidence.verdict { return verdict }
-        return configuration.model.probability(evidence.features)
+        return combine(evidence.features, probability: configuration.model.probability(evidence.features))
     }
+
+    /// The similarity from the features and the learned probability: none
+    /// below the overlap floor; and a claim of some length wholly contained
+    /// in the other (a rewrite that keeps part of a sentence), with nothing
+    /// contradicting it, is the same claim however much the other adds (the
+    /// pairs the weights learn from call "a detail added" another claim).
+    public func combine(_ features: [Double], probability: Double) -> Double {
+        guard features[Self.overlapFeature] >= configuration.minimumOverlap else { return 0 }
+        let containment = features[Self.containmentFeature]
+        if containment >= configuration.containedMinimum, features[Self.shortFeature] == 0, features[Self.contradictionFeature] == 0,
+            features[Self.wordSwapFeature] == 0
+        {
+            return max(probability, containment)
+        }
+        return probability
+    }
+
+    static let containmentFeature = featureNames.firstIndex(of: "containment")!
+    static let shortFeature = featureNames.firstIndex(of: "short")!
+    static let contradictionFeature = featureNames.firstIndex(of: "contradiction_dice")!
+    static let wordSwapFeature = featureNames.firstIndex(of: "word_swap")!
 
     /// The similarity of `a` and `b` by one reading.
     public func score(_ a: ClaimSignature, _ b: ClaimSignature) -> Double {
@@ -292,6 +317,7 @@ public struct ClaimSimilarity {
             min(1, (max(overlap.weightA, overlap.weightB) - overlap.shared) / 20),
             min(1, (min(overlap.weightA, overlap.weightB) - overlap.shared) / 20),
             Double(min(overlap.onlyA + overlap.onlyB, 20)) / 20,
+            (1 - containmentShare) * dice + containmentShare * containment,
         ]
         return Evidence(features: features)
     }

@@ -139,7 +139,7 @@ struct SignatureReader {
                 {
                     stem = synonym
                 } else if snowball {
-                    stem = Languages.english.stem(bytes)
+                    stem = Self.americanSpelling(bytes).withUnsafeBufferPointer { Languages.english.stem($0) }
                 } else if word.isASCII {
                     stem = Stemmer.stem(ascii: bytes)
                 } else {
@@ -225,6 +225,32 @@ struct SignatureReader {
         }
         terms.append(term)
         termKeys.append(key)
+    }
+
+    /// British spellings as American ones, so that "harbour" and "harbor",
+    /// "organise" and "organize", "centre" and "center" meet (Snowball's
+    /// stemmer keeps them apart): "-our" of words of six letters or more,
+    /// "-ise"/"-isation" of seven or more, "-tre". Both sides of every
+    /// comparison are read so, so a word changed that has no other spelling
+    /// ("promise") still matches itself.
+    static func americanSpelling(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bytes = Array(word)
+        func replace(_ ending: String, _ with: String, minimum: Int) -> Bool {
+            let tail = Array(ending.utf8)
+            guard bytes.count >= minimum, bytes.count > tail.count, bytes.suffix(tail.count).elementsEqual(tail) else { return false }
+            bytes.removeLast(tail.count)
+            bytes += with.utf8
+            return true
+        }
+        for (ending, with) in [("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("our", "or")] where replace(ending, with, minimum: 6) {
+            return bytes
+        }
+        for (ending, with) in [("isation", "ization"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"), ("ise", "ize")]
+        where replace(ending, with, minimum: 7) {
+            return bytes
+        }
+        for (ending, with) in [("tres", "ters"), ("tre", "ter")] where replace(ending, with, minimum: 5) { return bytes }
+        return bytes
     }
 
     private static let may = Array("may".utf8)
