@@ -197,7 +197,7 @@ public struct ClaimSimilarity {
     public struct Evidence: Sendable {
         public enum Rule: String, Sendable {
             case language, numbers, nothingToWeigh = "nothing to weigh", tooLittleShared = "too little shared"
-            case sharedQuotation = "shared quotation"
+            case sharedQuotation = "shared quotation", swappedRoles = "swapped roles"
         }
 
         /// The similarity when a rule decides alone.
@@ -282,6 +282,9 @@ public struct ClaimSimilarity {
         // or swapped roles make another claim (weighed: a paraphrase may
         // name the same two people in another order).
         let contradiction = contradicts(a, b)
+        // Swapped roles in near-identical claims ("Ardmoor accused
+        // Castavia" / "Castavia accused Ardmoor") are another claim outright.
+        if dice >= 0.6, swapsRoles(a, b) { return Evidence(verdict: 0, rule: .swappedRoles) }
         // Containment counts in full only for a claim of some length: two or
         // three words ("he was seeing things", "if it will make money?") are
         // contained in many a sentence that says something else.

@@ -227,7 +227,7 @@ struct SignatureReader {
         termKeys.append(key)
     }
 
-    /// British spellings as American ones, so that "harbour" and "harbor",
+    /// British spellings as American ones (and ’ as '), so that "harbour" and "harbor",
     /// "organise" and "organize", "centre" and "center" meet (Snowball's
     /// stemmer keeps them apart): "-our" of words of six letters or more,
     /// "-ise"/"-isation" of seven or more, "-tre". Both sides of every
@@ -235,6 +235,14 @@ struct SignatureReader {
     /// ("promise") still matches itself.
     static func americanSpelling(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var bytes = Array(word)
+        // ’ (E2 80 99) as ', which Snowball knows in "'s".
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                bytes.replaceSubrange(index...(index + 2), with: [0x27])
+            }
+            index += 1
+        }
         func replace(_ ending: String, _ with: String, minimum: Int) -> Bool {
             let tail = Array(ending.utf8)
             guard bytes.count >= minimum, bytes.count > tail.count, bytes.suffix(tail.count).elementsEqual(tail) else { return false }
