@@ -115,9 +115,6 @@ struct MemoryIndex: LinkingIndex {
     /// Scratch counts for candidate lookups, one slot per claim.
     private let tally = Tally()
 
-    var claimTotal: Int { candidates.count }
-
-    func frequency(ofKey key: UInt64, term: () -> String) -> Int { postings.count(of: key) }
 
     func claimCandidates(
         sharing terms: [(term: String, key: UInt64)], minimumShared: Int, postingLimit: Int, limit: Int
@@ -227,12 +224,10 @@ private final class Tally {
 
 /// Lists of claim positions by term key: open addressing over the keys,
 /// which are hashes already (`ClaimSignature.key`), so a lookup neither
-/// hashes nor compares a string. A term's key and how many claims hold it
-/// sit side by side: the linker asks for the count of every term it weighs.
+/// hashes nor compares a string.
 private struct PostingTable {
     private struct Entry {
         var key: UInt64
-        var count: Int
     }
 
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
@@ -244,22 +239,15 @@ private struct PostingTable {
         return slots[slot] < 0 ? nil : lists[Int(slots[slot])]
     }
 
-    /// How many positions the key has (0 when it has none).
-    func count(of key: UInt64) -> Int {
-        let slot = find(key)
-        return slots[slot] < 0 ? 0 : entries[Int(slots[slot])].count
-    }
-
     mutating func append(_ position: Int, to key: UInt64) {
         let slot = find(key)
         if slots[slot] >= 0 {
             let list = Int(slots[slot])
             lists[list].append(position)
-            entries[list].count += 1
             return
         }
         slots[slot] = Int32(lists.count)
-        entries.append(Entry(key: key, count: 1))
+        entries.append(Entry(key: key))
         lists.append([position])
         if lists.count * 2 > slots.count { grow() }
     }

@@ -49,17 +49,18 @@ public struct LinkingConfiguration: Sendable {
     // MARK: Bounded lookups
 
     /// How many candidates each claim is scored against.
-    public var candidateLimit = 48
+    public var candidateLimit = 256
     /// How many of a claim's rarest terms look up candidates.
-    public var queryTermLimit = 16
+    public var queryTermLimit = 24
+    /// Terms in more than this share of the frequency table's claims look
+    /// nothing up: their posting lists are long, and which of their claims a
+    /// bounded lookup reaches would depend on the order documents came in.
+    public var queryTermMaximumShare = 0.01
     /// How many claims, documents or links (the most recent) a term or
     /// headline word brings at most: what keeps a lookup's cost flat as the
     /// corpus grows, at the price of missing old matches found only through
     /// common words.
     public var postingLimit = 128
-    /// A claim with at least this many rare terms must share two of them
-    /// with a candidate (one otherwise).
-    public var termsForTwoShared = 4
 
     // MARK: Derivation
 

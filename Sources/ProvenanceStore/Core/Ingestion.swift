@@ -36,11 +36,8 @@ struct Ingestion {
         for (ordinal, (claim, fingerprint)) in zip(claims, fingerprints).enumerated() {
             try insert(claim, ordinal: ordinal, text: text, fingerprint: fingerprint.stored(reading: reading))
             let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO terms (term, claim_id) VALUES (?, ?)")
-            let counting = try db.cachedStatement(
-                sql: "INSERT INTO term_counts (term, count) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET count = count + 1")
             for term in Set(fingerprint.indexTerms) {
                 try posting.execute(arguments: [term, Self.number(claim.id)])
-                try counting.execute(arguments: [term])
             }
         }
         for edge in edges { try insert(edge) }

@@ -9,26 +9,10 @@ final class StoreIndex: LinkingIndex {
     private let db: Database
     /// How claims are read: stored fingerprints read otherwise are read anew.
     private let reading: ClaimReading
-    /// Counts already read, by term key (a 64-bit hash of the term: two
-    /// terms of one corpus sharing a key is too unlikely to guard against,
-    /// and would only blur one term's weight).
-    private var frequencies: [UInt64: Int] = [:]
-    private lazy var total: Int = (try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims")) ?? 0
 
     init(db: Database, reading: ClaimReading) {
         self.db = db
         self.reading = reading
-    }
-
-    var claimTotal: Int { total }
-
-    func frequency(ofKey key: UInt64, term: () -> String) -> Int {
-        if let known = frequencies[key] { return known }
-        let term = term()
-        let statement = try? db.cachedStatement(sql: "SELECT count FROM term_counts WHERE term = ?")
-        let count = statement.flatMap { try? Int.fetchOne($0, arguments: [term]) } ?? 0
-        frequencies[key] = count
-        return count
     }
 
     func claimCandidates(

@@ -21,12 +21,6 @@ public final class LinkCandidate: Sendable {
 /// in-memory graph and the SQLite store each answer from their own index, so
 /// linking costs the same whatever the corpus size.
 public protocol LinkingIndex {
-    /// How many claims the corpus holds.
-    var claimTotal: Int { get }
-    /// In how many claims the term with this `ClaimSignature.key` occurs;
-    /// `term` gives the term itself, for an index that keeps terms by text
-    /// (reading it costs a trip to the signature's strings).
-    func frequency(ofKey key: UInt64, term: () -> String) -> Int
     /// Claims sharing the most of `terms` (each with its key), best first
     /// (ties: earlier first).
     /// Each term contributes at most `postingLimit` of its most recent claims,
@@ -155,28 +149,26 @@ public struct DocumentLinker {
         for (position, claim) in document.claims.enumerated() {
             let rare = rareTerms(of: claim.signature, in: index)
             var best: [(LinkCandidate, Double)] = []
-            // A claim with several rare words shares more than one with its match.
-            let minimum = rare.count >= configuration.termsForTwoShared ? 2 : 1
+            // A match shares at least two of the terms (a rule of the
+            // similarity too), whichever of the two claims came first.
             for candidate in index.claimCandidates(
-                sharing: rare, minimumShared: minimum, postingLimit: postingLimit, limit: configuration.candidateLimit)
+                sharing: rare, minimumShared: configuration.minimumSharedTerms, postingLimit: postingLimit, limit: configuration.candidateLimit)
             where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
                 let score = rounded(similarity.score(claim.signature, candidate.signature))
                 if score >= configuration.sameClaimThreshold { best.append((candidate, score)) }
             }
             // Best first; equal scores in the order the candidates came.
             best = best.enumerated().sorted { ($0.element.1, $1.offset) > ($1.element.1, $0.offset) }.map(\.element)
-            // Every match links (a cap per document would depend on which
-            // document came first); the best one per document counts toward
-            // deriving one document from the other.
-            var perDocument: [String: Int] = [:]
+            // Every match links, and counts toward deriving one document
+            // from the other (a cap per document would depend on which
+            // document came first).
             for (candidate, score) in best {
-                perDocument[candidate.document, default: 0] += 1
                 var evidence = [ProvenanceGraph.Evidence(document: document.id, span: claim.content)]
                 if let other = contentSpan(candidate.claim) {
                     evidence.append(ProvenanceGraph.Evidence(document: other.document, span: other.span))
                 }
                 edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: score, evidence: evidence))
-                if claim.kind != .caption, perDocument[candidate.document] == 1 {
+                if claim.kind != .caption {
                     matchesByDocument[candidate.document, default: []].append((position, candidate.claim))
                 }
             }
@@ -221,8 +213,13 @@ public struct DocumentLinker {
             let share = Double(Set(matches.map(\.new)).count) / Double(max(own, 1))
             let otherShare = Double(Set(matches.map(\.old)).count) / Double(max(index.claimCount(of: other), 1))
             let order = index.claimOrder(of: other)
-            let positions = matches.sorted { $0.new < $1.new }.compactMap { order.firstIndex(of: $0.old) }
-            let inOrder = Double(Self.longestIncreasingRun(positions)) / Double(max(positions.count, 1))
+            // The longest run of matches in the order of both documents,
+            // counted from either side (ties broken alike whichever came first).
+            let pairs = matches.compactMap { match in order.firstIndex(of: match.old).map { (match.new, $0) } }
+            let run = max(
+                Self.longestIncreasingRun(pairs.sorted { $0 < $1 }.map(\.1)),
+                Self.longestIncreasingRun(pairs.map { ($0.1, $0.0) }.sorted { $0 < $1 }.map(\.1)))
+            let inOrder = Double(run) / Double(max(pairs.count, 1))
             let (from, to) = earlierFirst(
                 document, other, index: index, citations: cited, citedBy: citedBy, share: share, otherShare: otherShare)
             let cites = cited[other] ?? citedBy[other] ?? []
@@ -292,15 +289,17 @@ public struct DocumentLinker {
         return edges
     }
 
-    /// The rarest of a claim's terms by the model's frequency table (which
-    /// does not move with the order documents arrive in), leaving out those
-    /// too common in the corpus to find anything.
+    /// The rarest of a claim's terms by the model's frequency table, which
+    /// does not move with the order documents arrive in, leaving out those
+    /// too common in it to find anything (a term common in the corpus alone
+    /// brings only its most recent claims: `postingLimit`).
     private func rareTerms(of signature: ClaimFingerprint, in index: LinkingIndex) -> [(term: String, key: UInt64)] {
-        let ceiling = max(50, index.claimTotal / 20)
         let table = configuration.model.frequencyByKey
+        let ceiling = Int32(clamping: Int(configuration.queryTermMaximumShare * Double(configuration.model.claimTotal)))
         var counted: [(term: String, key: UInt64, frequency: Int32)] = []
-        for (term, key) in zip(signature.indexTerms, signature.indexKeys) where index.frequency(ofKey: key, term: { term }) <= ceiling {
-            counted.append((term, key, table[key] ?? 0))
+        for (term, key) in zip(signature.indexTerms, signature.indexKeys) {
+            let frequency = table[key] ?? 0
+            if frequency <= ceiling || configuration.model.claimTotal == 0 { counted.append((term, key, frequency)) }
         }
         counted.sort { $0.frequency != $1.frequency ? $0.frequency < $1.frequency : $0.term < $1.term }
         return counted.prefix(configuration.queryTermLimit).map { (term: $0.term, key: $0.key) }
