@@ -54,6 +54,9 @@ struct TrainSimilarity: ParsableCommand {
     @Option(help: "To try another setting under cross-validation: LinkingConfiguration's containedMinimum.")
     var containedMinimum: Double?
 
+    @Option(help: "To try another setting under cross-validation: LinkingConfiguration's minimumSharedTerms.")
+    var minimumSharedTerms: Int?
+
     @Option(help: "L2 penalty of the logistic regression.")
     var penalty = 1.0
 
@@ -115,6 +118,7 @@ struct TrainSimilarity: ParsableCommand {
         if let numberTolerance { linking.numberTolerance = numberTolerance }
         if let minimumOverlap { linking.minimumOverlap = minimumOverlap }
         if let containedMinimum { linking.containedMinimum = containedMinimum }
+        if let minimumSharedTerms { linking.minimumSharedTerms = minimumSharedTerms }
         Scoring.similarity = ClaimSimilarity(configuration: linking)
         let similarity = ClaimSimilarity(configuration: linking)
 

@@ -23,7 +23,7 @@ public struct LinkingConfiguration: Sendable {
 
     /// How many content terms (and numbers) two claims must share to be
     /// scored at all, short of sharing a quoted phrase.
-    public var minimumSharedTerms = 2
+    public var minimumSharedTerms = 3
     /// How many content terms the smaller claim needs for being contained in
     /// the other to count in full; below it, containment counts in proportion.
     public var fullContainmentTerms = 4
@@ -34,6 +34,10 @@ public struct LinkingConfiguration: Sendable {
     /// The weighted containment from which a claim of six terms or more,
     /// contradicted in nothing, is the same claim as the sentence holding it.
     public var containedMinimum = 0.6
+    /// The Dice coefficient two claims in a language other than English
+    /// need: the frequency table and the learned weights cover English
+    /// only, so in other languages only near-identical claims link.
+    public var uncoveredLanguageMinimumDice = 0.8
     /// How far apart two numbers may be, relatively, and still agree
     /// (rounding: "767" and "770").
     public var numberTolerance = 0.02

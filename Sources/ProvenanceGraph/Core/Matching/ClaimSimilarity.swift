@@ -198,6 +198,7 @@ public struct ClaimSimilarity {
         public enum Rule: String, Sendable {
             case language, numbers, nothingToWeigh = "nothing to weigh", tooLittleShared = "too little shared"
             case sharedQuotation = "shared quotation", swappedRoles = "swapped roles"
+            case uncoveredLanguage = "language the table does not cover"
         }
 
         /// The similarity when a rule decides alone.
@@ -278,6 +279,11 @@ public struct ClaimSimilarity {
             return Evidence(verdict: 0, rule: .tooLittleShared)
         }
         let dice = 2 * overlap.shared / (overlap.weightA + overlap.weightB)
+        // A language the frequency table does not cover weighs every word
+        // alike and the weights never saw it: only near-identical claims.
+        if a.language != "en", dice < configuration.uncoveredLanguageMinimumDice {
+            return Evidence(verdict: 0, rule: .uncoveredLanguage)
+        }
         // Near-identical sentences tell their differences apart: a negation
         // or swapped roles make another claim (weighed: a paraphrase may
         // name the same two people in another order).
