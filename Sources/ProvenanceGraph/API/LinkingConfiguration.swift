@@ -53,7 +53,7 @@ public struct LinkingConfiguration: Sendable {
     // MARK: Bounded lookups
 
     /// How many candidates each claim is scored against.
-    public var candidateLimit = 256
+    public var candidateLimit = 48
     /// How many of a claim's rarest terms look up candidates.
     public var queryTermLimit = 24
     /// Terms in more than this share of the frequency table's claims look
