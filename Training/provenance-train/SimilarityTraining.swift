@@ -64,7 +64,7 @@ struct TrainSimilarity: ParsableCommand {
     var ownWeight = 6.0
 
     @Option(help: "How much one candidate pair of PolNeAR claims (taken as different claims) counts against one MSRP pair.")
-    var openWeight = 0.01
+    var openWeight = 1.0
 
     @Option(help: "Candidate pairs of PolNeAR claims whose hand-weighed similarity is at least this are left out (they may be one claim).")
     var openCeiling = 0.6

@@ -227,12 +227,18 @@ public struct ClaimSimilarity {
     }
 
     /// The similarity from the features and the learned probability: none
-    /// below the overlap floor; and a claim of some length wholly contained
+    /// below the overlap floor; a shared quotation is the same claim; and a
+    /// claim of some length wholly contained
     /// in the other (a rewrite that keeps part of a sentence), with nothing
     /// contradicting it, is the same claim however much the other adds (the
     /// pairs the weights learn from call "a detail added" another claim).
     public func combine(_ features: [Double], probability: Double) -> Double {
         guard features[Self.overlapFeature] >= configuration.minimumOverlap else { return 0 }
+        // A quoted phrase of three words or more both share is one quotation
+        // (a negation elsewhere in a long quotation does not undo it).
+        if features[Self.quotationFeature] == 1 {
+            return max(probability, configuration.sharedQuotationSimilarity)
+        }
         let containment = features[Self.containmentFeature]
         if containment >= configuration.containedMinimum, features[Self.shortFeature] == 0, features[Self.contradictionFeature] == 0,
             features[Self.wordSwapFeature] == 0
@@ -244,6 +250,7 @@ public struct ClaimSimilarity {
 
     static let containmentFeature = featureNames.firstIndex(of: "containment")!
     static let shortFeature = featureNames.firstIndex(of: "short")!
+    static let quotationFeature = featureNames.firstIndex(of: "quotation")!
     static let contradictionFeature = featureNames.firstIndex(of: "contradiction_dice")!
     static let wordSwapFeature = featureNames.firstIndex(of: "word_swap")!
 
