@@ -158,11 +158,8 @@ def print_sweep(labels, scores, shipped):
 def shipped_threshold(binary):
     """The shipped same-claim threshold, as `provenance report --help` states it."""
     text = subprocess.run([binary, "report", "--help"], check=True, capture_output=True, text=True).stdout
-    marker = "--link-threshold"
-    for line in text.splitlines()[text.splitlines().index(next(l for l in text.splitlines() if marker in l)):]:
-        if "default:" in line:
-            return float(line.split("default:")[1].split(")")[0])
-    return None
+    option = text[text.index("--link-threshold"):]
+    return float(option.split("default:")[1].split(")")[0])
 
 
 def main():
