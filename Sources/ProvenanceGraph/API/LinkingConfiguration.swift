@@ -54,7 +54,7 @@ public struct LinkingConfiguration: Sendable {
 
     /// How many candidates each claim is scored against. (Large: a limit
     /// that bites picks among candidates by the order they came in.)
-    public var candidateLimit = 256
+    public var candidateLimit = 128
     /// How many of a claim's rarest terms look up candidates. (Large: a long
     /// claim cut to its rarest terms misses a short one that a short claim,
     /// looking up all of its terms, finds — links would depend on which came first.)
