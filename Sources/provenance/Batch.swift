@@ -82,14 +82,17 @@ enum Batch {
     /// The graph of the store, or of the files read in memory; the number of
     /// inputs that failed.
     static func graph(
-        files: [String], store path: String?, extractor: ArticleExtractor, engine: AttributionEngine, quiet: Bool = false,
-        threads: Int = ParallelBatch.defaultThreads
+        files: [String], store path: String?, extractor: ArticleExtractor, engine: AttributionEngine,
+        linking: LinkingConfiguration = .default, quiet: Bool = false, threads: Int = ParallelBatch.defaultThreads
     ) throws -> (ProvenanceGraph, Int) {
         if let path {
-            return (try CorpusStore(path: path, create: false).graph(), 0)
+            return (try CorpusStore(path: path, create: false, linking: linking).graph(), 0)
         }
-        var builder = GraphBuilder()
-        let failures = run(files, extractor: extractor, quiet: quiet, threads: threads, work: { PreparedArticle(engine.attribute($0)) }) {
+        var builder = GraphBuilder(configuration: linking)
+        let reading = linking.model.reading
+        let failures = run(
+            files, extractor: extractor, quiet: quiet, threads: threads, work: { PreparedArticle(engine.attribute($0), reading: reading) }
+        ) {
             prepared, _ in builder.add(prepared)
         }
         return (builder.graph, failures)

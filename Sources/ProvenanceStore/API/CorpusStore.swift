@@ -36,6 +36,8 @@ public final class CorpusStore: Sendable {
     }
 
     public let path: String
+    /// How documents are linked as they come in.
+    public let linking: LinkingConfiguration
     private let pool: DatabasePool
 
     /// The page cache of each connection, in KiB.
@@ -44,9 +46,11 @@ public final class CorpusStore: Sendable {
     /// Opens the store at `path`, creating it when the file does not exist
     /// and `create` allows (a reader of a store that is not there gets an
     /// error, not a new empty store). Refuses files that are not provenance
-    /// stores, without changing them.
-    public init(path: String, create: Bool = true) throws(StoreError) {
+    /// stores, without changing them. `linking` is how documents ingested
+    /// are linked.
+    public init(path: String, create: Bool = true, linking: LinkingConfiguration = .default) throws(StoreError) {
         self.path = path
+        self.linking = linking
         if !create, !FileManager.default.fileExists(atPath: path) { throw StoreError(path: path, reason: .missing) }
         try Self.checkHeader(path)
         try Self.inspect(path)
@@ -142,7 +146,7 @@ public final class CorpusStore: Sendable {
             return try pool.writeWithoutTransaction { db in
                 var outcome = IngestOutcome.unchanged(document: "")
                 try db.inTransaction(.immediate) {
-                    outcome = try Ingestion(db: db).ingest(attributed, hash: hash)
+                    outcome = try Ingestion(db: db, linking: linking).ingest(attributed, hash: hash)
                     return .commit
                 }
                 return outcome

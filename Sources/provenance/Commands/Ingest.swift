@@ -24,6 +24,7 @@ struct Ingest: ParsableCommand {
     var fromJSONL: [String] = []
 
     @OptionGroup var attribution: AttributionOptions
+    @OptionGroup var linking: LinkingOptions
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
@@ -31,7 +32,7 @@ struct Ingest: ParsableCommand {
     }
 
     func run() throws {
-        let corpus = try CorpusStore(path: store)
+        let corpus = try CorpusStore(path: store, linking: linking.configuration(quiet: batch.quiet))
         if !fromJSONL.isEmpty {
             try ingestLines(into: corpus)
             if inputs.named.isEmpty { return }

@@ -45,6 +45,7 @@ struct Report: ParsableCommand {
     var color: ColorChoice = .auto
 
     @OptionGroup var attribution: AttributionOptions
+    @OptionGroup var linking: LinkingOptions
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
@@ -78,7 +79,8 @@ struct Report: ParsableCommand {
         }
         let (graph, failures) = try Batch.graph(
             files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
-            engine: attribution.engine(quiet: batch.quiet), quiet: batch.quiet, threads: batch.jobs)
+            engine: attribution.engine(quiet: batch.quiet), linking: linking.configuration(quiet: batch.quiet), quiet: batch.quiet,
+            threads: batch.jobs)
         let report = GraphReport(graph, selection: corpus.selection)
         corpus.noteIfNothingMatches(report, quiet: batch.quiet)
         let text = ReportTextRenderer(color: Terminal.color(color), width: Terminal.width())
