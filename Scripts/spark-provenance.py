@@ -9,9 +9,9 @@ a store, where the documents are linked.
     spark-submit --master 'local[2]' Scripts/spark-provenance.py \\
         --binary .build/release/provenance --inputs LIST --out shards/
 
-    # a cluster: ship the static binary and its model to every node
+    # a cluster: ship the static binary and its models to every node
     # (swift build -c release --static-swift-stdlib --product provenance, then
-    #  tar -C .build/release -czf provenance.tar.gz provenance provenance_ProvenanceAttribution.resources)
+    #  (cd .build/release && tar -czf ../../provenance.tar.gz provenance provenance_*.resources))
     spark-submit --master yarn --archives provenance.tar.gz#provenance Scripts/spark-provenance.py \\
         --binary provenance/provenance --inputs hdfs:///crawl/paths.txt --out hdfs:///crawl/shards
 

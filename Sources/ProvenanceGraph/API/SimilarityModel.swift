@@ -1,4 +1,5 @@
 import Foundation
+import ProvenanceParsing
 
 /// How a claim's words are read for matching: which stemmer English words
 /// get, and whether the hand-made synonym groups fold words together.
@@ -178,8 +179,8 @@ public struct SimilarityModel: Sendable {
     }
 
     private static func loadBundled() -> Result<SimilarityModel, FormatError> {
-        guard let url = Bundle.module.url(forResource: "linking", withExtension: "model") else {
-            return .failure(FormatError(description: "the linking model is not in the package's resources"))
+        guard let url = BundledResources.file("linking.model", target: "ProvenanceGraph") else {
+            return .failure(FormatError(description: "linking.model is not beside the program (in provenance_ProvenanceGraph.resources/)"))
         }
         do {
             return .success(try SimilarityModel(contentsOf: url))

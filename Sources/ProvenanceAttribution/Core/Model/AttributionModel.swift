@@ -1,4 +1,5 @@
 import Foundation
+import ProvenanceParsing
 
 /// One trained tagger: its tags, its emission weights and its transition
 /// scores.
@@ -76,8 +77,8 @@ package struct AttributionModel: Sendable {
     /// The model shipped with the package, read once; nil when its file is
     /// missing or damaged (the engine then uses its rules alone).
     package static let bundled: Result<AttributionModel, ModelError> = {
-        guard let url = bundledFile() else {
-            return .failure(ModelError(reason: "attribution.model is not beside the program (in \(resourceFolder)/)"))
+        guard let url = BundledResources.file("attribution.model", target: "ProvenanceAttribution") else {
+            return .failure(ModelError(reason: "attribution.model is not beside the program (in provenance_ProvenanceAttribution.resources/)"))
         }
         do {
             return .success(try AttributionModel(data: try Data(contentsOf: url)))
@@ -87,26 +88,6 @@ package struct AttributionModel: Sendable {
             return .failure(ModelError(reason: "attribution.model could not be read: \(error.localizedDescription)"))
         }
     }()
-
-    /// The folder SwiftPM puts the target's resources in, beside the program.
-    private static let resourceFolder = "provenance_ProvenanceAttribution.resources"
-
-    /// The shipped model's file, looked for beside the program (and beside
-    /// the file a link to the program points to) without `Bundle.module`,
-    /// which stops the program when the folder is missing — as it is when
-    /// the binary alone is copied to a cluster node.
-    private static func bundledFile() -> URL? {
-        var places = [Bundle.main.bundleURL]
-        if let executable = Bundle.main.executableURL {
-            places.append(executable.deletingLastPathComponent())
-            places.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        for place in places {
-            let file = place.appendingPathComponent(resourceFolder).appendingPathComponent("attribution.model")
-            if FileManager.default.isReadableFile(atPath: file.path) { return file }
-        }
-        return nil
-    }
 
     package struct ModelError: Error, Sendable, CustomStringConvertible {
         package var reason: String

@@ -87,7 +87,7 @@ enum Languages {
     static let documentBonus = 1.5
 
     private static func load() -> [LanguageProfile] {
-        guard let url = Bundle.module.url(forResource: "languages", withExtension: "txt"),
+        guard let url = BundledResources.file("languages.txt", target: "ProvenanceGraph"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else {
             return [LanguageProfile(code: "en", number: 0, algorithm: "english", stopWords: [], negations: [])]
