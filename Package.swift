@@ -29,6 +29,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Snowball's stemmers from Debian's libstemmer-dev (no pkg-config file); only
+        // Core/Matching/SnowballStemmer.swift imports it.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // Stage 1: bytes → Article (HTML through libxml2, plain text by hand).
         .target(
             name: "ProvenanceParsing",
@@ -44,7 +50,10 @@ let package = Package(
         // Stage 3: claims across documents — same claims, derivations, chains, findings.
         .target(
             name: "ProvenanceGraph",
-            dependencies: ["ProvenanceParsing", "ProvenanceAttribution"]
+            dependencies: ["CStemmer", "ProvenanceParsing", "ProvenanceAttribution"],
+            // The learned similarity, made by `provenance-train similarity`, and the
+            // languages claims are read in.
+            resources: [.copy("Resources/linking.model"), .copy("Resources/languages.txt")]
         ),
         // The corpus store: SQLite through GRDB, one transaction per document.
         .target(
@@ -84,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "provenance-train",
             dependencies: [
-                "ProvenanceParsing", "ProvenanceAttribution",
+                "ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Training/provenance-train"

@@ -21,7 +21,7 @@ import Glibc
 enum HostileCases {
     typealias Document = (name: String, text: String)
 
-    static let cases: [(name: String, base: Int, documents: (Int) -> [Document])] = [
+    static let cases: [(name: String, base: Int, documents: @Sendable (Int) -> [Document])] = [
         ("[ × n", 100_000, { n in [("a.txt", String(repeating: "[", count: n))] }),
         ("[a]( × n", 25_000, { n in [("a.txt", String(repeating: "[a](", count: n))] }),
         ("“a ‘ × n, then the closers", 25_000, { n in [("a.txt", String(repeating: "“a ‘", count: n) + String(repeating: "’ a”", count: n))] }),

@@ -11,9 +11,14 @@ enum Batch {
     /// time — extracts and `work`s its documents in parallel, then calls
     /// `handle` for each that could be read, in input order, with the result
     /// and the document's bytes; returns how many inputs (or records) failed.
+    ///
+    /// `failed`, when given, is also called with each input that could not be
+    /// read, in its place in input order (a JSON Lines stream writes it as a
+    /// record of its own beside the results).
     static func run<Output: Sendable>(
         _ paths: [String], extractor: ArticleExtractor, quiet: Bool = false, threads: Int = ParallelBatch.defaultThreads,
-        work: @escaping @Sendable (Article) -> Output, handle: (Output, [UInt8]) throws -> Void
+        work: @escaping @Sendable (Article) -> Output, failed: ((ExtractionError) -> Void)? = nil,
+        handle: (Output, [UInt8]) throws -> Void
     ) -> Int {
         var failures = 0
         let expansion = InputPaths.expansion(of: paths)
@@ -55,6 +60,7 @@ enum Batch {
             } catch {
                 progress.finish()
                 FileHandleOutput.standardError.error("\(error)")
+                if let error = error as? ExtractionError { failed?(error) }
                 failures += 1
             }
             progress.advance(bytes: size, endsFile: !Self.isRecord(item))
@@ -103,14 +109,17 @@ enum Batch {
     /// The graph of the store, or of the files read in memory; the number of
     /// inputs that failed.
     static func graph(
-        files: [String], store path: String?, extractor: ArticleExtractor, engine: AttributionEngine, quiet: Bool = false,
-        threads: Int = ParallelBatch.defaultThreads
+        files: [String], store path: String?, extractor: ArticleExtractor, engine: AttributionEngine,
+        linking: LinkingConfiguration = .default, quiet: Bool = false, threads: Int = ParallelBatch.defaultThreads
     ) throws -> (ProvenanceGraph, Int) {
         if let path {
-            return (try CorpusStore(path: path, access: .read).graph(), 0)
+            return (try CorpusStore(path: path, access: .read, linking: linking).graph(), 0)
         }
-        var builder = GraphBuilder()
-        let failures = run(files, extractor: extractor, quiet: quiet, threads: threads, work: { PreparedArticle(engine.attribute($0)) }) {
+        var builder = GraphBuilder(configuration: linking)
+        let reading = linking.model.reading
+        let failures = run(
+            files, extractor: extractor, quiet: quiet, threads: threads, work: { PreparedArticle(engine.attribute($0), reading: reading) }
+        ) {
             prepared, _ in builder.add(prepared)
         }
         return (builder.graph, failures)

@@ -40,7 +40,9 @@ import Testing
         let result = try CommandRunner.run(
             ["extract", "--format", "json", png.path, Self.examples[0], empty.path, folder.appendingPathComponent("missing.html").path, Self.examples[2]])
         #expect(result.status == 1)
-        #expect(result.standardOutput.split(separator: "\n").count == 2)
+        // Every input is a line, the failed ones as records of their error in their place.
+        let lines = result.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(lines.map { ($0["error"] as? [String: Any])?["kind"] as? String ?? "article" } == ["binary", "article", "empty", "unreadable", "article"])
         let errors = result.standardError.split(separator: "\n")
         #expect(errors == [
             "provenance: error: \(png.path): not a text or HTML file (it looks like a PNG image)",

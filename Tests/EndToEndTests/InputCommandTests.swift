@@ -127,4 +127,88 @@ import Testing
         #expect(partial.standardError.hasPrefix("provenance: error: \(damaged.path): line 1: "))
         #expect(partial.standardOutput.contains("1 added, 0 already there, 1 failed"))
     }
+
+    /// In JSON Lines every input is a line: its result, or its error in its place, so a run
+    /// split over many machines keeps its errors; the exit status is a single run's.
+    @Test func everyInputIsALineOfTheStream() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-records-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let picture = folder.appendingPathComponent("map.png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: picture)
+        let missing = folder.appendingPathComponent("missing.txt").path
+        let inputs = [ExtractCommandTests.examples[0], picture.path, missing, ExtractCommandTests.examples[2]]
+        let report = try CommandRunner.run(["report", "--format", "jsonl"] + inputs)
+        #expect(report.status == 1)
+        #expect(report.standardError.components(separatedBy: "provenance: error: ").count == 3)
+        let lines = report.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(lines.count == 4)
+        #expect(lines[0]["document"] != nil && lines[3]["document"] != nil)
+        #expect(lines[1]["path"] as? String == picture.path)
+        #expect((lines[1]["error"] as? [String: Any])?["kind"] as? String == "binary")
+        #expect((lines[2]["error"] as? [String: Any])?["kind"] as? String == "unreadable")
+        #expect(lines[2]["format"] as? String == "provenance-attributed")
+        let extract = try CommandRunner.run(["extract", "--format", "jsonl"] + inputs)
+        #expect(extract.status == 1)
+        let articles = extract.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(articles.count == 4)
+        #expect(articles[1].keys.sorted() == ["error", "path"])
+        // The records load back: the documents go in, each recorded error is one error line naming its input.
+        let shards = folder.appendingPathComponent("shards.jsonl")
+        try report.standardOutput.write(to: shards, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("corpus.sqlite").path
+        let ingested = try CommandRunner.run(["ingest", "--store", store, "--from-jsonl", shards.path])
+        #expect(ingested.status == 1)
+        #expect(ingested.standardOutput.contains("2 added, 0 already there, 2 failed"))
+        #expect(ingested.standardError.contains("provenance: error: \(picture.path): not a text or HTML file"))
+        #expect(ingested.standardError.contains("provenance: error: \(missing): cannot be read"))
+    }
+
+    /// `--from-jsonl` takes files, gzipped or not, folders of them and standard input, and
+    /// loading the same lines again adds nothing.
+    @Test func shardsComeFromFilesFoldersAndStandardInput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-shards-\(UUID().uuidString)")
+        let shards = folder.appendingPathComponent("part")
+        try FileManager.default.createDirectory(at: shards, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = try CommandRunner.run(["report", "--format", "jsonl"] + ExtractCommandTests.examples).standardOutput.split(separator: "\n")
+        #expect(lines.count == 3)
+        // One shard gzipped in the folder, one plain in it, one on standard input.
+        try (String(lines[0]) + "\n").write(to: shards.appendingPathComponent("part-00000.jsonl"), atomically: true, encoding: .utf8)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -c > '\(shards.appendingPathComponent("part-00001.jsonl.gz").path)'"]
+        let pipe = Pipe()
+        gzip.standardInput = pipe
+        try gzip.run()
+        pipe.fileHandleForWriting.write(Data((String(lines[1]) + "\n").utf8))
+        try pipe.fileHandleForWriting.close()
+        gzip.waitUntilExit()
+        try "not a shard\n".write(to: shards.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("corpus.sqlite").path
+        let arguments = ["ingest", "--store", store, "--from-jsonl", shards.path, "--from-jsonl", "-"]
+        let first = try CommandRunner.run(arguments, input: Data((String(lines[2]) + "\n").utf8))
+        #expect(first.status == 0)
+        #expect(first.standardOutput.contains("3 added, 0 already there, 0 failed; 3 documents in the store"))
+        let again = try CommandRunner.run(arguments, input: Data((String(lines[2]) + "\n").utf8))
+        #expect(again.standardOutput.contains("0 added, 3 already there, 0 failed; 3 documents in the store"))
+        let fromFiles = folder.appendingPathComponent("files.sqlite").path
+        _ = try CommandRunner.run(["ingest", "--store", fromFiles] + ExtractCommandTests.examples)
+        #expect(try CommandRunner.run(["report", "--store", store]).standardOutput == CommandRunner.run(["report", "--store", fromFiles]).standardOutput)
+    }
+
+    /// A binary copied alone to another machine (the model left behind) never stops: it says
+    /// so once and attributes with the rules.
+    @Test func aBinaryWithoutItsModelSaysSoAndUsesTheRules() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-lone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lone = folder.appendingPathComponent("provenance")
+        try FileManager.default.copyItem(at: CommandRunner.binary, to: lone)
+        let result = try CommandRunner.run(["report", "--summary", ExtractCommandTests.examples[0]], binary: lone)
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("attribution.model is not beside the program"))
+        #expect(result.standardError.contains("attributing with the rules alone"))
+        #expect(result.standardOutput.contains("claims"))
+    }
 }

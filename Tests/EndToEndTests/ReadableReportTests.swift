@@ -37,7 +37,7 @@ import Testing
                      └─ [indirect] Castavia has shown a small republic can run a large harbor
             """))
         #expect(output.contains("✚ new claim"))
-        #expect(output.contains("✗ attribution dropped — the source document credits Aurel Venn"))
+        #expect(output.contains("✗ attribution dropped — the source document credits National Maritime Council"))
     }
 
     @Test func markdownMatchesTheSnapshot() throws {

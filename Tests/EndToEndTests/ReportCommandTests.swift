@@ -38,6 +38,34 @@ import Testing
         #expect(result.standardOutput == (try Snapshot.expected("check-rewrite.txt", actual: result.standardOutput)))
     }
 
+    /// What issue 19 found wrong in the examples' findings: claims the
+    /// sources carry called new, an FAQ answer filed under a speaker, a
+    /// summary accused of dropping an attribution through a faint likeness.
+    @Test func theExamplesFindingsAreRight() throws {
+        let result = try CommandRunner.run(["check"] + Self.examples)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        func findings(_ text: String) -> [String] { lines.filter { $0.contains(text) } }
+        // Both sources carry these: not new claims.
+        #expect(!findings("reported that 214 new vessels").contains { $0.contains(": new claim: ") })
+        #expect(!findings("214 new vessels have joined").contains { $0.contains(": new claim: ") })
+        #expect(!findings("Venn laid out tasks for the coast guard").contains { $0.contains(": new claim: ") })
+        // An FAQ answer is nobody's dropped attribution.
+        #expect(!findings("is the body that sets").contains { $0.contains("attribution dropped") })
+        // A summary sharing a few words with a headline did not drop the headline's attribution.
+        #expect(!findings("In summary, Castavia under Aurel Venn").contains { $0.contains("attribution dropped") })
+        // A claim only the rewrite makes is still new, and a dropped agency still found.
+        #expect(findings("If the Blue Corridor succeeds").contains { $0.contains(": new claim: ") })
+        #expect(lines.contains { $0.contains("attribution dropped (was: National Maritime Council)") })
+    }
+
+    /// The order the examples are given in changes neither the findings nor the links.
+    @Test func theExamplesGiveTheSameFindingsInAnyOrder() throws {
+        let forward = try CommandRunner.run(["check"] + Self.examples)
+        let backward = try CommandRunner.run(["check"] + Self.examples.reversed())
+        #expect(Set(forward.standardOutput.split(separator: "\n")) == Set(backward.standardOutput.split(separator: "\n")))
+        #expect(!forward.standardOutput.isEmpty)
+    }
+
     @Test func checkPassesADocumentWhoseClaimsAreAllAttributed() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -35,6 +35,38 @@ import Testing
         #expect(claims.contains { ($0["kind"] as? String) != "unattributed" })
     }
 
+    /// `provenance-train similarity` on pairs and articles written for the tests: the
+    /// same data gives the same model, byte for byte, and `provenance` links with it.
+    @Test func theSameDataGivesTheSameSimilarity() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-similarity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func train(to output: URL) throws -> CommandRunner.Result {
+            try CommandRunner.run(
+                [
+                    "similarity", "--msrp", "Tests/EndToEndTests/Fixtures/SimilarityPairs/msrp.tsv", "--pairs",
+                    "Tests/GraphEvaluation/pairs.jsonl", "--polnear", Self.corpus, "--wordnet", "none", "--output", output.path,
+                    "--quiet",
+                ],
+                binary: CommandRunner.built("provenance-train"))
+        }
+        let first = folder.appendingPathComponent("first.model")
+        let second = folder.appendingPathComponent("second.model")
+        let run = try train(to: first)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try train(to: second).status == 0)
+        let bytes = try Data(contentsOf: first)
+        #expect(bytes.count > 500)
+        #expect(bytes == (try Data(contentsOf: second)))
+
+        let report = try CommandRunner.run(["report", "--format", "json", "--linking-model", first.path] + ExtractCommandTests.examples)
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(report.standardOutput.contains("\"same_as\""))
+        let refused = try CommandRunner.run(["report", "--linking-model", "Examples/content-farm-rewrite.txt", "Examples/content-farm-rewrite.txt"])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("not a linking model"))
+    }
+
     @Test func aDamagedModelIsRefusedWithOneLine() throws {
         let result = try CommandRunner.run(["report", "--attribution-model", "Examples/content-farm-rewrite.txt", "Examples/content-farm-rewrite.txt"])
         #expect(result.status == 2)

@@ -51,6 +51,41 @@ import ProvenanceStore
         #expect(analysis.derivedFrom["d3"]?.contains { $0.document == "d2" } == true)
     }
 
+    /// A store ingesting the examples in any order holds the same links,
+    /// scores and findings (named by path and span: ids follow the order).
+    @Test func theOrderOfIngestionChangesNothing() throws {
+        func shape(_ order: [String]) throws -> (Set<String>, Set<String>) {
+            let path = temporaryStore()
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let store = try CorpusStore(path: path)
+            for name in order {
+                let (article, hash) = try input(name)
+                _ = try store.ingest(article, hash: hash)
+            }
+            let graph = try store.graph()
+            let paths = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.path) })
+            let names = Dictionary(uniqueKeysWithValues: graph.claims.map { ($0.id, "\(paths[$0.document]!)@\($0.content)") })
+            let links = Set(graph.edges.filter { $0.kind == .sameClaim || $0.kind == .derivedFrom }.map { edge in
+                let ends = edge.kind == .sameClaim
+                    ? [names[edge.from]!, names[edge.to]!].sorted() : [paths[edge.from]!, paths[edge.to]!]
+                return "\(edge.kind) " + ends.joined(separator: " ") + String(format: " %.3f", edge.score ?? 0)
+            })
+            var findings: Set<String> = []
+            for (claim, list) in GraphAnalysis(graph).findings {
+                for finding in list { findings.insert("\(names[claim]!) \(finding.kind)") }
+            }
+            return (links, findings)
+        }
+        let forward = try shape(Self.examples)
+        #expect(forward.0.count > 20)
+        #expect(!forward.1.isEmpty)
+        for order in [Array(Self.examples.reversed()), [Self.examples[1], Self.examples[2], Self.examples[0]]] {
+            let other = try shape(order)
+            #expect(other.0 == forward.0, "\(order): \(other.0.symmetricDifference(forward.0).sorted())")
+            #expect(other.1 == forward.1, "\(order)")
+        }
+    }
+
     @Test func earlierDocumentsGainLinksFromLaterOnes() throws {
         let path = temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -72,6 +72,60 @@ public enum AttributedJSONLines {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// An input that could not be read or attributed, as its own line, so a
+    /// run split over many machines keeps every error beside the results:
+    /// `{"format":…,"version":1,"path":…,"error":{"kind":…,"message":…}}`.
+    public struct Failure: Codable, Sendable, Equatable {
+        /// The input as the run named it.
+        public var path: String
+        /// A stable word for what went wrong (``ProvenanceParsing/ExtractionError/kind``).
+        public var kind: String
+        /// What went wrong, for people.
+        public var message: String
+
+        public init(path: String, kind: String, message: String) {
+            self.path = path
+            self.kind = kind
+            self.message = message
+        }
+    }
+
+    private struct FailureLine: Codable {
+        struct Detail: Codable {
+            var kind: String
+            var message: String
+        }
+        var format: String
+        var version: Int
+        var path: String
+        var error: Detail
+    }
+
+    /// One failed input as one line (no line break).
+    public static func line(for failure: Failure) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let line = FailureLine(format: format, version: version, path: failure.path, error: .init(kind: failure.kind, message: failure.message))
+        let data = (try? encoder.encode(line)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// What a line holds: a document, or the error of an input that failed.
+    public enum Record: Sendable {
+        case document(AttributedArticle)
+        case failure(Failure)
+    }
+
+    /// The record of a line: its document, or the failure it records.
+    public static func record(from line: String, number: Int) throws(ReadError) -> Record {
+        if let failure = try? JSONDecoder().decode(FailureLine.self, from: Data(line.utf8)) {
+            guard failure.format == format else { throw ReadError(line: number, reason: "format \(failure.format), not \(format)") }
+            guard failure.version == version else { throw ReadError(line: number, reason: "version \(failure.version), not \(version)") }
+            return .failure(Failure(path: failure.path, kind: failure.error.kind, message: failure.error.message))
+        }
+        return .document(try document(from: line, number: number))
+    }
+
     /// Why a line could not be read.
     public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         public var line: Int

@@ -62,11 +62,7 @@ public struct GraphAnalysis: Sendable {
     /// speaker is found nowhere.
     public let traced: Set<String>
 
-    /// How alike a claim and the attributed claim it comes from must be for
-    /// "attribution dropped".
-    public static let droppedMinimumSimilarity = 0.4
-
-    public init(_ graph: ProvenanceGraph) {
+    public init(_ graph: ProvenanceGraph, configuration: LinkingConfiguration = .default) {
         var sameAs: [String: [SameClaim]] = [:]
         var derivations: [ProvenanceGraph.Edge] = []
         var citations: [String: [ProvenanceGraph.Evidence]] = [:]
@@ -84,10 +80,25 @@ public struct GraphAnalysis: Sendable {
                 break
             }
         }
-        for key in sameAs.keys { sameAs[key]?.sort { ($0.similarity, $1.claim) > ($1.similarity, $0.claim) } }
+        let claims = Dictionary(uniqueKeysWithValues: graph.claims.map { ($0.id, $0) })
+        // Most similar first; of equal ones, by the document's path and where
+        // the claim is in it (never by id, which follows the order documents
+        // came in).
+        let paths = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.path) })
+        func place(_ id: String) -> (String, Int, Int) {
+            guard let claim = claims[id] else { return ("", 0, 0) }
+            return (paths[claim.document] ?? "", claim.content.start, claim.content.end)
+        }
+        for key in sameAs.keys {
+            sameAs[key]?.sort { a, b in
+                if a.similarity != b.similarity { return a.similarity > b.similarity }
+                let (x, y) = (place(a.claim), place(b.claim))
+                if x.0 != y.0 { return Array(x.0.utf8).lexicographicallyPrecedes(Array(y.0.utf8)) }
+                return (x.1, x.2) < (y.1, y.2)
+            }
+        }
         self.sameAs = sameAs
 
-        let claims = Dictionary(uniqueKeysWithValues: graph.claims.map { ($0.id, $0) })
         var ownClaims: [String: [String]] = [:]
         for claim in graph.claims where claim.kind != .caption { ownClaims[claim.document, default: []].append(claim.id) }
         var derivedFrom: [String: [Derivation]] = [:]
@@ -97,6 +108,10 @@ public struct GraphAnalysis: Sendable {
             derivedFrom[edge.from, default: []].append(Derivation(
                 document: edge.to, share: own.isEmpty ? 0 : Double(matched.count) / Double(own.count),
                 citations: citations[edge.from + " " + edge.to] ?? [], evidence: edge.evidence))
+        }
+        // In the order of the sources' paths, whichever came first.
+        for key in derivedFrom.keys {
+            derivedFrom[key]?.sort { Array((paths[$0.document] ?? "").utf8).lexicographicallyPrecedes(Array((paths[$1.document] ?? "").utf8)) }
         }
         self.derivedFrom = derivedFrom
 
@@ -115,7 +130,8 @@ public struct GraphAnalysis: Sendable {
             // comes from; a distant one is only a coincidence of words.
             let attributed = candidates.first { same in
                 let node = claims[same.claim]!
-                return node.source != nil && node.kind != .caption && same.similarity >= 0.8 * best.similarity
+                return node.source != nil && node.kind != .caption
+                    && same.similarity >= configuration.attributedOriginShare * best.similarity
             }
             return claims[(attributed ?? best).claim]
         }
@@ -165,7 +181,7 @@ public struct GraphAnalysis: Sendable {
             // A faint likeness is enough to follow a chain, not to accuse a
             // document of dropping an attribution.
             let likeness = sameAs[claim.id]?.first { $0.claim == origin.id }?.similarity ?? 0
-            guard likeness >= Self.droppedMinimumSimilarity else { continue }
+            guard likeness >= configuration.droppedMinimumSimilarity else { continue }
             // Crediting anyone on the origin's chain keeps the attribution: the speaker, the
             // agency that reported the words, the wire that carried them.
             let keeps = claim.via.contains(originSource) || claim.source.map(chain(origin).contains) == true

@@ -6,16 +6,19 @@ import ProvenanceParsing
 /// through an inverted index of claim words, never by comparing all pairs.
 public struct GraphBuilder {
     public private(set) var graph = ProvenanceGraph()
+    public let configuration: LinkingConfiguration
     private var index = MemoryIndex()
     private var sourceKeys: [String: Int] = [:]
     /// Where each claim is in `graph.claims`.
     private var claimPositions: [String: Int] = [:]
 
-    public init() {}
+    public init(configuration: LinkingConfiguration = .default) {
+        self.configuration = configuration
+    }
 
     /// Adds a document and links it into the graph.
     public mutating func add(_ attributed: AttributedArticle, contentHash: String? = nil) {
-        add(PreparedArticle(attributed), contentHash: contentHash)
+        add(PreparedArticle(attributed, reading: configuration.model.reading), contentHash: contentHash)
     }
 
     /// Adds a document prepared (on any thread) and links it into the graph.
@@ -26,7 +29,7 @@ public struct GraphBuilder {
         graph.documents.append(document)
         graph.edges += GraphConversion.attributionEdges(document: document, claims: claims)
         let signatures = prepared.fingerprints
-        let linker = DocumentLinker()
+        let linker = DocumentLinker(configuration: configuration)
         let new = DocumentLinker.NewDocument(
             id: document.id, url: document.url, title: document.title, published: document.published, links: document.links,
             claims: zip(claims, signatures).map { ($0.id, $0.kind, $0.content, $1) }, addresses: prepared.addresses)
@@ -82,13 +85,14 @@ public struct PreparedArticle: Sendable {
     /// The article's address, headline and links as linking compares them.
     public let addresses: DocumentAddresses
 
-    public init(_ attributed: AttributedArticle) {
+    /// `reading` must be the reading of the model the graph links with.
+    public init(_ attributed: AttributedArticle, reading: ClaimReading = .shipped) {
         self.attributed = attributed
         // What the graph's nodes will say of the document and its claims,
         // read from the article itself (the nodes are made once, when the
         // document joins the graph).
         let article = attributed.article
-        fingerprints = GraphConversion.fingerprints(of: attributed, in: ScalarText(article.text))
+        fingerprints = GraphConversion.fingerprints(of: attributed, in: ScalarText(article.text), reading: reading)
         addresses = DocumentAddresses(url: article.metadata.url, title: article.metadata.title, links: article.links)
     }
 }
@@ -105,14 +109,12 @@ struct MemoryIndex: LinkingIndex {
     private var slugs: [(document: String, span: TextSpan, slug: Set<String>)] = []
     private var slugWords: [String: [Int]] = [:]
     private var datings: [String: (String?, Int)] = [:]
+    private var titles: [String: String] = [:]
     private var claimIDs: [String: [String]] = [:]
     private var claimPositions: [String: [Int]] = [:]
     /// Scratch counts for candidate lookups, one slot per claim.
     private let tally = Tally()
 
-    var claimTotal: Int { candidates.count }
-
-    func frequency(ofKey key: UInt64, term: () -> String) -> Int { postings.count(of: key) }
 
     func claimCandidates(
         sharing terms: [(term: String, key: UInt64)], minimumShared: Int, postingLimit: Int, limit: Int
@@ -145,6 +147,8 @@ struct MemoryIndex: LinkingIndex {
         datings[document].map { (published: $0.0, order: $0.1) }
     }
 
+    func title(of document: String) -> String? { titles[document] }
+
     func claimCount(of document: String) -> Int { claimIDs[document]?.count ?? 0 }
 
     func claimOrder(of document: String) -> [String] { claimIDs[document] ?? [] }
@@ -165,6 +169,7 @@ struct MemoryIndex: LinkingIndex {
         }
         claimIDs[document.id] = claims.filter { $0.0.kind != .caption }.map(\.0.id)
         datings[document.id] = (document.published, order)
+        titles[document.id] = document.title
         if let key = addresses.urlKey { self.addresses[key, default: []].append(document.id) }
         documentIDs.append(document.id)
         for word in addresses.titleWords ?? [] { titleWords[word, default: []].append(documentIDs.count - 1) }
@@ -219,12 +224,10 @@ private final class Tally {
 
 /// Lists of claim positions by term key: open addressing over the keys,
 /// which are hashes already (`ClaimSignature.key`), so a lookup neither
-/// hashes nor compares a string. A term's key and how many claims hold it
-/// sit side by side: the linker asks for the count of every term it weighs.
+/// hashes nor compares a string.
 private struct PostingTable {
     private struct Entry {
         var key: UInt64
-        var count: Int
     }
 
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
@@ -236,22 +239,15 @@ private struct PostingTable {
         return slots[slot] < 0 ? nil : lists[Int(slots[slot])]
     }
 
-    /// How many positions the key has (0 when it has none).
-    func count(of key: UInt64) -> Int {
-        let slot = find(key)
-        return slots[slot] < 0 ? 0 : entries[Int(slots[slot])].count
-    }
-
     mutating func append(_ position: Int, to key: UInt64) {
         let slot = find(key)
         if slots[slot] >= 0 {
             let list = Int(slots[slot])
             lists[list].append(position)
-            entries[list].count += 1
             return
         }
         slots[slot] = Int32(lists.count)
-        entries.append(Entry(key: key, count: 1))
+        entries.append(Entry(key: key))
         lists.append([position])
         if lists.count * 2 > slots.count { grow() }
     }

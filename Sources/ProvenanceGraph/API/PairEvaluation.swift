@@ -1,6 +1,5 @@
 /// Scores the claim matcher on labeled sentence pairs: precision and recall
-/// of "same claim" at the matcher's threshold. Term weights come from the
-/// pairs' own sentences.
+/// of "same claim" at the matcher's threshold, with the model's term weights.
 public enum PairEvaluation {
     public struct Result: Sendable {
         public var precision: Double
@@ -10,18 +9,15 @@ public enum PairEvaluation {
         public var mistakes: [String]
     }
 
-    public static func evaluate(_ pairs: [(a: String, b: String, same: Bool)], threshold: Double = ClaimLinker.threshold) -> Result {
-        var frequency: [String: Int] = [:]
-        var signatures: [(ClaimSignature, ClaimSignature)] = []
-        for pair in pairs {
-            let a = ClaimSignature(text: pair.a)
-            let b = ClaimSignature(text: pair.b)
-            for term in Set(a.terms) { frequency[term, default: 0] += 1 }
-            for term in Set(b.terms) { frequency[term, default: 0] += 1 }
-            signatures.append((a, b))
+    public static func evaluate(
+        _ pairs: [(a: String, b: String, same: Bool)], configuration: LinkingConfiguration = .default, threshold: Double? = nil
+    ) -> Result {
+        let threshold = threshold ?? configuration.sameClaimThreshold
+        let similarity = ClaimSimilarity(configuration: configuration)
+        let reading = configuration.model.reading
+        let signatures = pairs.map {
+            (ClaimFingerprint(content: $0.a, sentence: $0.a, reading: reading), ClaimFingerprint(content: $0.b, sentence: $0.b, reading: reading))
         }
-        let table = frequency
-        let similarity = ClaimSimilarity.idf(total: pairs.count * 2) { table[$0] ?? 0 }
         var truePositives = 0
         var falsePositives = 0
         var falseNegatives = 0
@@ -50,7 +46,9 @@ import Foundation
 
 extension PairEvaluation {
     /// Precision and recall at several thresholds, for choosing one.
-    public static func sweep(_ pairs: [(a: String, b: String, same: Bool)]) -> [(threshold: Double, result: Result)] {
-        stride(from: 0.3, through: 0.8, by: 0.05).map { ($0, evaluate(pairs, threshold: $0)) }
+    public static func sweep(
+        _ pairs: [(a: String, b: String, same: Bool)], configuration: LinkingConfiguration = .default
+    ) -> [(threshold: Double, result: Result)] {
+        stride(from: 0.3, through: 0.8, by: 0.05).map { ($0, evaluate(pairs, configuration: configuration, threshold: $0)) }
     }
 }

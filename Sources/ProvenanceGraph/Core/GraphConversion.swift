@@ -57,8 +57,11 @@ public enum GraphConversion {
 
     /// The matching fingerprints of an article's claims, in their order;
     /// `text` is the article's text as scalars.
-    public static func fingerprints(of attributed: AttributedArticle, in text: ScalarText) -> [ClaimFingerprint] {
-        attributed.claims.map { ClaimFingerprint(text: text, content: $0.content, sentence: $0.sentence) }
+    public static func fingerprints(of attributed: AttributedArticle, in text: ScalarText, reading: ClaimReading) -> [ClaimFingerprint] {
+        let language = attributed.article.metadata.language
+        return attributed.claims.map {
+            ClaimFingerprint(text: text, content: $0.content, sentence: $0.sentence, reading: reading, language: language)
+        }
     }
 
     /// The merging key of a source name.

@@ -53,5 +53,20 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
         }
     }
 
+    /// What went wrong as a stable word for machines (a JSON Lines error
+    /// record's `kind`): `empty`, `binary`, `too_large`, `unreadable`,
+    /// `damaged_compression`, `too_large_decompressed`, `damaged_archive`.
+    public var kind: String {
+        switch reason {
+        case .empty: "empty"
+        case .binary: "binary"
+        case .tooLarge: "too_large"
+        case .unreadable: "unreadable"
+        case .damagedCompression: "damaged_compression"
+        case .tooLargeDecompressed: "too_large_decompressed"
+        case .damagedArchive: "damaged_archive"
+        }
+    }
+
     public var description: String { "\(path): \(message)" }
 }

@@ -14,6 +14,23 @@ public struct ArticleJSONRenderer: Sendable {
         let data = try! encoder.encode(ArticleRecord(article))
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// An input that could not be read, as its own line of the same stream:
+    /// `{"path": …, "error": {"kind": …, "message": …}}`.
+    public func render(_ error: ExtractionError) -> String {
+        struct Record: Encodable {
+            struct Detail: Encodable {
+                var kind: String
+                var message: String
+            }
+            var path: String
+            var error: Detail
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try! encoder.encode(Record(path: error.path, error: .init(kind: error.kind, message: error.message)))
+        return String(decoding: data, as: UTF8.self)
+    }
 }
 
 /// The JSON shape of an article.

@@ -50,6 +50,8 @@ public final class CorpusStore: Sendable {
     }
 
     public let path: String
+    /// How documents are linked as they come in.
+    public let linking: LinkingConfiguration
     /// Where reads go; for a writable store, the pool that also writes.
     /// (Set once; let go of first in `deinit`.)
     private nonisolated(unsafe) var connection: (any DatabaseReader)?
@@ -66,9 +68,11 @@ public final class CorpusStore: Sendable {
     /// there is no file (two processes creating it at once take turns), and
     /// an existing one is checked before anything is written to it. Files
     /// that are not provenance stores, and damaged stores, are refused
-    /// without a byte of them changed.
-    public init(path: String, access: Access = .write) throws(StoreError) {
+    /// without a byte of them changed. `linking` is how documents ingested
+    /// are linked.
+    public init(path: String, access: Access = .write, linking: LinkingConfiguration = .default) throws(StoreError) {
         self.path = path
+        self.linking = linking
         try Self.checkPath(path, access: access)
         // Setting a store up (creating it, switching it to WAL, migrating it)
         // happens under an exclusive lock on the file, and readers take a
@@ -274,7 +278,7 @@ public final class CorpusStore: Sendable {
             return try pool.writeWithoutTransaction { db in
                 var outcome = IngestOutcome.unchanged(document: "")
                 try db.inTransaction(.immediate) {
-                    outcome = try Ingestion(db: db).ingest(attributed, hash: hash)
+                    outcome = try Ingestion(db: db, linking: linking).ingest(attributed, hash: hash)
                     return .commit
                 }
                 return outcome

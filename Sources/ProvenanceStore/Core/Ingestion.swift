@@ -7,6 +7,7 @@ import ProvenanceParsing
 /// Adds one document to the store inside the caller's transaction.
 struct Ingestion {
     let db: Database
+    let linking: LinkingConfiguration
 
     func ingest(_ attributed: AttributedArticle, hash: String) throws -> CorpusStore.IngestOutcome {
         if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE hash = ?", arguments: [hash]) {
@@ -20,25 +21,23 @@ struct Ingestion {
             for: attributed, documentNumber: documentNumber, firstClaim: firstClaim, contentHash: hash,
             sourceID: { sourceIDs[$0]! })
         let text = ScalarText(document.text)
-        let fingerprints = GraphConversion.fingerprints(of: attributed, in: text)
+        let reading = linking.model.reading
+        let fingerprints = GraphConversion.fingerprints(of: attributed, in: text, reading: reading)
 
         // Link first, against the documents already stored.
-        let index = StoreIndex(db: db)
+        let index = StoreIndex(db: db, reading: reading)
         let new = DocumentLinker.NewDocument(
             id: document.id, url: document.url, title: document.title, published: document.published, links: document.links,
             claims: zip(claims, fingerprints).map { ($0.id, $0.kind, $0.content, $1) })
         var edges = GraphConversion.attributionEdges(document: document, claims: claims)
-        edges += DocumentLinker().link(new, into: index) { id in index.contentSpan(of: id) }
+        edges += DocumentLinker(configuration: linking).link(new, into: index) { id in index.contentSpan(of: id) }
 
         try insert(document, addresses: new.addresses, number: documentNumber, claims: claims.count)
         for (ordinal, (claim, fingerprint)) in zip(claims, fingerprints).enumerated() {
-            try insert(claim, ordinal: ordinal, text: text, fingerprint: fingerprint)
+            try insert(claim, ordinal: ordinal, text: text, fingerprint: fingerprint.stored(reading: reading))
             let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO terms (term, claim_id) VALUES (?, ?)")
-            let counting = try db.cachedStatement(
-                sql: "INSERT INTO term_counts (term, count) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET count = count + 1")
             for term in Set(fingerprint.indexTerms) {
                 try posting.execute(arguments: [term, Self.number(claim.id)])
-                try counting.execute(arguments: [term])
             }
         }
         for edge in edges { try insert(edge) }
@@ -112,7 +111,7 @@ struct Ingestion {
         }
     }
 
-    private func insert(_ claim: ProvenanceGraph.ClaimNode, ordinal: Int, text: ScalarText, fingerprint: ClaimFingerprint) throws {
+    private func insert(_ claim: ProvenanceGraph.ClaimNode, ordinal: Int, text: ScalarText, fingerprint: String) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO claims (id, document_id, ordinal, kind, sentence_start, sentence_end, content_start, content_end,
@@ -127,7 +126,7 @@ struct Ingestion {
                 claim.cue?.lemma, claim.source.map(Self.number), claim.mention?.start, claim.mention?.end,
                 claim.antecedent?.start, claim.antecedent?.end, claim.resolved, JSONColumns.encode(claim.via),
                 JSONColumns.encode(claim.about), claim.continuation, claim.problem?.rawValue, text[claim.content],
-                text[claim.sentence], fingerprint.stored,
+                text[claim.sentence], fingerprint,
             ])
     }
 

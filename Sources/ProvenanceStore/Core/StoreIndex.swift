@@ -7,25 +7,12 @@ import ProvenanceParsing
 /// that linking a document costs the same whatever the corpus size.
 final class StoreIndex: LinkingIndex {
     private let db: Database
-    /// Counts already read, by term key (a 64-bit hash of the term: two
-    /// terms of one corpus sharing a key is too unlikely to guard against,
-    /// and would only blur one term's weight).
-    private var frequencies: [UInt64: Int] = [:]
-    private lazy var total: Int = (try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims")) ?? 0
+    /// How claims are read: stored fingerprints read otherwise are read anew.
+    private let reading: ClaimReading
 
-    init(db: Database) {
+    init(db: Database, reading: ClaimReading) {
         self.db = db
-    }
-
-    var claimTotal: Int { total }
-
-    func frequency(ofKey key: UInt64, term: () -> String) -> Int {
-        if let known = frequencies[key] { return known }
-        let term = term()
-        let statement = try? db.cachedStatement(sql: "SELECT count FROM term_counts WHERE term = ?")
-        let count = statement.flatMap { try? Int.fetchOne($0, arguments: [term]) } ?? 0
-        frequencies[key] = count
-        return count
+        self.reading = reading
     }
 
     func claimCandidates(
@@ -51,16 +38,19 @@ final class StoreIndex: LinkingIndex {
             guard let id: Int64 = row.value("id"), let document: Int64 = row.value("document_id") else { continue }
             byID[id] = LinkCandidate(
                 claim: "c\(id)", document: "d\(document)",
-                signature: Self.fingerprint(of: row),
+                signature: fingerprint(of: row),
                 kind: Claim.Kind(rawValue: row.value("kind") ?? "") ?? .unattributed)
         }
         return ids.compactMap { byID[$0] }
     }
 
-    /// The stored fingerprint, or (stored by an older version) one read from the text.
-    private static func fingerprint(of row: Row) -> ClaimFingerprint {
-        if let stored: String = row.value("fingerprint"), let fingerprint = ClaimFingerprint(stored: stored) { return fingerprint }
-        return ClaimFingerprint(content: row.value("content_text") ?? "", sentence: row.value("sentence_text") ?? "")
+    /// The stored fingerprint, or (stored by an older version, or read
+    /// otherwise) one read from the text.
+    private func fingerprint(of row: Row) -> ClaimFingerprint {
+        if let stored: String = row.value("fingerprint"), let fingerprint = ClaimFingerprint(stored: stored, reading: reading) {
+            return fingerprint
+        }
+        return ClaimFingerprint(content: row.value("content_text") ?? "", sentence: row.value("sentence_text") ?? "", reading: reading)
     }
 
     func documents(atAddress key: String) -> [String] {
@@ -105,6 +95,10 @@ final class StoreIndex: LinkingIndex {
         guard let row = try? Row.fetchOne(db, sql: "SELECT published, id FROM documents WHERE id = ?", arguments: [Ingestion.number(document)])
         else { return nil }
         return (row.value("published"), row.value("id") ?? 0)
+    }
+
+    func title(of document: String) -> String? {
+        try? String.fetchOne(db, sql: "SELECT title FROM documents WHERE id = ?", arguments: [Ingestion.number(document)])
     }
 
     func claimCount(of document: String) -> Int {

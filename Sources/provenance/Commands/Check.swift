@@ -46,6 +46,7 @@ struct Check: ParsableCommand {
     var minimumAttributed: Double?
 
     @OptionGroup var attribution: AttributionOptions
+    @OptionGroup var linking: LinkingOptions
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
@@ -72,7 +73,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let (graph, failures) = try Batch.graph(
             files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
-            engine: attribution.engine(quiet: batch.quiet), quiet: batch.quiet, threads: batch.jobs)
+            engine: attribution.engine(quiet: batch.quiet), linking: linking.configuration(quiet: batch.quiet), quiet: batch.quiet,
+            threads: batch.jobs)
         let report = GraphReport(graph, selection: corpus.selection)
         let renderer = CheckRenderer()
         let findings = renderer.findings(report, minimumAttributed: minimumAttributed)

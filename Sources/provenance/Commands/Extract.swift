@@ -41,6 +41,9 @@ struct Extract: ParsableCommand {
             case .json, .jsonl: json.render(article)
             case .text: text.render(article)
             }
+        } failed: { error in
+            // In JSON Lines a failed input is a line of its own: {"path": …, "error": {"kind": …, "message": …}}.
+            if format != .text { print(json.render(error)) }
         } handle: { rendered, _ in
             print(rendered)
         }

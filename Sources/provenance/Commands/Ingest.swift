@@ -20,10 +20,11 @@ struct Ingest: ParsableCommand {
     @Option(help: "The corpus store (SQLite); created when it does not exist.")
     var store: String
 
-    @Option(name: .customLong("from-jsonl"), help: "JSON Lines written by `report --format jsonl` to ingest (- for standard input).")
+    @Option(name: .customLong("from-jsonl"), help: "JSON Lines written by `report --format jsonl` to ingest: a file (gzipped or not), a folder of them (.jsonl, .jsonl.gz, or the part-* files a Spark job saves), or - for standard input; repeat for more.")
     var fromJSONL: [String] = []
 
     @OptionGroup var attribution: AttributionOptions
+    @OptionGroup var linking: LinkingOptions
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
@@ -31,7 +32,7 @@ struct Ingest: ParsableCommand {
     }
 
     func run() throws {
-        let corpus = try CorpusStore(path: store)
+        let corpus = try CorpusStore(path: store, linking: linking.configuration(quiet: batch.quiet))
         if !fromJSONL.isEmpty {
             try ingestLines(into: corpus)
             if inputs.named.isEmpty { return }
@@ -60,31 +61,57 @@ struct Ingest: ParsableCommand {
     static func documents(_ count: Int) -> String { "\(count) document\(count == 1 ? "" : "s")" }
 
     /// Documents from JSON Lines, each line one transaction; a bad line is
-    /// one error line and the rest go on.
+    /// one error line and the rest go on. `--from-jsonl` takes files, folders
+    /// (their shards, in path order) and `-`; a line
+    /// recording an input that failed where the lines were written counts as
+    /// a failure here too, with that input's error.
     private func ingestLines(into corpus: CorpusStore) throws {
         var added = 0
         var unchanged = 0
         var failures = 0
-        for path in fromJSONL {
-            guard let lines = LineReader(path: path, limit: inputs.maximumBytes) else {
-                FileHandleOutput.standardError.error("\(path): cannot be read")
+        let limit = inputs.extractionOptions.maximumBytes
+        for path in Self.shards(fromJSONL) {
+            var lines: InputLines
+            do {
+                lines = try InputLines(path: path, limit: limit)
+            } catch {
+                FileHandleOutput.standardError.error("\(error)")
                 failures += 1
                 continue
             }
-            for (number, line) in lines.enumerated() {
+            var number = 0
+            while true {
+                let line: String
                 do {
-                    guard case .bytes(let bytes) = line else {
-                        throw AttributedJSONLines.ReadError(line: number + 1, reason: "longer than --max-bytes (\(inputs.maximumBytes) bytes)")
+                    guard let next = try lines.nextLine() else { break }
+                    line = next
+                    number += 1
+                } catch {
+                    failures += 1
+                    if case .tooLarge = error.reason {
+                        // Read past, never held: the lines after it go on.
+                        number += 1
+                        FileHandleOutput.standardError.error("\(path): line \(number): longer than --max-bytes (\(limit) bytes)")
+                        continue
                     }
-                    if bytes.isEmpty { continue }
-                    let attributed = try AttributedJSONLines.document(from: String(decoding: bytes, as: UTF8.self), number: number + 1)
-                    do {
-                        switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: bytes)) {
-                        case .added: added += 1
-                        case .unchanged: unchanged += 1
+                    FileHandleOutput.standardError.error("\(path): after line \(number): \(error.message)")
+                    break
+                }
+                if line.isEmpty { continue }
+                do {
+                    switch try AttributedJSONLines.record(from: line, number: number) {
+                    case .document(let attributed):
+                        do {
+                            switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: Array(line.utf8))) {
+                            case .added: added += 1
+                            case .unchanged: unchanged += 1
+                            }
+                        } catch {
+                            throw NotStored(input: "line \(number)", problem: error)
                         }
-                    } catch {
-                        throw NotStored(input: "line \(number + 1)", problem: error)
+                    case .failure(let failure):
+                        FileHandleOutput.standardError.error("\(failure.path): \(failure.message) (recorded at \(path):\(number))")
+                        failures += 1
                     }
                 } catch {
                     FileHandleOutput.standardError.error("\(path): \(error)")
@@ -95,6 +122,33 @@ struct Ingest: ParsableCommand {
         print("\(store): \(added) added, \(unchanged) already there, \(failures) failed; \(Self.documents(try corpus.documentCount())) in the store")
         if failures > 0 { throw ExitCode(1) }
     }
+
+    /// A file of a folder that holds JSON Lines: `.jsonl`, `.jsonl.gz`, or a
+    /// part a Spark or Hadoop job saved (`part-00000`, `part-00000.gz`).
+    static func isShard(_ name: String) -> Bool {
+        name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz") || name.hasPrefix("part-")
+    }
+
+    /// The JSON Lines files to read: each argument, and a folder's shards
+    /// (``isShard(_:)``; recursively, in path order, hidden files skipped).
+    static func shards(_ arguments: [String]) -> [String] {
+        var shards: [String] = []
+        for argument in arguments {
+            var isFolder: ObjCBool = false
+            guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue else {
+                shards.append(argument)
+                continue
+            }
+            let folder = URL(fileURLWithPath: argument)
+            let found = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])?
+                .compactMap { $0 as? URL } ?? [])
+                .filter { Self.isShard($0.lastPathComponent) }
+                .map { argument.hasSuffix("/") ? argument + $0.path.dropFirst(folder.path.count + 1) : argument + "/" + $0.path.dropFirst(folder.path.count + 1) }
+                .sorted()
+            shards += found
+        }
+        return shards
+    }
 }
 
 /// A document the store could not take: named first, then the store's reason.
@@ -102,73 +156,4 @@ struct NotStored: Error, CustomStringConvertible {
     var input: String
     var problem: any Error
     var description: String { "\(input): not added to the store (\(problem))" }
-}
-
-/// The lines of a file (or standard input), read a chunk at a time, each
-/// at most `limit` bytes: a longer one is skipped to its end (never held
-/// whole) and said to be too long.
-struct LineReader: Sequence, IteratorProtocol {
-    enum Line {
-        case bytes([UInt8])
-        case tooLong
-    }
-
-    private let handle: FileHandle
-    private let limit: Int
-    private var buffer: [UInt8] = []
-    /// Where the next line starts in `buffer`, and how far it was searched for its end.
-    private var start = 0
-    private var searched = 0
-    private var skipping = false
-    private var finished = false
-
-    init?(path: String, limit: Int) {
-        self.limit = limit
-        if path == "-" {
-            handle = FileHandle.standardInput
-        } else {
-            guard let opened = FileHandle(forReadingAtPath: path) else { return nil }
-            handle = opened
-        }
-    }
-
-    mutating func next() -> Line? {
-        while true {
-            if let end = buffer[searched...].firstIndex(of: 0x0A) {
-                defer {
-                    start = end + 1
-                    searched = start
-                    skipping = false
-                }
-                return skipping ? .tooLong : .bytes(Array(buffer[start..<end]))
-            }
-            searched = buffer.count
-            if buffer.count - start > limit {
-                // Too long: keep nothing of it, read on to its end.
-                skipping = true
-                buffer.removeAll(keepingCapacity: true)
-                start = 0
-                searched = 0
-            }
-            if finished {
-                guard start < buffer.count || skipping else { return nil }
-                defer {
-                    buffer.removeAll()
-                    start = 0
-                    searched = 0
-                    skipping = false
-                }
-                return skipping ? .tooLong : .bytes(Array(buffer[start...]))
-            }
-            // Drop the lines already read before reading more (once they are
-            // most of the buffer, so each byte moves at most once or twice).
-            if start > 0, start * 2 >= buffer.count {
-                buffer.removeSubrange(..<start)
-                searched -= start
-                start = 0
-            }
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { finished = true } else { buffer += chunk }
-        }
-    }
 }

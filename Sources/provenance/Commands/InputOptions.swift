@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import ProvenanceAttribution
+import ProvenanceGraph
 import ProvenanceParsing
 import ProvenanceReports
 
@@ -98,6 +99,40 @@ struct AttributionOptions: ParsableArguments {
 }
 
 extension AttributionEngine.Method: ExpressibleByArgument {}
+
+/// How claims are linked across documents, for the commands that link.
+struct LinkingOptions: ParsableArguments {
+    @Option(
+        name: .customLong("link-threshold"),
+        help: "The similarity (0 to 1) from which two claims are the same claim (default: \(LinkingConfiguration.default.sameClaimThreshold)).")
+    var threshold: Double?
+
+    @Option(name: .customLong("linking-model"), help: "Link with this similarity model (one `provenance-train similarity` wrote) instead of the bundled one.")
+    var modelFile: String?
+
+    func validate() throws {
+        if let threshold, !(0...1).contains(threshold) { throw ValidationError("--link-threshold: give a number from 0 to 1.") }
+        if let modelFile {
+            do {
+                _ = try SimilarityModel(contentsOf: URL(fileURLWithPath: modelFile))
+            } catch {
+                throw ValidationError("--linking-model: \(modelFile): \(error)")
+            }
+        }
+    }
+
+    /// The configuration, with a note on standard error when the bundled model could not be loaded.
+    func configuration(quiet: Bool) -> LinkingConfiguration {
+        var configuration = LinkingConfiguration.default
+        if let modelFile, let model = try? SimilarityModel(contentsOf: URL(fileURLWithPath: modelFile)) {
+            configuration.model = model
+        } else if let problem = SimilarityModel.bundledError, !quiet {
+            FileHandleOutput.standardError.write("provenance: note: \(problem); linking by the hand-weighed similarity\n")
+        }
+        if let threshold { configuration.sameClaimThreshold = threshold }
+        return configuration
+    }
+}
 
 /// The corpus store option and the report filters that apply to it.
 struct StoreOptions: ParsableArguments {

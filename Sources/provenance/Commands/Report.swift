@@ -45,6 +45,7 @@ struct Report: ParsableCommand {
     var color: ColorChoice = .auto
 
     @OptionGroup var attribution: AttributionOptions
+    @OptionGroup var linking: LinkingOptions
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
@@ -62,9 +63,14 @@ struct Report: ParsableCommand {
         if format == .jsonl {
             // Streamed: each document's line as soon as it (and those before it) are done.
             let engine = attribution.engine(quiet: batch.quiet)
+            // An input that fails is a line of its own too, so a run split over many
+            // machines keeps its errors beside its results.
             let failures = Batch.run(
                 try inputs.paths(), extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: batch.quiet,
-                threads: batch.jobs, work: { AttributedJSONLines.line(for: engine.attribute($0)) }
+                threads: batch.jobs, work: { AttributedJSONLines.line(for: engine.attribute($0)) },
+                failed: { error in
+                    print(AttributedJSONLines.line(for: .init(path: error.path, kind: error.kind, message: error.message)))
+                }
             ) { line, _ in
                 print(line)
             }
@@ -73,7 +79,8 @@ struct Report: ParsableCommand {
         }
         let (graph, failures) = try Batch.graph(
             files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
-            engine: attribution.engine(quiet: batch.quiet), quiet: batch.quiet, threads: batch.jobs)
+            engine: attribution.engine(quiet: batch.quiet), linking: linking.configuration(quiet: batch.quiet), quiet: batch.quiet,
+            threads: batch.jobs)
         let report = GraphReport(graph, selection: corpus.selection)
         corpus.noteIfNothingMatches(report, quiet: batch.quiet)
         let text = ReportTextRenderer(color: Terminal.color(color), width: Terminal.width())

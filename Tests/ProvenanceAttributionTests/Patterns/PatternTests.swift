@@ -67,6 +67,17 @@ import ProvenanceAttribution
              content: "We will reopen the port on Monday. The ships are waiting"),
     ]
 
+    /// "Y urged C, X said": Y's words reached us through X, and what Y urged ends at the comma;
+    /// X is never part of it.
+    @Test func aClosingAttributionCarriesTheReportedSpeechBeforeIt() throws {
+        let attributed = AttributionSupport.attribute(
+            "A story\n\nThe harbour board urged the council to hold off on its toll plans, Ana Ruiz said.\n")
+        let claim = try #require(attributed.claims.first { $0.kind == .indirect })
+        #expect(attributed.text(claim.content) == "the council to hold off on its toll plans")
+        #expect(claim.attribution.map { attributed.sources[$0.source].name } == "harbour board")
+        #expect(claim.via.map { attributed.sources[$0].name } == ["Ana Ruiz"])
+    }
+
     /// A dash inside a sentence, or a quotation that does not end its block, signs nothing.
     @Test(arguments: [
         "“The harbour is ours.” — and the council agreed with that view at once.",

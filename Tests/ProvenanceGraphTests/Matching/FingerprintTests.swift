@@ -13,9 +13,9 @@ import ProvenanceParsing
     @Test(arguments: sentences)
     func theStoredFormReadsBackTheSame(content: String, sentence: String) throws {
         let fingerprint = ClaimFingerprint(content: content, sentence: sentence)
-        let stored = fingerprint.stored
+        let stored = fingerprint.stored(reading: .shipped)
         #expect(!stored.contains("\n"))
-        let read = try #require(ClaimFingerprint(stored: stored))
+        let read = try #require(ClaimFingerprint(stored: stored, reading: .shipped))
         #expect(read == fingerprint)
         #expect(read.content.termKeys == fingerprint.content.terms.map(ClaimSignature.key).sorted())
     }
@@ -47,10 +47,14 @@ import ProvenanceParsing
     }
 
     @Test func anotherVersionOrDamagedFormIsRefused() {
-        let stored = ClaimFingerprint(content: "Ports reopened.", sentence: "Ports reopened, officials said.").stored
-        #expect(ClaimFingerprint(stored: "fp0" + stored.dropFirst(3)) == nil)
-        #expect(ClaimFingerprint(stored: String(stored.dropLast(4))) == nil)
-        #expect(ClaimFingerprint(stored: "") == nil)
+        let stored = ClaimFingerprint(content: "Ports reopened.", sentence: "Ports reopened, officials said.").stored(reading: .shipped)
+        #expect(ClaimFingerprint(stored: stored, reading: .shipped) != nil)
+        #expect(ClaimFingerprint(stored: "fp0" + stored.dropFirst(3), reading: .shipped) == nil)
+        #expect(ClaimFingerprint(stored: String(stored.dropLast(4)), reading: .shipped) == nil)
+        #expect(ClaimFingerprint(stored: "", reading: .shipped) == nil)
+        // A fingerprint read another way is read anew.
+        let other = ClaimReading(englishStemmer: .light, handSynonyms: false)
+        #expect(ClaimFingerprint(stored: stored, reading: other) == nil)
     }
 
     @Test func theKeysFollowTheTerms() {
@@ -109,7 +113,20 @@ import ProvenanceParsing
         ("talks", "talk"), ("crisis", "crisi"), ("news", "new"), ("résumés", "résum"), ("gas", "gas"), ("quickly", "quick"),
     ])
     func stems(word: String, stem: String) {
-        #expect(ClaimSignature(text: word).terms == [stem])
+        #expect(ClaimSignature(text: word, reading: ClaimReading(englishStemmer: .light)).terms == [stem])
+    }
+
+    /// Snowball's English stemmer (the shipped reading), with British
+    /// spellings read as American ones.
+    @Test(arguments: [
+        ("harbours", "harbors"), ("neighbour", "neighbor"), ("centre", "center"), ("organisation", "organization"),
+        ("recognised", "recognized"), ("expanding", "expand"), ("cities", "city"), ("kim’s", "kim"),
+    ])
+    func snowballStemsBritishAndAmericanAlike(british: String, american: String) {
+        let reading = ClaimReading(englishStemmer: .snowball)
+        let stems = ClaimSignature(text: british, reading: reading, language: "en").terms
+        #expect(!stems.isEmpty)
+        #expect(stems == ClaimSignature(text: american, reading: reading, language: "en").terms)
     }
 
     /// A curly apostrophe stems as a straight one does, in any place.

@@ -28,9 +28,11 @@ import ProvenanceGraph
         }
         print("pairs: \(pairs.count), precision \(result.precision), recall \(result.recall), F1 \(result.f1)")
         for miss in result.mistakes { print("  \(miss)") }
-        // Floors under the measured figures (0.905 / 0.535 at the 0.5 threshold):
-        // a change that loses either fails here.
-        #expect(result.precision >= 0.85)
-        #expect(result.recall >= 0.5)
+        // Floors under the measured figures with the learned similarity,
+        // which was trained on these pairs among others (0.65 / 0.65 at the
+        // 0.5 threshold; its cross-validated figures are in the README): a
+        // change that loses either fails here.
+        #expect(result.precision >= 0.62)
+        #expect(result.recall >= 0.62)
     }
 }

@@ -79,10 +79,10 @@ import ProvenanceParsing
     @Test func aSourceFilterKeepsTheClaimsThatDroppedItAndTheirFindings() throws {
         let graph = try CheckRenderingTests.examplesGraph()
         let whole = ClaimReport(graph)
-        let venn = ClaimReport(graph, selection: GraphSelection(source: "Aurel Venn"))
+        let venn = ClaimReport(graph, selection: GraphSelection(source: "National Maritime Council"))
         let rewrite = try #require(whole.documents.firstIndex { $0.node.path.hasSuffix("content-farm-rewrite.txt") })
-        let vennID = try #require(graph.sources.first { $0.name == "Aurel Venn" }?.id)
-        // Every claim of the rewrite whose dropped attribution credited Venn is listed, finding and all.
+        let vennID = try #require(graph.sources.first { $0.name == "National Maritime Council" }?.id)
+        // Every claim of the rewrite whose dropped attribution credited the council is listed, finding and all.
         let droppedVenn = whole.claims.filter { $0.document == rewrite && $0.findings.contains { $0.source == vennID } }
         #expect(!droppedVenn.isEmpty)
         for claim in droppedVenn {
@@ -94,7 +94,7 @@ import ProvenanceParsing
             let same = try #require(whole.claim(claim.node.id))
             #expect(same.findings == claim.findings && same.chain == claim.chain && same.origin == claim.origin)
         }
-        let filtered = try #require(DocumentSummary.summaries(of: graph, selection: GraphSelection(source: "Aurel Venn"))
+        let filtered = try #require(DocumentSummary.summaries(of: graph, selection: GraphSelection(source: "National Maritime Council"))
             .first { $0.path.hasSuffix("content-farm-rewrite.txt") })
         #expect(filtered.dropped >= droppedVenn.count)
         #expect(filtered.claimsInDocument == whole.claims.filter { $0.document == rewrite }.count)

@@ -1,4 +1,5 @@
 import Foundation
+import ProvenanceParsing
 
 /// One trained tagger: its tags, its emission weights and its transition
 /// scores.
@@ -76,8 +77,8 @@ package struct AttributionModel: Sendable {
     /// The model shipped with the package, read once; nil when its file is
     /// missing or damaged (the engine then uses its rules alone).
     package static let bundled: Result<AttributionModel, ModelError> = {
-        guard let url = Bundle.module.url(forResource: "attribution", withExtension: "model") else {
-            return .failure(ModelError(reason: "attribution.model is not in the package's resources"))
+        guard let url = BundledResources.file("attribution.model", target: "ProvenanceAttribution") else {
+            return .failure(ModelError(reason: "attribution.model is not beside the program (in provenance_ProvenanceAttribution.resources/)"))
         }
         do {
             return .success(try AttributionModel(data: try Data(contentsOf: url)))

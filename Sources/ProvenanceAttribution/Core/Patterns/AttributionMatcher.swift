@@ -41,6 +41,19 @@ struct AttributionMatcher {
 
     func attributions(in sentence: Range<Int>, isHeadline: Bool) -> [FoundAttribution] {
         if let found = accordingTo(in: sentence) { return [nested(found)] }
+        // "C, X said." where C reports someone's words itself ("The United States urged them to
+        // hold up on their plans, Indyk said"): as in "X said that Y urged …", Y is the source
+        // and X the one it came through; what Y urged ends at the comma.
+        if !isHeadline, let (comma, closing) = closingAttribution(in: sentence) {
+            let inner = attributions(in: sentence.lowerBound..<comma, isHeadline: false)
+            guard inner.contains(where: { $0.source != nil && $0.via == nil }) else { return inner + [closing] }
+            return inner.map { attribution in
+                guard attribution.source != nil, attribution.via == nil else { return attribution }
+                var nested = attribution
+                nested.via = closing.source
+                return nested
+            }
+        }
         var results: [FoundAttribution] = []
         var searchFrom = sentence.lowerBound
         var index = sentence.lowerBound
@@ -395,6 +408,28 @@ struct AttributionMatcher {
         guard body.count >= 2 else { return nil }
         return FoundAttribution(cue: colon..<(colon + 1), lemma: "say", source: source, content: [body], via: nil)
     }
+
+    /// The attribution closing a sentence after its last comma ("…, Indyk said.", "…, said
+    /// Ana Ruiz, the harbour master."), with that comma, when the clause before holds a
+    /// reporting verb of its own (else the patterns below read the sentence as they are).
+    private func closingAttribution(in sentence: Range<Int>) -> (comma: Int, found: FoundAttribution)? {
+        guard let comma = lastComma(before: sentence.upperBound, in: sentence), tokens[comma].isPunctuation(","), comma > sentence.lowerBound + 2,
+            sentence.upperBound - comma <= Self.longestClosingAttribution,
+            (sentence.lowerBound..<comma).contains(where: { block.depths[$0] == 0 && tokens[$0].kind == .word && ReportingVerbs.entry(for: tokens[$0].lower) != nil })
+        else { return nil }
+        for verb in (comma + 1)..<sentence.upperBound where block.depths[verb] == 0 && tokens[verb].kind == .word {
+            guard let entry = ReportingVerbs.entry(for: tokens[verb].lower), entry.strength == .speech,
+                !isPartOfName(verb, sentence: sentence, isHeadline: false),
+                let found = attribution(at: verb, entry: entry, in: sentence, isHeadline: false),
+                found.source != nil, let end = found.content.last?.upperBound, end <= comma + 1
+            else { continue }
+            return (comma, found)
+        }
+        return nil
+    }
+
+    /// The most tokens from the comma to the end of a closing attribution.
+    private static let longestClosingAttribution = 16
 
     // MARK: Signatures and speaker labels
 

@@ -21,12 +21,6 @@ public final class LinkCandidate: Sendable {
 /// in-memory graph and the SQLite store each answer from their own index, so
 /// linking costs the same whatever the corpus size.
 public protocol LinkingIndex {
-    /// How many claims the corpus holds.
-    var claimTotal: Int { get }
-    /// In how many claims the term with this `ClaimSignature.key` occurs;
-    /// `term` gives the term itself, for an index that keeps terms by text
-    /// (reading it costs a trip to the signature's strings).
-    func frequency(ofKey key: UInt64, term: () -> String) -> Int
     /// Claims sharing the most of `terms` (each with its key), best first
     /// (ties: earlier first).
     /// Each term contributes at most `postingLimit` of its most recent claims,
@@ -49,6 +43,8 @@ public protocol LinkingIndex {
     func links(withSlugWordsIn words: Set<String>, postingLimit: Int) -> [(document: String, span: TextSpan, slug: Set<String>)]
     /// Publication date (ISO 8601) and ingestion order of a document.
     func dating(of document: String) -> (published: String?, order: Int)?
+    /// The headline of a document, if it has one.
+    func title(of document: String) -> String?
     /// How many claims a document has.
     func claimCount(of document: String) -> Int
     /// The claim ids of a document, in reading order.
@@ -61,17 +57,11 @@ public protocol LinkingIndex {
 /// the document to those it cites or derives from, and earlier documents that
 /// cite it to it.
 public struct DocumentLinker {
-    /// How many candidates each claim is scored against.
-    public static let candidateLimit = 24
-    /// How many of a claim's rarest terms look up candidates.
-    public static let queryTermLimit = 16
-    /// How many claims, documents or links (the most recent) a term or
-    /// headline word brings at most: what keeps a lookup's cost flat as the
-    /// corpus grows, at the price of missing old matches found only through
-    /// common words.
-    public static let postingLimit = 128
+    public let configuration: LinkingConfiguration
 
-    public init() {}
+    public init(configuration: LinkingConfiguration = .default) {
+        self.configuration = configuration
+    }
 
     /// The `limit` keys with the highest counts, ties to the smaller key: how
     /// an index ranks the claims a lookup's terms brought.
@@ -152,32 +142,33 @@ public struct DocumentLinker {
         _ document: NewDocument, into index: LinkingIndex, contentSpan: (String) -> (document: String, span: TextSpan)?
     ) -> [ProvenanceGraph.Edge] {
         var edges: [ProvenanceGraph.Edge] = []
-        let similarity = ClaimSimilarity.idf(total: max(index.claimTotal, 1), keyedFrequency: index.frequency(ofKey:term:))
+        let similarity = ClaimSimilarity(configuration: configuration)
+        let postingLimit = configuration.postingLimit
         // Same claims.
         var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
         for (position, claim) in document.claims.enumerated() {
             let rare = rareTerms(of: claim.signature, in: index)
             var best: [(LinkCandidate, Double)] = []
-            // A claim with several rare words shares more than one with its match.
-            let minimum = rare.count >= 4 ? 2 : 1
+            // A match shares at least two of the terms (a rule of the
+            // similarity too), whichever of the two claims came first.
             for candidate in index.claimCandidates(
-                sharing: rare, minimumShared: minimum, postingLimit: Self.postingLimit, limit: Self.candidateLimit)
+                sharing: rare, minimumShared: configuration.minimumSharedTerms, postingLimit: postingLimit, limit: configuration.candidateLimit)
             where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
-                let score = similarity.score(claim.signature, candidate.signature)
-                if score >= ClaimLinker.threshold { best.append((candidate, score)) }
+                let score = rounded(similarity.score(claim.signature, candidate.signature))
+                if score >= configuration.sameClaimThreshold { best.append((candidate, score)) }
             }
-            best.sort { $0.1 > $1.1 }
-            // At most three links per earlier document: its best claims.
-            var perDocument: [String: Int] = [:]
+            // Best first; equal scores in the order the candidates came.
+            best = best.enumerated().sorted { ($0.element.1, $1.offset) > ($1.element.1, $0.offset) }.map(\.element)
+            // Every match links, and counts toward deriving one document
+            // from the other (a cap per document would depend on which
+            // document came first).
             for (candidate, score) in best {
-                perDocument[candidate.document, default: 0] += 1
-                guard perDocument[candidate.document]! <= 3 else { continue }
                 var evidence = [ProvenanceGraph.Evidence(document: document.id, span: claim.content)]
                 if let other = contentSpan(candidate.claim) {
                     evidence.append(ProvenanceGraph.Evidence(document: other.document, span: other.span))
                 }
-                edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: rounded(score), evidence: evidence))
-                if claim.kind != .caption, perDocument[candidate.document] == 1 {
+                edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: score, evidence: evidence))
+                if claim.kind != .caption {
                     matchesByDocument[candidate.document, default: []].append((position, candidate.claim))
                 }
             }
@@ -190,7 +181,7 @@ public struct DocumentLinker {
                 cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
             }
             if let slug = address.slug {
-                for target in index.documents(withTitleWords: slug, postingLimit: Self.postingLimit) where target != document.id && cited[target] == nil {
+                for target in index.documents(withTitleWords: slug, postingLimit: postingLimit) where target != document.id && cited[target] == nil {
                     cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
                 }
             }
@@ -203,7 +194,7 @@ public struct DocumentLinker {
             }
         }
         if let words = document.addresses.titleWords {
-            for link in index.links(withSlugWordsIn: words, postingLimit: Self.postingLimit) where link.document != document.id && citedBy[link.document] == nil {
+            for link in index.links(withSlugWordsIn: words, postingLimit: postingLimit) where link.document != document.id && citedBy[link.document] == nil {
                 if AddressKeys.slug(link.slug, matches: words) != nil {
                     citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
                 }
@@ -222,11 +213,21 @@ public struct DocumentLinker {
             let share = Double(Set(matches.map(\.new)).count) / Double(max(own, 1))
             let otherShare = Double(Set(matches.map(\.old)).count) / Double(max(index.claimCount(of: other), 1))
             let order = index.claimOrder(of: other)
-            let positions = matches.sorted { $0.new < $1.new }.compactMap { order.firstIndex(of: $0.old) }
-            let inOrder = Double(Self.longestIncreasingRun(positions)) / Double(max(positions.count, 1))
-            let (from, to) = earlierFirst(document, other, index: index, citations: cited, citedBy: citedBy)
+            // The longest run of matches in the order of both documents,
+            // counted from either side (ties broken alike whichever came first).
+            let pairs = matches.compactMap { match in order.firstIndex(of: match.old).map { (match.new, $0) } }
+            let run = max(
+                Self.longestIncreasingRun(pairs.sorted { $0 < $1 }.map(\.1)),
+                Self.longestIncreasingRun(pairs.map { ($0.1, $0.0) }.sorted { $0 < $1 }.map(\.1)))
+            let inOrder = Double(run) / Double(max(pairs.count, 1))
+            let (from, to) = earlierFirst(
+                document, other, index: index, citations: cited, citedBy: citedBy, share: share, otherShare: otherShare)
             let cites = cited[other] ?? citedBy[other] ?? []
-            guard !cites.isEmpty || (matches.count >= 2 && max(share, otherShare) >= 0.3 && inOrder >= 0.6) else { continue }
+            guard !cites.isEmpty
+                || (matches.count >= configuration.derivationMinimumMatches
+                    && max(share, otherShare) >= configuration.derivationMinimumShare
+                    && inOrder >= configuration.derivationMinimumInOrder)
+            else { continue }
             // The score is the share of the derived document's claims found in
             // its source; the evidence its citation, then matched claims.
             let claimEvidence = matches.prefix(5).map { ProvenanceGraph.Evidence(document: document.id, span: document.claims[$0.new].content) }
@@ -269,17 +270,24 @@ public struct DocumentLinker {
             let newIsDerived = derivedFromNew.contains(other)
             let (derivedClaims, sourceClaims) = newIsDerived ? (mine, theirs) : (theirs, mine)
             let sourceIDs = Set(sourceClaims.map(\.claim))
-            let comparable = Self.comparableClaims(for: derivedClaims, in: sourceClaims)
+            let comparable = comparableClaims(for: derivedClaims, in: sourceClaims)
             for (claim, candidates) in zip(derivedClaims, comparable) {
-                let best = candidates.map { ($0, similarity.score(claim.signature, $0.signature)) }.max { $0.1 < $1.1 }
+                // The best match; of equal ones, the first in reading order.
+                var best: (LinkCandidate, Double)?
+                for candidate in candidates where candidate.signature.content.language == claim.signature.content.language {
+                    let score = rounded(similarity.score(claim.signature, candidate.signature))
+                    if score > (best?.1 ?? -1) { best = (candidate, score) }
+                }
                 let links = linked[claim.claim] ?? []
-                guard let (candidate, score) = best, score >= ClaimLinker.derivedThreshold,
-                    links.isDisjoint(with: sourceIDs) || score >= ClaimLinker.threshold,
+                guard let (candidate, score) = best, score >= configuration.derivedThreshold,
+                    links.isDisjoint(with: sourceIDs) || score >= configuration.sameClaimThreshold,
                     !links.contains(candidate.claim)
                 else { continue }
                 let evidence = [span(of: claim.claim), span(of: candidate.claim)].compactMap { $0 }
                 edges.append(ProvenanceGraph.Edge(
-                    kind: .sameClaim, from: claim.claim, to: candidate.claim, score: rounded(score), evidence: evidence))
+                    kind: .sameClaim, from: claim.claim, to: candidate.claim, score: score, evidence: evidence))
+                linked[claim.claim, default: []].insert(candidate.claim)
+                linked[candidate.claim, default: []].insert(claim.claim)
             }
         }
         return edges
@@ -287,11 +295,11 @@ public struct DocumentLinker {
 
     /// For each claim of a derived document, the claims of its source worth
     /// scoring it against, in the source's order: those sharing the most of
-    /// its index terms (at most `candidateLimit`, each term bringing at most
+    /// its index terms (at most `derivedCandidateLimit`, each term bringing at most
     /// `postingLimit` claims), found through an index of the source's claims
     /// made once. A match shares terms by definition, and scoring every pair
     /// of two long documents cost the product of their sizes.
-    static func comparableClaims(for derived: [LinkCandidate], in source: [LinkCandidate]) -> [[LinkCandidate]] {
+    func comparableClaims(for derived: [LinkCandidate], in source: [LinkCandidate]) -> [[LinkCandidate]] {
         var postings: [UInt64: [Int]] = [:]
         for (position, claim) in source.enumerated() {
             for key in Set(claim.signature.indexKeys) { postings[key, default: []].append(position) }
@@ -299,36 +307,52 @@ public struct DocumentLinker {
         return derived.map { claim in
             var counts: [Int: Int] = [:]
             for key in Set(claim.signature.indexKeys) {
-                for position in (postings[key] ?? []).prefix(postingLimit) { counts[position, default: 0] += 1 }
+                for position in (postings[key] ?? []).prefix(configuration.postingLimit) { counts[position, default: 0] += 1 }
             }
-            return mostShared(counts, limit: candidateLimit).sorted().map { source[$0] }
+            return Self.mostShared(counts, limit: configuration.derivedCandidateLimit).sorted().map { source[$0] }
         }
     }
 
-    /// The rarest of a claim's terms, leaving out those too common to find anything.
+    /// The rarest of a claim's terms by the model's frequency table, which
+    /// does not move with the order documents arrive in, leaving out those
+    /// too common in it to find anything (a term common in the corpus alone
+    /// brings only its most recent claims: `postingLimit`).
     private func rareTerms(of signature: ClaimFingerprint, in index: LinkingIndex) -> [(term: String, key: UInt64)] {
-        let ceiling = max(50, index.claimTotal / 20)
-        var counted: [(term: String, key: UInt64, frequency: Int)] = []
+        let table = configuration.model.frequencyByKey
+        let ceiling = Int32(clamping: Int(configuration.queryTermMaximumShare * Double(configuration.model.claimTotal)))
+        var counted: [(term: String, key: UInt64, frequency: Int32)] = []
         for (term, key) in zip(signature.indexTerms, signature.indexKeys) {
-            let frequency = index.frequency(ofKey: key) { term }
-            if frequency <= ceiling { counted.append((term, key, frequency)) }
+            let frequency = table[key] ?? 0
+            if frequency <= ceiling || configuration.model.claimTotal == 0 { counted.append((term, key, frequency)) }
         }
         counted.sort { $0.frequency != $1.frequency ? $0.frequency < $1.frequency : $0.term < $1.term }
-        return counted.prefix(Self.queryTermLimit).map { (term: $0.term, key: $0.key) }
+        return counted.prefix(configuration.queryTermLimit).map { (term: $0.term, key: $0.key) }
     }
 
     /// The derived document first: the one that cites the other, else the
-    /// later published, else the later ingested (the new one).
+    /// later published, else the one more of whose claims the other has
+    /// (a rewrite is mostly its source's claims), else the one with the
+    /// later headline, or later words, in byte order — never which came
+    /// first, so that the order documents arrive in does not decide.
     private func earlierFirst(
         _ document: NewDocument, _ other: String, index: LinkingIndex, citations: [String: [ProvenanceGraph.Evidence]],
-        citedBy: [String: [ProvenanceGraph.Evidence]]
+        citedBy: [String: [ProvenanceGraph.Evidence]], share: Double, otherShare: Double
     ) -> (String, String) {
         if citations[other] != nil { return (document.id, other) }
         if citedBy[other] != nil { return (other, document.id) }
-        if let mine = document.published, let theirs = index.dating(of: other)?.published, mine < theirs {
-            return (other, document.id)
+        if let mine = document.published, let theirs = index.dating(of: other)?.published, mine != theirs {
+            return mine < theirs ? (other, document.id) : (document.id, other)
         }
-        return (document.id, other)
+        if rounded(share) != rounded(otherShare) { return share > otherShare ? (document.id, other) : (other, document.id) }
+        // Then the headline (none sorts first), then the words of the first claims.
+        func later(_ mine: String, _ theirs: String) -> (String, String)? {
+            guard mine != theirs else { return nil }
+            return Array(mine.utf8).lexicographicallyPrecedes(Array(theirs.utf8)) ? (other, document.id) : (document.id, other)
+        }
+        if let order = later(document.title ?? "", index.title(of: other) ?? "") { return order }
+        let mine = document.claims.map { $0.signature.indexTerms.joined(separator: " ") }.joined(separator: "|")
+        let theirs = index.claims(of: other).map { $0.signature.indexTerms.joined(separator: " ") }.joined(separator: "|")
+        return later(mine, theirs) ?? (document.id, other)
     }
 
     static func longestIncreasingRun(_ values: [Int]) -> Int {

@@ -46,23 +46,30 @@ public struct ClaimFingerprint: Sendable, Hashable {
         hasher.combine(sentence)
     }
 
-    public init(content: String, sentence: String) {
-        let contentSignature = ClaimSignature(text: content)
+    public init(content: String, sentence: String, reading: ClaimReading = .shipped, language: String? = nil) {
+        let document = Languages.profile(tag: language)
+        let contentSignature = ClaimSignature(SignatureReader(content, reading: reading, document: document))
         parts = Parts(
-            content: contentSignature, sentence: content == sentence ? contentSignature : ClaimSignature(text: sentence))
+            content: contentSignature,
+            sentence: content == sentence
+                ? contentSignature : ClaimSignature(SignatureReader(sentence, reading: reading, document: document)))
     }
 
     /// The fingerprint of a claim whose content and sentence are spans of
-    /// `text` (offsets outside it are clamped), read in place.
-    public init(text: ScalarText, content: TextSpan, sentence: TextSpan) {
+    /// `text` (offsets outside it are clamped), read in place; `language` is
+    /// the document's language tag, if it gives one.
+    public init(text: ScalarText, content: TextSpan, sentence: TextSpan, reading: ClaimReading = .shipped, language: String? = nil) {
+        let document = Languages.profile(tag: language)
         func scalars(_ span: TextSpan) -> ArraySlice<Unicode.Scalar> {
             let start = min(max(span.start, 0), text.count)
             return text.scalars[start..<min(max(span.end, start), text.count)]
         }
-        let contentSignature = ClaimSignature(scalars: scalars(content))
+        let contentSignature = ClaimSignature(SignatureReader(scalars: scalars(content), reading: reading, document: document))
         parts = Parts(
             content: contentSignature,
-            sentence: content == sentence ? contentSignature : ClaimSignature(scalars: scalars(sentence)))
+            sentence: content == sentence
+                ? contentSignature
+                : ClaimSignature(SignatureReader(scalars: scalars(sentence), reading: reading, document: document)))
     }
 
     fileprivate static func indexTerms(_ content: ClaimSignature, _ sentence: ClaimSignature) -> [String] {
@@ -74,20 +81,21 @@ public struct ClaimFingerprint: Sendable, Hashable {
     // MARK: Stored form
 
     /// The fingerprint as one line of text, for a store to keep so that it
-    /// need not read the claim again. It starts with a format version:
-    /// `init(stored:)` refuses other versions, and the caller then reads the
-    /// claim's text anew.
-    public var stored: String {
-        var fields = [Self.storedVersion]
+    /// need not read the claim again. It starts with a format version and
+    /// the reading it was made with: `init(stored:reading:)` refuses others,
+    /// and the caller then reads the claim's text anew.
+    public func stored(reading: ClaimReading) -> String {
+        var fields = [Self.storedVersion + "-" + reading.tag]
         fields += content.storedFields
         if sentence != content { fields += sentence.storedFields }
         return fields.joined(separator: String(Self.fieldSeparator))
     }
 
-    /// A fingerprint from its stored form; nil when the form is not this version's.
-    public init?(stored: String) {
+    /// A fingerprint from its stored form; nil when the form is not this
+    /// version's, or was read otherwise.
+    public init?(stored: String, reading: ClaimReading) {
         let fields = Self.storedFields(of: stored)
-        guard fields.first == [Self.storedVersion] else { return nil }
+        guard fields.first == [Self.storedVersion + "-" + reading.tag] else { return nil }
         let width = ClaimSignature.storedFieldCount
         guard fields.count == 1 + width || fields.count == 1 + 2 * width,
             let content = ClaimSignature(storedFields: fields[1...width])
@@ -125,7 +133,7 @@ public struct ClaimFingerprint: Sendable, Hashable {
     }
 
     /// Bumped whenever what a signature holds, or how it is read, changes.
-    static let storedVersion = "fp2"  // fp2: "n’t" is a negation, as "n't" is
+    static let storedVersion = "fp3"  // fp3: the claim's language; stems by the reading's stemmer
     static let fieldSeparator: Character = "\u{1F}"  // 0x1F, as `storedFields(of:)` reads it
 }
 
@@ -160,6 +168,8 @@ public struct ClaimSignature: @unchecked Sendable, Hashable {
     public var keyedTerms: [String] { storage.keyedTerms }
     /// The keys of the names, in order.
     public var nameKeys: [UInt64] { storage.nameKeys }
+    /// A key for each pair of successive terms (in reading order), ascending.
+    var termPairs: [UInt64] { storage.termPairs }
     /// How many negations ("not", "no", "never", "n't") the claim has.
     public var negations: Int { storage.negations }
     /// Normalised quoted phrases of three words or more.
@@ -169,26 +179,24 @@ public struct ClaimSignature: @unchecked Sendable, Hashable {
     public var nameOrder: [String] { storage.nameOrder }
     /// The claim is in the passive voice ("was accused by").
     public var isPassive: Bool { storage.isPassive }
+    /// The code of the language the claim was read in ("en", "de"): claims
+    /// of different languages are never the same claim.
+    public var language: String { storage.language }
     /// The terms' keys in key order, and whether each term is also a name:
     /// what comparing two signatures walks, in memory that is read without
     /// reference counting (it lives as long as the signature).
     var keys: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(start: keyStart, count: termCount) }
     var nameFlags: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(start: flagStart, count: termCount) }
 
-    public init(text: String) {
-        self.init(SignatureReader(text))
+    public init(text: String, reading: ClaimReading = .shipped, language: String? = nil) {
+        self.init(SignatureReader(text, reading: reading, document: Languages.profile(tag: language)))
     }
 
-    /// The signature of a run of scalars (a claim's span of its document's text).
-    init(scalars: ArraySlice<Unicode.Scalar>) {
-        self.init(SignatureReader(scalars: scalars))
-    }
-
-    private init(_ reader: SignatureReader) {
+    init(_ reader: SignatureReader) {
         self.init(storage: Storage(
             terms: reader.terms, termKeys: reader.termKeys, numbers: reader.numbers, names: reader.names,
             negations: reader.negations, quotedPhrases: reader.quotedPhrases, nameOrder: reader.nameOrder,
-            isPassive: reader.isPassive))
+            isPassive: reader.isPassive, language: reader.language))
     }
 
     private init(storage: Storage) {
@@ -198,35 +206,35 @@ public struct ClaimSignature: @unchecked Sendable, Hashable {
         termCount = storage.keys.count
     }
 
-    static let storedFieldCount = 7
+    static let storedFieldCount = 8
     static let itemSeparator: Character = "\u{1E}"  // 0x1E, as `storedFields(of:)` reads it
 
-    /// The seven fields of the stored form; sets in sorted order.
+    /// The eight fields of the stored form; sets in sorted order.
     var storedFields: [String] {
         let separator = String(Self.itemSeparator)
         return [
             terms.joined(separator: separator), numbers.sorted().joined(separator: separator),
             names.sorted().joined(separator: separator), String(negations),
             quotedPhrases.sorted().joined(separator: separator), nameOrder.joined(separator: separator),
-            isPassive ? "1" : "0",
+            isPassive ? "1" : "0", language,
         ]
     }
 
     init?(storedFields fields: ArraySlice<[String]>) {
         let values = Array(fields)
         guard values.count == Self.storedFieldCount, values[3].count == 1, let negations = Int(values[3][0]),
-            values[6].count == 1
+            values[6].count == 1, values[7].count == 1
         else { return nil }
         self.init(
             terms: values[0], numbers: Set(values[1]), names: Set(values[2]), negations: negations,
-            quotedPhrases: Set(values[4]), nameOrder: values[5], isPassive: values[6][0] == "1")
+            quotedPhrases: Set(values[4]), nameOrder: values[5], isPassive: values[6][0] == "1", language: values[7][0])
     }
 
     public init(terms: [String], numbers: Set<String>, names: Set<String>, negations: Int, quotedPhrases: Set<String>,
-                nameOrder: [String], isPassive: Bool) {
+                nameOrder: [String], isPassive: Bool, language: String = "en") {
         self.init(storage: Storage(
             terms: terms, termKeys: terms.map(Self.key), numbers: numbers, names: names, negations: negations,
-            quotedPhrases: quotedPhrases, nameOrder: nameOrder, isPassive: isPassive))
+            quotedPhrases: quotedPhrases, nameOrder: nameOrder, isPassive: isPassive, language: language))
     }
 
     /// Whether a term with this key is among the terms.
@@ -275,11 +283,13 @@ public struct ClaimSignature: @unchecked Sendable, Hashable {
             var quotedPhrases: Set<String>
             var nameOrder: [String]
             var isPassive: Bool
+            var language: String
         }
 
         let parts: Parts
         let keyedTerms: [String]
         let nameKeys: [UInt64]
+        let termPairs: [UInt64]
         /// The terms' keys in key order, then a flag for each: the term is
         /// also a name (nine bytes a term, in one allocation).
         private let keyMemory: UnsafeMutableRawPointer
@@ -292,6 +302,7 @@ public struct ClaimSignature: @unchecked Sendable, Hashable {
         var quotedPhrases: Set<String> { parts.quotedPhrases }
         var nameOrder: [String] { parts.nameOrder }
         var isPassive: Bool { parts.isPassive }
+        var language: String { parts.language }
 
         var keys: UnsafeBufferPointer<UInt64> {
             UnsafeBufferPointer(start: keyMemory.assumingMemoryBound(to: UInt64.self), count: termCount)
@@ -303,10 +314,11 @@ public struct ClaimSignature: @unchecked Sendable, Hashable {
 
         /// `termKeys[i]` is the key of `terms[i]`.
         init(terms: [String], termKeys: [UInt64], numbers: Set<String>, names: Set<String>, negations: Int,
-             quotedPhrases: Set<String>, nameOrder: [String], isPassive: Bool) {
+             quotedPhrases: Set<String>, nameOrder: [String], isPassive: Bool, language: String) {
             parts = Parts(
                 terms: terms, numbers: numbers, names: names, negations: negations, quotedPhrases: quotedPhrases,
-                nameOrder: nameOrder, isPassive: isPassive)
+                nameOrder: nameOrder, isPassive: isPassive, language: language)
+            termPairs = zip(termKeys, termKeys.dropFirst()).map { ($0 &* 0x100_0000_01B3) ^ $1 }.sorted()
             let sorted = zip(termKeys, terms).sorted { $0.0 < $1.0 }
             keyedTerms = sorted.map(\.1)
             let nameKeys = names.map(ClaimSignature.key).sorted()

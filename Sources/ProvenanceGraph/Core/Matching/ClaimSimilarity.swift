@@ -1,46 +1,52 @@
-/// How alike two claims are, from 0 to 1, by their signatures.
+/// How alike two claims are: the probability, from 0 to 1, that they are
+/// the same claim, from the evidence their signatures give, weighed by the
+/// learned ``SimilarityModel``.
 ///
-/// Content words count by their rarity (inverse document frequency), so that
-/// sharing "Pyongyang" says more than sharing "meeting"; word order does not
-/// matter. What must agree does: numbers (neither side may state a number the
-/// other contradicts), negation, who did what to whom (the same names in the
-/// opposite order, in the same voice), and names (each side naming someone
-/// the other does not is a different claim). Two claims must share at least
-/// two content words or numbers to be scored at all: one word in common is
-/// no evidence; and a claim of fewer than four content words being contained
-/// in another counts for less. A quoted phrase of three words or more that
-/// both share makes them the same claim.
+/// The evidence: the overlap of their content words weighted by rarity
+/// (inverse frequency in the model's fixed table, so that sharing
+/// "Pyongyang" says more than sharing "meeting"; word order aside), how much
+/// of the smaller is contained in the larger, words related in WordNet,
+/// pairs of words in the same order, and what must agree: numbers (neither
+/// side may state a number the other contradicts), negation, who did what to
+/// whom (the same names in the opposite order, in the same voice), names
+/// (each side naming someone the other does not), and the claims' lengths (a
+/// short claim needs more evidence than a long one). Two claims must share
+/// at least two content words or numbers to be scored at all, unless they
+/// share a quoted phrase of three words or more; claims read in different
+/// languages are never the same claim.
 public struct ClaimSimilarity {
+    private let configuration: LinkingConfiguration
     /// The weight of a term, given by its key (the term itself is read only
-    /// when asked for): its inverse document frequency.
+    /// when asked for).
     private let weight: (UInt64, () -> String) -> Double
     /// Weights already asked for, by term key: the same terms come up again
     /// and again while one document is linked.
     private let memory = WeightMemory()
 
-    public init(weight: @escaping (String) -> Double) {
+    /// Term weights from the configuration's model.
+    public init(configuration: LinkingConfiguration = .default) {
+        self.configuration = configuration
+        let model = configuration.model
+        weight = { key, _ in model.weight(ofKey: key) }
+    }
+
+    /// Term weights given by a function of the term (for tests and evaluations).
+    public init(configuration: LinkingConfiguration = .default, weight: @escaping (String) -> Double) {
+        self.configuration = configuration
         self.weight = { _, term in weight(term()) }
     }
 
-    private init(keyedWeight: @escaping (UInt64, () -> String) -> Double) {
-        weight = keyedWeight
-    }
+    /// The evidence features, in the order of the model's weights.
+    public static let featureNames = [
+        "hand", "dice", "containment", "coverage", "jaccard", "related", "bigrams", "numbers_one_sided",
+        "numbers_shared", "negation", "swapped_roles", "names_differ", "names_only", "short", "short_dice", "quotation",
+        "length_ratio", "word_swap", "content_coverage", "contradiction_dice", "unmatched_most", "unmatched_least",
+        "unmatched_terms", "overlap",
+    ]
 
-    /// Weights from document frequencies over `total` claims.
-    public static func idf(total: Int, frequency: @escaping (String) -> Int) -> ClaimSimilarity {
-        idf(total: total) { _, term in frequency(term()) }
-    }
-
-    /// The same, with the frequency of a term asked for by its key
-    /// (`ClaimSignature.key`); the term itself, which means reading the
-    /// signature's strings, is there for an index that needs it.
-    public static func idf(total: Int, keyedFrequency: @escaping (UInt64, () -> String) -> Int) -> ClaimSimilarity {
-        ClaimSimilarity(keyedWeight: { key, term in
-            let documents = Double(max(total, 1))
-            let count = Double(keyedFrequency(key, term))
-            return log((documents + 1) / (count + 0.5)) + 1
-        })
-    }
+    /// Where ``featureNames`` has the plain overlap (half Dice, half
+    /// containment, before any rule), which `minimumOverlap` bounds.
+    public static let overlapFeature = featureNames.count - 1
 
     /// The weights of the terms met so far, by term key: open addressing
     /// over the keys, which are hashes already (`ClaimSignature.key`). The
@@ -109,24 +115,27 @@ public struct ClaimSimilarity {
     /// The similarity of two claims: of their contents or of their sentences,
     /// whichever is higher.
     public func score(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> Double {
-        let contents = score(a.content, b.content)
-        let aWhole = a.isWholeSentence
-        let bWhole = b.isWholeSentence
-        // Claims that are their whole sentences: the sentences' score, which
-        // only drops the containment half, cannot beat the contents'.
-        if aWhole, bWhole { return contents }
-        // The sentence of an attributed claim also holds its frame (who
-        // said it, where, when). Sentences alike only in that frame — the
-        // same speaker described the same way — are not the same claim: the
-        // other sentence must carry some of what was said.
-        if !aWhole, coverage(of: a.content, by: b.sentence) < Self.minimumContentCoverage { return contents }
-        if !bWhole, coverage(of: b.content, by: a.sentence) < Self.minimumContentCoverage { return contents }
-        return max(contents, score(a.sentence, b.sentence, containment: 0))
+        evidence(a, b).map(score).max() ?? 0
     }
 
-    /// How much of an attributed claim's content a sentence must share for
-    /// the two sentences to be compared whole.
-    static let minimumContentCoverage = 0.25
+    /// The evidence of each reading of two claims that is compared: the
+    /// contents, and the whole sentences when each holds enough of the
+    /// other's content.
+    public func evidence(_ a: ClaimFingerprint, _ b: ClaimFingerprint) -> [Evidence] {
+        let contents = evidence(a.content, b.content, containment: 0.5, contentCoverage: 1)
+        // Claims that are their whole sentences: the sentences are the contents.
+        if a.isWholeSentence, b.isWholeSentence { return [contents] }
+        // The sentence of an attributed claim also holds its frame (who
+        // said it, where, when). Sentences alike only in that frame — the
+        // same speaker described the same way — are not the same claim: how
+        // much of what was said the other sentence carries is evidence too,
+        // and below a floor the sentences are not compared whole.
+        let coverageA = a.isWholeSentence ? 1 : coverage(of: a.content, by: b.sentence)
+        let coverageB = b.isWholeSentence ? 1 : coverage(of: b.content, by: a.sentence)
+        let coverage = min(coverageA, coverageB)
+        guard coverage >= configuration.minimumContentCoverage else { return [contents] }
+        return [contents, evidence(a.sentence, b.sentence, containment: 0, contentCoverage: coverage)]
+    }
 
     /// The weighted share of `part`'s terms that `whole` has.
     private func coverage(of part: ClaimSignature, by whole: ClaimSignature) -> Double {
@@ -143,6 +152,9 @@ public struct ClaimSimilarity {
         var sharedCount = 0
         var onlyA = 0
         var onlyB = 0
+        /// The terms of each side the other lacks: key and weight.
+        var unmatchedA: [(UInt64, Double)] = []
+        var unmatchedB: [(UInt64, Double)] = []
 
         init(_ a: ClaimSignature, _ b: ClaimSignature, memory: WeightMemory, weight: (UInt64, () -> String) -> Double) {
             let keysA = a.keys
@@ -153,11 +165,15 @@ public struct ClaimSimilarity {
             var j = 0
             while i < keysA.count || j < keysB.count {
                 if j == keysB.count || (i < keysA.count && keysA[i] < keysB[j]) {
-                    weightA += memory.weight(a, i, key: keysA[i], make: weight)
+                    let value = memory.weight(a, i, key: keysA[i], make: weight)
+                    weightA += value
+                    unmatchedA.append((keysA[i], value))
                     onlyA += 1
                     i += 1
                 } else if i == keysA.count || keysB[j] < keysA[i] {
-                    weightB += memory.weight(b, j, key: keysB[j], make: weight)
+                    let value = memory.weight(b, j, key: keysB[j], make: weight)
+                    weightB += value
+                    unmatchedB.append((keysB[j], value))
                     onlyB += 1
                     j += 1
                 } else {
@@ -174,57 +190,227 @@ public struct ClaimSimilarity {
         }
     }
 
-    /// The similarity of `a` and `b`: the weighted overlap of their words (by
-    /// default half Dice, half containment of the smaller in the larger).
-    public func score(_ a: ClaimSignature, _ b: ClaimSignature, containment containmentShare: Double = 0.5) -> Double {
-        // Numbers: each side stating one the other lacks is a contradiction.
-        if !a.numbers.isEmpty, !b.numbers.isEmpty, !a.numbers.isSubset(of: b.numbers), !b.numbers.isSubset(of: a.numbers) {
-            return 0
+    /// What two signatures give to decide whether they are one claim: a
+    /// verdict the evidence cannot overturn (numbers that contradict each
+    /// other, too little in common, a negation or swapped roles in
+    /// near-identical claims, another language), or the features the model weighs.
+    public struct Evidence: Sendable {
+        public enum Rule: String, Sendable {
+            case language, numbers, nothingToWeigh = "nothing to weigh", tooLittleShared = "too little shared"
+            case sharedQuotation = "shared quotation", swappedRoles = "swapped roles"
+            case uncoveredLanguage = "language the table does not cover"
         }
+
+        /// The similarity when a rule decides alone.
+        public var verdict: Double?
+        /// Which rule decided.
+        public var rule: Rule?
+        /// The features, in the order of ``ClaimSimilarity/featureNames``
+        /// (empty when a rule decides).
+        public var features: [Double]
+
+        init(verdict: Double, rule: Rule) {
+            self.verdict = verdict
+            self.rule = rule
+            features = []
+        }
+
+        init(features: [Double]) {
+            self.features = features
+        }
+    }
+
+    /// The similarity the evidence gives under the configuration's model.
+    public func score(_ evidence: Evidence) -> Double {
+        if let verdict = evidence.verdict { return verdict }
+        return combine(evidence.features, probability: configuration.model.probability(evidence.features))
+    }
+
+    /// The similarity from the features and the learned probability: none
+    /// below the overlap floor; a shared quotation is the same claim; and a
+    /// claim of some length wholly contained
+    /// in the other (a rewrite that keeps part of a sentence), with nothing
+    /// contradicting it, is the same claim however much the other adds (the
+    /// pairs the weights learn from call "a detail added" another claim).
+    public func combine(_ features: [Double], probability: Double) -> Double {
+        guard features[Self.overlapFeature] >= configuration.minimumOverlap else { return 0 }
+        // A quoted phrase of three words or more both share is one quotation
+        // (a negation elsewhere in a long quotation does not undo it).
+        if features[Self.quotationFeature] == 1 {
+            return max(probability, configuration.sharedQuotationSimilarity)
+        }
+        let containment = features[Self.containmentFeature]
+        if containment >= configuration.containedMinimum, features[Self.shortFeature] == 0, features[Self.contradictionFeature] == 0,
+            features[Self.wordSwapFeature] == 0
+        {
+            return max(probability, containment)
+        }
+        return probability
+    }
+
+    static let containmentFeature = featureNames.firstIndex(of: "containment")!
+    static let shortFeature = featureNames.firstIndex(of: "short")!
+    static let quotationFeature = featureNames.firstIndex(of: "quotation")!
+    static let contradictionFeature = featureNames.firstIndex(of: "contradiction_dice")!
+    static let wordSwapFeature = featureNames.firstIndex(of: "word_swap")!
+
+    /// The similarity of `a` and `b` by one reading.
+    public func score(_ a: ClaimSignature, _ b: ClaimSignature) -> Double {
+        score(evidence(a, b, containment: 0.5, contentCoverage: 1))
+    }
+
+    /// The evidence of one reading; `containmentShare` is the share of
+    /// containment (against the Dice coefficient) in the hand-made score,
+    /// `contentCoverage` how much of each attributed claim's content the
+    /// other sentence holds (1 for the contents themselves).
+    public func evidence(
+        _ a: ClaimSignature, _ b: ClaimSignature, containment containmentShare: Double, contentCoverage: Double
+    ) -> Evidence {
+        // Another language is another claim.
+        guard a.language == b.language else { return Evidence(verdict: 0, rule: .language) }
+        // Numbers: each side stating one the other lacks (beyond rounding)
+        // is a contradiction.
+        let numbers = NumberAgreement(a.numbers, b.numbers, tolerance: configuration.numberTolerance)
+        if numbers.conflict { return Evidence(verdict: 0, rule: .numbers) }
         let overlap = Overlap(a, b, memory: memory, weight: weight)
-        guard overlap.weightA > 0, overlap.weightB > 0 else { return 0 }
+        guard overlap.weightA > 0, overlap.weightB > 0 else { return Evidence(verdict: 0, rule: .nothingToWeigh) }
+        let sharedNumbers = numbers.shared
+        let quotation = shareQuotation(a, b)
         // One word in common is no evidence of one claim: a fragment ("I
         // don't know.", "12 issues for £11.99.") would be wholly inside any
         // sentence that has its one content word. A number both state counts
         // ("About 23,000 die."). A quoted phrase both share still makes one
         // claim, unless one side negates it or the roles are swapped.
-        guard overlap.sharedCount >= Self.minimumSharedTerms
-            || overlap.sharedCount + a.numbers.intersection(b.numbers).count >= Self.minimumSharedTerms
-        else { return shareQuotation(a, b) && !contradicts(a, b) ? 0.9 : 0 }
+        guard overlap.sharedCount + sharedNumbers >= configuration.minimumSharedTerms else {
+            if quotation, !contradicts(a, b) { return Evidence(verdict: configuration.sharedQuotationSimilarity, rule: .sharedQuotation) }
+            return Evidence(verdict: 0, rule: .tooLittleShared)
+        }
         let dice = 2 * overlap.shared / (overlap.weightA + overlap.weightB)
+        // A language the frequency table does not cover weighs every word
+        // alike and the weights never saw it: only near-identical claims.
+        if a.language != "en", dice < configuration.uncoveredLanguageMinimumDice {
+            return Evidence(verdict: 0, rule: .uncoveredLanguage)
+        }
+        // Near-identical sentences tell their differences apart: a negation
+        // or swapped roles make another claim (weighed: a paraphrase may
+        // name the same two people in another order).
+        let contradiction = contradicts(a, b)
+        // Swapped roles in near-identical claims ("Ardmoor accused
+        // Castavia" / "Castavia accused Ardmoor") are another claim outright.
+        if dice >= 0.6, swapsRoles(a, b) { return Evidence(verdict: 0, rule: .swappedRoles) }
         // Containment counts in full only for a claim of some length: two or
         // three words ("he was seeing things", "if it will make money?") are
         // contained in many a sentence that says something else.
         let smallerTerms = overlap.sharedCount + (overlap.weightA <= overlap.weightB ? overlap.onlyA : overlap.onlyB)
+        let largerTerms = overlap.sharedCount + (overlap.weightA <= overlap.weightB ? overlap.onlyB : overlap.onlyA)
         let containment = overlap.shared / min(overlap.weightA, overlap.weightB)
-            * min(1, Double(smallerTerms) / Double(Self.fullContainmentTerms))
-        var score = (1 - containmentShare) * dice + containmentShare * containment
-        // Sharing only who (names), not what, is not the same claim.
-        if overlap.shared > 0, overlap.sharedNames / overlap.shared >= 0.75 { score *= 0.5 }
-        // Near-identical sentences tell their differences apart: a negation,
-        // swapped roles, or another word in the same place ("met" / "fired").
-        if dice >= 0.6 {
-            if contradicts(a, b) { return 0 }
-            // In a short claim, one or two words swapped for others, all else
-            // equal, is another claim: "met" / "fired". A long claim with a
-            // word or two changed is a rewrite.
-            if overlap.sharedCount <= 9, (1...2).contains(overlap.onlyA), (1...2).contains(overlap.onlyB) { score *= 0.5 }
-        }
+            * min(1, Double(smallerTerms) / Double(configuration.fullContainmentTerms))
+        let namesOnly = overlap.shared > 0 ? overlap.sharedNames / overlap.shared : 0
+        // In a short claim, one or two words swapped for others, all else
+        // equal, is another claim: "met" / "fired". A long claim with a word
+        // or two changed is a rewrite.
+        let wordSwap = dice >= 0.6 && overlap.sharedCount <= 9 && (1...2).contains(overlap.onlyA) && (1...2).contains(overlap.onlyB)
         // Names: each side naming someone the other does not is someone else.
-        if a.nameKeys.contains(where: { !b.hasTerm(key: $0) }), b.nameKeys.contains(where: { !a.hasTerm(key: $0) }) {
-            score *= 0.5
-        }
-        if shareQuotation(a, b) { score = max(score, 0.9) }
-        return min(score, 1)
+        let namesDiffer = a.nameKeys.contains(where: { !b.hasTerm(key: $0) }) && b.nameKeys.contains(where: { !a.hasTerm(key: $0) })
+        var hand = (1 - containmentShare) * dice + containmentShare * containment
+        if namesOnly >= 0.75 { hand *= 0.5 }
+        if wordSwap { hand *= 0.5 }
+        if namesDiffer { hand *= 0.5 }
+        if quotation { hand = max(hand, configuration.sharedQuotationSimilarity) }
+        let related = relatedWeight(overlap)
+        let short = Double(max(0, 6 - smallerTerms)) / 6
+        let numbersOneSided = numbers.oneSided
+        let features: [Double] = [
+            min(hand, 1), dice, containment, overlap.shared / max(overlap.weightA, overlap.weightB),
+            Double(overlap.sharedCount) / Double(overlap.sharedCount + overlap.onlyA + overlap.onlyB),
+            2 * related / (overlap.weightA + overlap.weightB), bigramShare(a, b), numbersOneSided ? 1 : 0,
+            sharedNumbers > 0 ? 1 : 0, a.negations % 2 != b.negations % 2 ? 1 : 0, swapsRoles(a, b) ? 1 : 0,
+            namesDiffer ? 1 : 0, namesOnly, short, short * dice, quotation ? 1 : 0,
+            Double(smallerTerms) / Double(max(largerTerms, 1)), wordSwap ? 1 : 0, contentCoverage,
+            contradiction ? dice : 0,
+            // What each side says that the other does not, in weight (a
+            // detail added or left out) and in terms.
+            min(1, (max(overlap.weightA, overlap.weightB) - overlap.shared) / 20),
+            min(1, (min(overlap.weightA, overlap.weightB) - overlap.shared) / 20),
+            Double(min(overlap.onlyA + overlap.onlyB, 20)) / 20,
+            (1 - containmentShare) * dice + containmentShare * containment,
+        ]
+        return Evidence(features: features)
     }
 
-    /// How many content terms and numbers two claims must share to be
-    /// scored at all (short of sharing a quoted phrase).
-    static let minimumSharedTerms = 2
+    /// The weight of the terms of each side the other lacks that are related
+    /// (in WordNet) to one the other side lacks, averaged over the two sides.
+    private func relatedWeight(_ overlap: Overlap) -> Double {
+        let table = configuration.model.relatedByKey
+        guard !table.isEmpty, !overlap.unmatchedA.isEmpty, !overlap.unmatchedB.isEmpty else { return 0 }
+        let groupsA = overlap.unmatchedA.map { table[$0.0] }
+        let groupsB = overlap.unmatchedB.map { table[$0.0] }
+        func meets(_ x: [Int32], _ y: [Int32]) -> Bool {
+            var i = 0
+            var j = 0
+            while i < x.count, j < y.count {
+                if x[i] == y[j] { return true }
+                if x[i] < y[j] { i += 1 } else { j += 1 }
+            }
+            return false
+        }
+        var sum = 0.0
+        for (index, groups) in groupsA.enumerated() {
+            guard let groups else { continue }
+            if groupsB.contains(where: { $0.map { meets(groups, $0) } ?? false }) { sum += overlap.unmatchedA[index].1 }
+        }
+        for (index, groups) in groupsB.enumerated() {
+            guard let groups else { continue }
+            if groupsA.contains(where: { $0.map { meets(groups, $0) } ?? false }) { sum += overlap.unmatchedB[index].1 }
+        }
+        return sum / 2
+    }
 
-    /// How many content terms the smaller claim needs for being contained in
-    /// the other to count in full; below it, containment counts in proportion.
-    static let fullContainmentTerms = 4
+    /// The share of the shorter claim's pairs of successive terms that the
+    /// other has too: word order, which the overlap leaves aside.
+    private func bigramShare(_ a: ClaimSignature, _ b: ClaimSignature) -> Double {
+        let pairsA = a.termPairs
+        let pairsB = b.termPairs
+        guard !pairsA.isEmpty, !pairsB.isEmpty else { return 0 }
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < pairsA.count, j < pairsB.count {
+            if pairsA[i] == pairsB[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if pairsA[i] < pairsB[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(shared) / Double(min(pairsA.count, pairsB.count))
+    }
+
+    /// How the numbers of two claims agree: a number agrees with another
+    /// equal to it or within `tolerance` of it (relatively: "767" and "770",
+    /// rounding); `conflict` when each side states one the other does not.
+    private struct NumberAgreement {
+        var conflict = false
+        var oneSided = false
+        var shared = 0
+
+        init(_ a: Set<String>, _ b: Set<String>, tolerance: Double) {
+            guard !a.isEmpty || !b.isEmpty else { return }
+            func agrees(_ x: String, _ others: Set<String>) -> Bool {
+                if others.contains(x) { return true }
+                guard tolerance > 0, let value = Double(x), value != 0 else { return false }
+                return others.contains { other in Double(other).map { abs($0 - value) <= tolerance * max(abs($0), abs(value)) } ?? false }
+            }
+            let onlyA = a.filter { !agrees($0, b) }.count
+            let onlyB = b.filter { !agrees($0, a) }.count
+            shared = a.count - onlyA
+            conflict = onlyA > 0 && onlyB > 0
+            oneSided = onlyA > 0 || onlyB > 0
+        }
+    }
 
     /// Whether one side negates what the other says, or swaps who did what
     /// to whom.

@@ -2,7 +2,8 @@ import ProvenanceParsing
 
 /// Word lists for matching claims (data). Lowercase.
 enum Lexicon {
-    static let negations: Set<String> = ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"]
+    /// English negations and function words: `Resources/languages.txt`.
+    static var negations: Set<String> { Languages.english.negations }
 
     /// Words that state the opposite of another: each counts as a negation of
     /// that other word.
@@ -34,21 +35,7 @@ enum Lexicon {
     static let scaleSuffixes: [(String, Double)] = [("bn", 1e9), ("m", 1e6), ("k", 1e3)]
 
     /// Function words, reporting verbs and filler that say nothing about the claim.
-    static let stopWords: Set<String> = [
-        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
-        "about", "as", "than", "that", "this", "these", "those", "it", "its", "it's", "he", "she", "they", "them",
-        "his", "her", "their", "we", "our", "you", "your", "i", "me", "my", "him", "who", "whom", "whose", "which",
-        "what", "when", "where", "why", "how", "is", "are", "was", "were", "be", "been", "being", "has", "have",
-        "had", "do", "does", "did", "will", "would", "could", "should", "can", "may", "might", "must", "shall",
-        "also", "very", "more", "most", "much", "many", "such", "so", "if", "then", "there", "here", "some", "any",
-        "all", "each", "both", "other", "another", "after", "before", "over", "under", "up", "down", "out", "off",
-        "again", "further", "just", "only", "even", "still", "yet", "already", "while", "during", "since", "until",
-        "because", "though", "although", "whether", "per", "via", "among", "between", "against", "within", "upon",
-        "said", "says", "say", "saying", "told", "tell", "tells", "reported", "reports", "according", "added",
-        "adding", "stated", "noted", "announced", "claimed", "wrote", "mr", "mrs", "ms", "dr", "its", "one",
-        "including", "include", "includes", "like", "well", "however", "meanwhile", "around", "across", "through",
-        "which", "being", "year's", "new",
-    ]
+    static var stopWords: Set<String> { Languages.english.stopWords }
 
     /// Words that scale a number ("1.2 billion", "1.2bn"): units, not content.
     static let scaleWords: [String: String] = [
@@ -179,6 +166,9 @@ enum Lexicon {
         private(set) var synonymStems: [String?] = []
         /// The stem of each entry's opposite, if it has one.
         private(set) var oppositeStems: [String?] = []
+        /// The same two by Snowball's English stemmer.
+        private(set) var synonymSnowballStems: [String?] = []
+        private(set) var oppositeSnowballStems: [String?] = []
         /// The entries' words; an entry's number is its word's in this table.
         private let words: ByteKeyIndex
 
@@ -188,6 +178,12 @@ enum Lexicon {
             entries = sorted.map(\.value)
             synonymStems = entries.map { $0.synonym.map(Stemmer.stem) }
             oppositeStems = entries.map { $0.opposite.map(Stemmer.stem) }
+            func snowball(_ word: String) -> String {
+                var word = word
+                return word.withUTF8 { Languages.english.stem($0) }
+            }
+            synonymSnowballStems = entries.map { $0.synonym.map(snowball) }
+            oppositeSnowballStems = entries.map { $0.opposite.map(snowball) }
         }
 
         /// The number of the entry for `word` (lowercase UTF-8), if it has one.

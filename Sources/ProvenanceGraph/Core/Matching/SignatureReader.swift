@@ -15,16 +15,37 @@ struct SignatureReader {
     var quotedPhrases: Set<String> = []
     var nameOrder: [String] = []
     var isPassive = false
+    /// The code of the language the claim was read in ("en", "de").
+    var language = "en"
     /// The terms as a set, once there are too many to search one by one.
     private var termSet: Set<String>?
 
-    init(_ text: String) {
-        self.init(scalars: text.unicodeScalars)
+    init(_ text: String, reading: ClaimReading, document: LanguageProfile? = nil) {
+        self.init(scalars: text.unicodeScalars, reading: reading, document: document)
     }
 
-    init<Scalars: Sequence<Unicode.Scalar>>(scalars: Scalars) {
+    /// Reads a claim in its language: the one whose function words it uses
+    /// most, `document` (the document's language) winning near-ties.
+    init<Scalars: Sequence<Unicode.Scalar>>(scalars: Scalars, reading: ClaimReading, document: LanguageProfile? = nil) {
         let words = Words(scalars)
+        var hits = [Int](repeating: 0, count: Languages.all.count)
+        words.letters.withUnsafeBufferPointer { letters in
+            for word in words.list { Languages.count(UnsafeBufferPointer(rebasing: letters[word.start..<word.end]), into: &hits) }
+        }
+        let profile = Languages.choose(hits: hits, document: document)
+        language = profile.code
+        if profile.isEnglish {
+            readEnglish(words, reading: reading)
+        } else {
+            read(words, in: profile)
+        }
+    }
+
+    /// English: numbers written as words, scales and periods, opposites,
+    /// synonyms and the passive voice, besides the function words.
+    private mutating func readEnglish(_ words: Words, reading: ClaimReading) {
         let lexicon = Lexicon.table
+        let snowball = reading.englishStemmer == .snowball
         var previousEntry: Int?
         var pendingNumber = ""
         var phrase: [String] = []
@@ -102,7 +123,7 @@ struct SignatureReader {
                     negations += 1
                     continue
                 }
-                if let entry, let opposite = lexicon.oppositeStems[entry] {
+                if let entry, let opposite = snowball ? lexicon.oppositeSnowballStems[entry] : lexicon.oppositeStems[entry] {
                     // "denied" is "not confirmed", "unfit" is "not fit".
                     negations += 1
                     insertTerm(opposite)
@@ -113,8 +134,12 @@ struct SignatureReader {
                 }
                 if let entry, lexicon.entries[entry].isStop { continue }
                 let stem: String
-                if let entry, let synonym = lexicon.synonymStems[entry] {
+                if reading.handSynonyms, let entry,
+                    let synonym = snowball ? lexicon.synonymSnowballStems[entry] : lexicon.synonymStems[entry]
+                {
                     stem = synonym
+                } else if snowball {
+                    stem = Self.americanSpelling(bytes).withUnsafeBufferPointer { Languages.english.stem($0) }
                 } else if word.isASCII {
                     stem = Stemmer.stem(ascii: bytes)
                 } else {
@@ -141,6 +166,56 @@ struct SignatureReader {
         nameOrder = phrase
     }
 
+    /// Another language: numbers in digits, negations, function words left
+    /// out, the rest stemmed by the language's stemmer and marked with its
+    /// code. Capitalised words are names except in German, which
+    /// capitalises every noun.
+    private mutating func read(_ words: Words, in profile: LanguageProfile) {
+        var phrase: [String] = []
+        var lastNameIndex = -2
+        var quoted: [String] = []
+        var quoteDepth = 0
+        let readsNames = profile.code != "de"
+        words.letters.withUnsafeBufferPointer { letters in
+            for (index, word) in words.list.enumerated() {
+                let bytes = UnsafeBufferPointer(rebasing: letters[word.start..<word.end])
+                if word.opensQuote { quoteDepth += 1; quoted = [] }
+                defer {
+                    if word.closesQuote {
+                        if quoted.count >= 3 { quotedPhrases.insert(quoted.joined(separator: " ")) }
+                        quoteDepth = max(0, quoteDepth - 1)
+                    }
+                }
+                let text = String(decoding: bytes, as: UTF8.self)
+                if quoteDepth > 0 { quoted.append(text) }
+                if Self.startsWithNumber(bytes) {
+                    let number = word.isASCII ? Self.normalizedNumber(ascii: bytes) : Self.normalizedNumber(text)
+                    if !number.isEmpty { numbers.insert(number) }
+                    continue
+                }
+                if profile.negations.contains(text) {
+                    negations += 1
+                    continue
+                }
+                if profile.stopWords.contains(text) { continue }
+                let stem = profile.stem(bytes)
+                guard !stem.isEmpty else { continue }
+                let term = profile.termPrefix + stem
+                if readsNames, word.isCapitalized, index > 0 {
+                    names.insert(term)
+                    if lastNameIndex == index - 1, let last = phrase.popLast() {
+                        phrase.append(last + " " + term)
+                    } else {
+                        phrase.append(term)
+                    }
+                    lastNameIndex = index
+                }
+                insertTerm(term)
+            }
+        }
+        nameOrder = phrase
+    }
+
     /// Adds a term not seen before. Claims have a few dozen terms, found
     /// fastest by key in a list; a huge one goes over to a set.
     private mutating func insertTerm(_ term: String) {
@@ -153,6 +228,40 @@ struct SignatureReader {
         }
         terms.append(term)
         termKeys.append(key)
+    }
+
+    /// British spellings as American ones (and ’ as '), so that "harbour" and "harbor",
+    /// "organise" and "organize", "centre" and "center" meet (Snowball's
+    /// stemmer keeps them apart): "-our" of words of six letters or more,
+    /// "-ise"/"-isation" of seven or more, "-tre". Both sides of every
+    /// comparison are read so, so a word changed that has no other spelling
+    /// ("promise") still matches itself.
+    static func americanSpelling(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bytes = Array(word)
+        // ’ (E2 80 99) as ', which Snowball knows in "'s".
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                bytes.replaceSubrange(index...(index + 2), with: [0x27])
+            }
+            index += 1
+        }
+        func replace(_ ending: String, _ with: String, minimum: Int) -> Bool {
+            let tail = Array(ending.utf8)
+            guard bytes.count >= minimum, bytes.count > tail.count, bytes.suffix(tail.count).elementsEqual(tail) else { return false }
+            bytes.removeLast(tail.count)
+            bytes += with.utf8
+            return true
+        }
+        for (ending, with) in [("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("our", "or")] where replace(ending, with, minimum: 6) {
+            return bytes
+        }
+        for (ending, with) in [("isation", "ization"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"), ("ise", "ize")]
+        where replace(ending, with, minimum: 7) {
+            return bytes
+        }
+        for (ending, with) in [("tres", "ters"), ("tre", "ter")] where replace(ending, with, minimum: 5) { return bytes }
+        return bytes
     }
 
     private static let may = Array("may".utf8)
