@@ -1,9 +1,10 @@
 import GRDB
+import ProvenanceGraph
 
 /// The tables of a corpus store and how they came to be.
 enum Schema {
     static let application = "provenance"
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -65,6 +66,19 @@ enum Schema {
         // captured from, beside its own (canonical) url.
         migrator.registerMigration("v4") { db in
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN captured_from TEXT")
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: ["4"])
+        }
+        // v5: a source is found by its name alone (`SourceIdentity`): the
+        // keys of aliases go, so that new documents meet stored sources as
+        // they would in memory. Sources already merged stay merged.
+        migrator.registerMigration("v5") { db in
+            let names = try Row.fetchAll(db, sql: "SELECT id, name FROM sources")
+            try db.execute(sql: "DELETE FROM source_keys")
+            for row in names {
+                guard let id: Int64 = row.value("id"), let name: String = row.value("name") else { continue }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)", arguments: [GraphConversion.key(name), id])
+            }
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [String(version)])
         }
         return migrator
