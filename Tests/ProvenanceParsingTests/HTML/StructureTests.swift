@@ -48,6 +48,27 @@ import ProvenanceParsing
         #expect(!article.text.contains("Also hidden"))
     }
 
+    @Test func aClassNameEndingInHiddenHidesNothing() throws {
+        // Layout utilities and CMS field classes ("overflow-hidden", "field--label-hidden")
+        // wrap whole stories; only the class "hidden" itself hides an element.
+        let html = """
+            <html><body><div class="box-overflow-hidden"><div class="field field--label-hidden"><p>\(filler)</p>
+            <p>\(filler) The second paragraph.</p></div></div><div class="hidden"><p>Kept out of the text.</p></div>
+            </body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .paragraph).count == 2)
+        #expect(!article.text.contains("Kept out"))
+    }
+
+    @Test func joinersInsideWordsStay() throws {
+        // Persian and Bengali words are spelt with the zero-width non-joiner and joiner;
+        // zero-width spaces and soft hyphens are dropped.
+        let html = "<html><body><article><p>\(filler) \u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645} kno\u{AD}wn wo\u{200B}rd.</p></article></body></html>"
+        let paragraph = try #require(try TestSupport.extract(html).texts(of: .paragraph).first)
+        #expect(paragraph.hasSuffix("\u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645} known word."))
+    }
+
     @Test func aJunkClassOnTheWrapperOfTheArticleIsIgnored() throws {
         // "Page-ad-margins" and "sidebar" wrap the whole story on real sites.
         let html = """
