@@ -4,36 +4,19 @@
 struct HTMLArticleParser {
     /// With `keepingPositions`, the article keeps where its text was in
     /// `bytes` (``SourcePositions``).
-    static func parse(utf8 bytes: [UInt8], path: String, notes: [String], keepingPositions: Bool = false) -> Article {
-        let tree = HTMLTree(parsingUTF8: bytes)
-        let hints = PageHints(tree: tree)
-        let blocks = NameWeighing.settle(HTMLBlockBuilder.blocks(of: tree, hints: hints), in: tree)
+    /// With a `model`, the block model judges the blocks the rules judged
+    /// (``judge(_:with:notes:)``).
+    static func parse(
+        utf8 bytes: [UInt8], path: String, notes: [String], keepingPositions: Bool = false, model: BlockModel? = nil
+    ) -> Article {
         var notes = notes
-        var metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
-        let root = ContentLocator.locate(in: tree, blocks: blocks)
-        let scope = captionScope(of: root, in: tree)
-
-        let repeated = repeatedLabels(blocks)
-        var judgements = blocks.enumerated().map { index, block in
-            classify(
-                block, inside: tree.isAncestor(root, of: block.node), inScope: tree.isAncestor(scope, of: block.node),
-                isRepeated: repeated.contains(index))
-        }
-        // One headline: the first level-1 heading that agrees with the metadata title.
-        var titleFound = false
-        for index in judgements.indices where judgements[index].kind == .title {
-            if !titleFound, matchesTitle(blocks[index].string, metadata.title) {
-                titleFound = true
-            } else {
-                let inside = tree.isAncestor(root, of: blocks[index].node)
-                judgements[index] = inside ? (.heading, nil) : (.boilerplate, blocks[index].boilerplate ?? .outsideArticle)
-            }
-        }
-
-        markSections(&judgements, blocks)
-        markLabelTitles(&judgements, blocks)
-        markCaptionCopies(&judgements, blocks, in: tree)
-        markAuthorBios(&judgements, blocks)
+        var page = JudgedPage(utf8: bytes, notes: &notes)
+        if let model { judge(&page, with: model, notes: &notes) }
+        let tree = page.tree
+        let blocks = page.blocks
+        let judgements = page.judgements
+        let titleFound = page.titleFound
+        var metadata = page.metadata
 
         var assembler = TextAssembler()
         var result: [Block] = []
@@ -81,9 +64,143 @@ struct HTMLArticleParser {
             positions: keepingPositions ? SourcePositions(textOffsets: textOffsets, fileOffsets: pageOffsets, in: bytes) : nil)
     }
 
+    /// Whether the block model may overrule the rules' judgement: on body
+    /// text and boilerplate, yes; headlines, bylines, datelines, captions,
+    /// references, FAQ questions, the labels of tables and charts, and
+    /// copies of captions stay as the rules read them.
+    private static func modelJudges(_ judgement: (kind: Block.Kind, reason: BoilerplateReason?)) -> Bool {
+        switch judgement.kind {
+        case .heading, .paragraph, .quote, .listItem: true
+        case .boilerplate: judgement.reason != .imageLabel
+        case .title, .byline, .dateline, .caption, .reference, .question, .label: false
+        }
+    }
+
+    /// The block model's judgement over the rules': a block it finds article
+    /// text is body (of the kind its shape gives), one it does not is
+    /// boilerplate (for the reason its elements give, if any). Then the
+    /// safety net: when the body left is implausibly small beside the body the
+    /// page declares, or else beside its largest region of prose
+    /// (``ExtractionThresholds``), that region's prose is the body, and a
+    /// note says so.
+    static func judge(_ page: inout JudgedPage, with model: BlockModel, notes: inout [String]) {
+        let blocks = page.blocks
+        // A page too small to have a layout (a stub, a test page) is left to the rules.
+        guard blocks.count >= ExtractionThresholds.modelBlocks,
+            blocks.reduce(0, { $0 + $1.text.count }) >= ExtractionThresholds.modelScalars
+        else { return }
+        let features = page.features
+        for index in blocks.indices where modelJudges(page.judgements[index]) {
+            let isText = model.probability(features.row(index)) >= model.threshold
+            let kind = page.judgements[index].kind
+            if isText, kind == .boilerplate {
+                page.judgements[index] = (bodyKind(of: blocks[index], isRepeated: page.repeated.contains(index)), nil)
+            } else if !isText, kind != .boilerplate {
+                page.judgements[index] = (.boilerplate, blocks[index].boilerplate ?? .notArticleText)
+            }
+        }
+        var bodyChars = 0
+        for (block, judgement) in zip(blocks, page.judgements) where BlockFeatures.isBody(judgement.kind) {
+            bodyChars += block.text.count
+        }
+        let region = features.fallbackRegionChars
+        guard region >= ExtractionThresholds.safetyNetRegion,
+            Double(bodyChars) < ExtractionThresholds.safetyNetShare * Double(region)
+        else { return }
+        for index in blocks.indices where modelJudges(page.judgements[index]) {
+            let block = blocks[index]
+            guard page.tree.isAncestor(features.fallbackRegion, of: block.node) else { continue }
+            var unnamed = block
+            unnamed.boilerplate = nil
+            unnamed.boilerplateNamedBy = nil
+            if ContentLocator.weight(of: unnamed) > 0 {
+                page.judgements[index] = (bodyKind(of: block, isRepeated: page.repeated.contains(index)), nil)
+            }
+        }
+        notes.append(
+            "the article found (\(bodyChars) characters) was small beside the page's "
+                + (features.fallbackIsDeclared ? "declared article body" : "largest region of prose")
+                + " (\(region) characters): that region was taken as the article")
+    }
+
+    /// The body kind a block's shape gives it.
+    private static func bodyKind(of block: HTMLBlock, isRepeated: Bool) -> Block.Kind {
+        if isRepeated || BoilerplateText.isFigure(block.string) { return .label }
+        switch block.shape {
+        case .heading: return .heading
+        case .listItem: return .listItem
+        case .quote: return .quote
+        case .tableCell: return block.string.split(separator: " ").count < tableCellWords ? .label : .paragraph
+        case .paragraph, .preformatted: return .paragraph
+        }
+    }
+
+    /// A page cut into blocks, its article located and every block judged by the rules.
+    struct JudgedPage {
+        let tree: HTMLTree
+        let hints: PageHints
+        let blocks: [HTMLBlock]
+        var metadata: ArticleMetadata
+        /// The element the locator chose as the article's.
+        let root: HTMLTree.NodeID
+        /// The element captions are taken from.
+        let scope: HTMLTree.NodeID
+        var judgements: [(kind: Block.Kind, reason: BoilerplateReason?)]
+        /// A block is the headline the metadata names.
+        let titleFound: Bool
+        /// The blocks that are labels the page repeats.
+        let repeated: Set<Int>
+
+        init(utf8 bytes: [UInt8], notes: inout [String]) {
+            let tree = HTMLTree(parsingUTF8: bytes)
+            let hints = PageHints(tree: tree)
+            let blocks = NameWeighing.settle(HTMLBlockBuilder.blocks(of: tree, hints: hints), in: tree)
+            let metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
+            let root = ContentLocator.locate(in: tree, blocks: blocks)
+            let scope = HTMLArticleParser.captionScope(of: root, in: tree)
+
+            let repeated = HTMLArticleParser.repeatedLabels(blocks)
+            var judgements = blocks.enumerated().map { index, block in
+                HTMLArticleParser.classify(
+                    block, inside: tree.isAncestor(root, of: block.node), inScope: tree.isAncestor(scope, of: block.node),
+                    isRepeated: repeated.contains(index))
+            }
+            // One headline: the first level-1 heading that agrees with the metadata title.
+            var titleFound = false
+            for index in judgements.indices where judgements[index].kind == .title {
+                if !titleFound, HTMLArticleParser.matchesTitle(blocks[index].string, metadata.title) {
+                    titleFound = true
+                } else {
+                    let inside = tree.isAncestor(root, of: blocks[index].node)
+                    judgements[index] = inside ? (.heading, nil) : (.boilerplate, blocks[index].boilerplate ?? .outsideArticle)
+                }
+            }
+
+            HTMLArticleParser.markSections(&judgements, blocks)
+            HTMLArticleParser.markLabelTitles(&judgements, blocks)
+            HTMLArticleParser.markCaptionCopies(&judgements, blocks, in: tree)
+            HTMLArticleParser.markAuthorBios(&judgements, blocks)
+            self.tree = tree
+            self.hints = hints
+            self.blocks = blocks
+            self.metadata = metadata
+            self.root = root
+            self.scope = scope
+            self.judgements = judgements
+            self.titleFound = titleFound
+            self.repeated = repeated
+        }
+
+        /// What the block model reads of every block.
+        var features: BlockFeatures {
+            BlockFeatures(
+                tree: tree, hints: hints, blocks: blocks, root: root, scope: scope, judgements: judgements, repeated: repeated)
+        }
+    }
+
     /// An FAQ's question lines become questions; a "Sources" heading and the
     /// linked entries under it become references.
-    private static func markSections(
+    fileprivate static func markSections(
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
     ) {
         enum Section { case body, faq, sources }
@@ -124,7 +241,7 @@ struct HTMLArticleParser {
     /// (`chartFigures` labels at least) is the chart's title, one of its labels;
     /// one right before a list of links (`listedLinks` link blocks at least,
     /// "More about the economy") is the list's heading.
-    private static func markLabelTitles(
+    fileprivate static func markLabelTitles(
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
     ) {
         for index in judgements.indices where [.paragraph, .heading].contains(judgements[index].kind) {
@@ -152,7 +269,7 @@ struct HTMLArticleParser {
     /// sentence of the body; a paragraph or list item next to an image that
     /// says what the image's description (`alt`) says, or a paragraph that opens
     /// as captions do ("In this photo …"), is a caption.
-    private static func markCaptionCopies(
+    fileprivate static func markCaptionCopies(
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock], in tree: HTMLTree
     ) {
         func normal(_ text: String) -> String {
@@ -191,7 +308,7 @@ struct HTMLArticleParser {
     /// within the last `bioBlocks`, a run of blocks that each open a bio or go
     /// on about its person, up to the block that opens it. A bio-like sentence
     /// the story goes on after is the story's.
-    private static func markAuthorBios(
+    fileprivate static func markAuthorBios(
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
     ) {
         let body = judgements.indices.filter { [.paragraph, .listItem, .heading].contains(judgements[$0].kind) }
@@ -214,7 +331,7 @@ struct HTMLArticleParser {
     /// Short labels (up to `labelWords` words) that stand as their own block
     /// at least `labelRepeats` times on the page: a widget's or a carousel's
     /// labels, not sentences of the article. The indices of those blocks.
-    private static func repeatedLabels(_ blocks: [HTMLBlock]) -> Set<Int> {
+    fileprivate static func repeatedLabels(_ blocks: [HTMLBlock]) -> Set<Int> {
         var byText: [String: [Int]] = [:]
         for (index, block) in blocks.enumerated() where block.text.count <= 80 {
             let text = Whitespace.collapse(block.string).lowercased()
@@ -229,7 +346,7 @@ struct HTMLArticleParser {
     /// A table cell of fewer words is a figure of a table, not a sentence.
     private static let tableCellWords = 6
 
-    private static func classify(_ block: HTMLBlock, inside: Bool, inScope: Bool, isRepeated: Bool)
+    fileprivate static func classify(_ block: HTMLBlock, inside: Bool, inScope: Bool, isRepeated: Bool)
         -> (kind: Block.Kind, reason: BoilerplateReason?)
     {
         if block.caption != nil {
@@ -267,7 +384,7 @@ struct HTMLArticleParser {
 
     /// The element captions are taken from: the article element around the
     /// content, or the content's parent.
-    private static func captionScope(of root: HTMLTree.NodeID, in tree: HTMLTree) -> HTMLTree.NodeID {
+    fileprivate static func captionScope(of root: HTMLTree.NodeID, in tree: HTMLTree) -> HTMLTree.NodeID {
         var scope = root
         var current = root
         while current > HTMLTree.root {
@@ -282,7 +399,7 @@ struct HTMLArticleParser {
         return scope
     }
 
-    private static func matchesTitle(_ heading: String, _ title: String?) -> Bool {
+    fileprivate static func matchesTitle(_ heading: String, _ title: String?) -> Bool {
         guard let title else { return true }
         let a = Whitespace.collapse(heading).lowercased()
         let b = Whitespace.collapse(title).lowercased()
