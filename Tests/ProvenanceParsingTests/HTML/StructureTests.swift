@@ -124,13 +124,17 @@ import ProvenanceParsing
 
     @Test func boilerplateLinesInOtherLanguagesAreNotArticleText() throws {
         let html = """
-            <html lang="de"><body><article><h1>Schlagzeile</h1><p>\(filler)</p><p>Teilen</p><p>Mehr zum Thema</p>
-            <p>\(filler)</p><p>Lire aussi</p><p>Czytaj też</p></article><div><p>Impressum</p><p>Datenschutzerklärung</p></div></body></html>
+            <html lang="de"><body><article><h1>Schlagzeile</h1><p>Aktualisiert am 31.05.2021 um 14:20 Uhr</p><p>\(filler)</p>
+            <p>Teilen</p><p>Mehr zum Thema</p><p>\(filler)</p><p>Lire aussi</p><p>Czytaj też</p><p>Ähnliche Beiträge</p>
+            <p>Lea más: Otro titular sobre el puerto</p></article><div><p>Impressum</p><p>Datenschutzerklärung</p></div></body></html>
             """
         let article = try TestSupport.extract(html)
         #expect(article.texts(of: .paragraph) == [filler, filler])
+        #expect(article.texts(of: .dateline) == ["Aktualisiert am 31.05.2021 um 14:20 Uhr"])
         #expect(article.boilerplate(.shareBar) == ["Teilen"])
-        #expect(article.boilerplate(.relatedLinks) == ["Mehr zum Thema", "Lire aussi", "Czytaj też"])
+        #expect(article.boilerplate(.relatedLinks) == [
+            "Mehr zum Thema", "Lire aussi", "Czytaj też", "Ähnliche Beiträge", "Lea más: Otro titular sobre el puerto",
+        ])
         #expect(!article.body.contains("Impressum"))
     }
 

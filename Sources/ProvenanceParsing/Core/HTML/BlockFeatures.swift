@@ -131,6 +131,9 @@ struct BlockFeatures {
         f.add("separators", Float(min(text.separators, 8)))
         f.add("line_breaks", Float(min(text.lineBreaks, 8)))
         f.add("starts_lower", text.startsLower ? 1 : 0)
+        var common = LanguageDetector.Tally()
+        LanguageDetector.tally(block.text, into: &common)
+        f.add("common_word_share", Float(common.commonShare))
         f.add("repeated_on_page", repeated.contains(index) ? 1 : 0)
         f.add("same_text_elsewhere", page.duplicated[index] ? 1 : 0)
         f.add("boilerplate_words", BoilerplateText.reason(for: block.string) != nil ? 1 : 0)
@@ -468,3 +471,4 @@ private struct PageFacts {
         }
     }
 }
+

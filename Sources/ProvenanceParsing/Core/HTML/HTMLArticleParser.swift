@@ -58,6 +58,7 @@ struct HTMLArticleParser {
             }
         }
         if metadata.wire == nil { metadata.wire = WireReader.wire(bylines: [], text: assembler.text, blocks: result) }
+        if metadata.language == nil { metadata.language = LanguageDetector.language(ofBodyIn: assembler.text, blocks: result) }
         return Article(
             path: path, format: .html, metadata: metadata, text: assembler.text, blocks: result, links: links,
             notes: notes,
@@ -65,14 +66,18 @@ struct HTMLArticleParser {
     }
 
     /// Whether the block model may overrule the rules' judgement: on body
-    /// text and boilerplate, yes; headlines, bylines, datelines, captions,
-    /// references, FAQ questions, the labels of tables and charts, and
-    /// copies of captions stay as the rules read them.
-    private static func modelJudges(_ judgement: (kind: Block.Kind, reason: BoilerplateReason?)) -> Bool {
+    /// text, boilerplate and captions that only a class name made captions,
+    /// yes; headlines, bylines, datelines, `<figcaption>`s, references, FAQ
+    /// questions, the labels of tables and charts, and copies of captions
+    /// stay as the rules read them.
+    private static func modelJudges(
+        _ judgement: (kind: Block.Kind, reason: BoilerplateReason?), _ block: HTMLBlock, in tree: HTMLTree
+    ) -> Bool {
         switch judgement.kind {
         case .heading, .paragraph, .quote, .listItem: true
         case .boilerplate: judgement.reason != .imageLabel
-        case .title, .byline, .dateline, .caption, .reference, .question, .label: false
+        case .caption: block.caption.map { tree[$0].tag != .figcaption } ?? false
+        case .title, .byline, .dateline, .reference, .question, .label: false
         }
     }
 
@@ -90,12 +95,12 @@ struct HTMLArticleParser {
             blocks.reduce(0, { $0 + $1.text.count }) >= ExtractionThresholds.modelScalars
         else { return }
         let features = page.features
-        for index in blocks.indices where modelJudges(page.judgements[index]) {
+        for index in blocks.indices where modelJudges(page.judgements[index], blocks[index], in: page.tree) {
             let isText = model.probability(features.row(index)) >= model.threshold
             let kind = page.judgements[index].kind
-            if isText, kind == .boilerplate {
+            if isText, kind == .boilerplate || kind == .caption {
                 page.judgements[index] = (bodyKind(of: blocks[index], isRepeated: page.repeated.contains(index)), nil)
-            } else if !isText, kind != .boilerplate {
+            } else if !isText, kind != .boilerplate, kind != .caption {
                 page.judgements[index] = (.boilerplate, blocks[index].boilerplate ?? .notArticleText)
             }
         }
@@ -107,7 +112,7 @@ struct HTMLArticleParser {
         guard region >= ExtractionThresholds.safetyNetRegion,
             Double(bodyChars) < ExtractionThresholds.safetyNetShare * Double(region)
         else { return }
-        for index in blocks.indices where modelJudges(page.judgements[index]) {
+        for index in blocks.indices where modelJudges(page.judgements[index], blocks[index], in: page.tree) {
             let block = blocks[index]
             guard page.tree.isAncestor(features.fallbackRegion, of: block.node) else { continue }
             var unnamed = block

@@ -24,6 +24,9 @@ enum DateLine {
     private static let labels = [
         "last updated on", "last updated", "last modified", "published on", "published", "updated on", "updated",
         "posted on", "posted", "first published", "date:", "date", "dated", "publié le", "publicado em",
-        "publicado", "pubblicato il", "veröffentlicht am",
+        "publicado el", "publicado", "pubblicato il", "veröffentlicht am", "veröffentlicht", "aktualisiert am",
+        "aktualisiert", "zuletzt aktualisiert", "erstellt am", "stand:", "mis à jour le", "mis à jour", "publié",
+        "actualizado el", "actualizado", "opublikowano", "aktualizacja", "data publikacji", "aggiornato il",
+        "gepubliceerd op", "bijgewerkt op",
     ]
 }
