@@ -33,23 +33,24 @@ struct BlockFeatures {
     typealias Judgement = (kind: Block.Kind, reason: BoilerplateReason?)
 
     init(
-        tree: HTMLTree, hints: PageHints, blocks: [HTMLBlock], root: HTMLTree.NodeID, scope: HTMLTree.NodeID,
-        judgements: [Judgement], repeated: Set<Int>
+        tree: HTMLTree, hints: PageHints, blocks: [HTMLBlock], verdicts: [TextVerdict], root: HTMLTree.NodeID,
+        scope: HTMLTree.NodeID, judgements: [Judgement], repeated: Set<Int>
     ) {
         blockCount = blocks.count
         values = []
         values.reserveCapacity(blocks.count * Self.count)
-        let page = PageFacts(tree: tree, hints: hints, blocks: blocks, judgements: judgements, root: root)
+        let page = PageFacts(tree: tree, hints: hints, blocks: blocks, verdicts: verdicts, judgements: judgements, root: root)
         fallbackRegion = page.declaredBody ?? page.proseRegion
         fallbackIsDeclared = page.declaredBody != nil
         fallbackRegionChars = Int(page.subtreeProse[Int(fallbackRegion)])
+        var writer = FeatureWriter(values: [])
+        swap(&writer.values, &values)
         for index in blocks.indices {
-            var writer = FeatureWriter(values: values)
             Self.write(
-                index, of: blocks, judgements: judgements, page: page, tree: tree, hints: hints, root: root,
+                index, of: blocks, verdicts: verdicts, judgements: judgements, page: page, tree: tree, hints: hints, root: root,
                 scope: scope, repeated: repeated, into: &writer)
-            values = writer.values
         }
+        swap(&writer.values, &values)
     }
 
     /// The number of features of a block.
@@ -68,11 +69,14 @@ struct BlockFeatures {
 
     private static func writeNames(into writer: inout FeatureWriter) {
         let blocks = [HTMLBlock(text: [], node: 0, shape: .paragraph, isByline: false, inArticleBody: false, links: [])]
+        let verdicts = blocks.map(TextVerdict.init)
         let tree = HTMLTree()
         let hints = PageHints(tree: tree)
         let judgements: [Judgement] = [(.paragraph, nil)]
-        let page = PageFacts(tree: tree, hints: hints, blocks: blocks, judgements: judgements, root: 0)
-        write(0, of: blocks, judgements: judgements, page: page, tree: tree, hints: hints, root: 0, scope: 0, repeated: [], into: &writer)
+        let page = PageFacts(tree: tree, hints: hints, blocks: blocks, verdicts: verdicts, judgements: judgements, root: 0)
+        write(
+            0, of: blocks, verdicts: verdicts, judgements: judgements, page: page, tree: tree, hints: hints, root: 0, scope: 0,
+            repeated: [], into: &writer)
     }
 
     // MARK: The features
@@ -104,10 +108,14 @@ struct BlockFeatures {
 
     private static let kinds = Block.Kind.allCases
     private static let reasons = BoilerplateReason.allCases
+    // The labels of the one-hot groups, made once.
+    private static let ownTagLabels = ownTags.map { "\($0)" }
+    private static let kindLabels = kinds.map(\.rawValue)
+    private static let reasonLabels = reasons.map(\.rawValue)
 
     // swiftlint:disable:next function_body_length
     private static func write(
-        _ index: Int, of blocks: [HTMLBlock], judgements: [Judgement], page: PageFacts, tree: HTMLTree,
+        _ index: Int, of blocks: [HTMLBlock], verdicts: [TextVerdict], judgements: [Judgement], page: PageFacts, tree: HTMLTree,
         hints: PageHints, root: HTMLTree.NodeID, scope: HTMLTree.NodeID, repeated: Set<Int>,
         into f: inout FeatureWriter
     ) {
@@ -136,8 +144,8 @@ struct BlockFeatures {
         f.add("common_word_share", Float(common.commonShare))
         f.add("repeated_on_page", repeated.contains(index) ? 1 : 0)
         f.add("same_text_elsewhere", page.duplicated[index] ? 1 : 0)
-        f.add("boilerplate_words", BoilerplateText.reason(for: block.string) != nil ? 1 : 0)
-        f.add("dated", block.text.count <= 80 && DateLine.date(in: block.string) != nil ? 1 : 0)
+        f.add("boilerplate_words", verdicts[index].reason != nil ? 1 : 0)
+        f.add("dated", verdicts[index].isDate ? 1 : 0)
         f.add("teaser", ContentLocator.isTeaser(block) ? 1 : 0)
         let vote = ContentLocator.weight(of: block)
         f.add("vote_positive", vote > 0 ? 1 : 0)
@@ -152,9 +160,9 @@ struct BlockFeatures {
         // Its shape and element.
         f.addOneHot("shape", shapes, shapeIndex(block.shape))
         let ownTag = tree[node].tag
-        f.addOneHot("tag", ownTags.map { "\($0)" }, ownTags.firstIndex(of: ownTag))
+        f.addOneHot("tag", ownTagLabels, ownTags.firstIndex(of: ownTag))
         let parent = tree[node].parent
-        f.addOneHot("parent_tag", ownTags.map { "\($0)" }, parent >= 0 ? ownTags.firstIndex(of: tree[parent].tag) : nil)
+        f.addOneHot("parent_tag", ownTagLabels, parent >= 0 ? ownTags.firstIndex(of: tree[parent].tag) : nil)
         let tags = page.ancestorTags[Int(node)]
         for (bit, tag) in ancestorTags.enumerated() {
             f.add("inside_\(tag)", tags & (1 << UInt32(bit)) != 0 ? 1 : 0)
@@ -163,7 +171,7 @@ struct BlockFeatures {
 
         // What the names and the markup say, on the element and above it.
         let own = hints[node]
-        f.addOneHot("hint", reasons.map(\.rawValue), block.boilerplate.flatMap { reasons.firstIndex(of: $0) })
+        f.addOneHot("hint", reasonLabels, block.boilerplate.flatMap { reasons.firstIndex(of: $0) })
         f.add("hint_from_names", block.boilerplateNamedBy != nil ? 1 : 0)
         f.add("caption_element", block.caption != nil ? 1 : 0)
         f.add("figcaption", block.caption.map { tree[$0].tag == .figcaption } == true ? 1 : 0)
@@ -201,8 +209,8 @@ struct BlockFeatures {
 
         // What the rules made of it and of the page.
         let judgement = judgements[index]
-        f.addOneHot("rule_kind", kinds.map(\.rawValue), kinds.firstIndex(of: judgement.kind))
-        f.addOneHot("rule_reason", reasons.map(\.rawValue), judgement.reason.flatMap { reasons.firstIndex(of: $0) })
+        f.addOneHot("rule_kind", kindLabels, kinds.firstIndex(of: judgement.kind))
+        f.addOneHot("rule_reason", reasonLabels, judgement.reason.flatMap { reasons.firstIndex(of: $0) })
         let inside = tree.isAncestor(root, of: node)
         f.add("in_root", inside ? 1 : 0)
         f.add("in_scope", tree.isAncestor(scope, of: node) ? 1 : 0)
@@ -380,13 +388,16 @@ private struct PageFacts {
     var firstBody = Int.max
     var lastBody = -1
 
-    init(tree: HTMLTree, hints: PageHints, blocks: [HTMLBlock], judgements: [BlockFeatures.Judgement], root: HTMLTree.NodeID) {
+    init(
+        tree: HTMLTree, hints: PageHints, blocks: [HTMLBlock], verdicts: [TextVerdict], judgements: [BlockFeatures.Judgement],
+        root: HTMLTree.NodeID
+    ) {
         let count = tree.count
         ancestorTags = [UInt32](repeating: 0, count: count)
         ancestorNames = [UInt64](repeating: 0, count: count)
         nearestJunkNamed = [HTMLTree.NodeID](repeating: -1, count: count)
-        var tagBits: [HTMLTag: UInt32] = [:]
-        for (bit, tag) in BlockFeatures.ancestorTags.enumerated() { tagBits[tag] = 1 << UInt32(bit) }
+        var tagBits = [UInt32](repeating: 0, count: 256)
+        for (bit, tag) in BlockFeatures.ancestorTags.enumerated() { tagBits[Int(tag.rawValue)] = 1 << UInt32(bit) }
         let junkLists: UInt64 = ~((1 << 6) - 1)
         for index in 0..<count {
             let node = tree[HTMLTree.NodeID(index)]
@@ -398,7 +409,7 @@ private struct PageFacts {
             // A block's own element does not count among its ancestors: children see it.
             if parent >= 0 {
                 let parentTag = tree[node.parent].tag
-                tags |= tagBits[parentTag] ?? 0
+                tags |= tagBits[Int(parentTag.rawValue)]
                 let lists = hints[node.parent].nameLists
                 if parentTag != .html, parentTag != .body { names |= lists }
                 if lists & junkLists != 0, parentTag != .html, parentTag != .body { junk = node.parent }
@@ -415,7 +426,7 @@ private struct PageFacts {
         var prose = [Double](repeating: 0, count: count)
         charsBefore = []
         var seen: [String: Int] = [:]
-        for block in blocks {
+        for (block, verdict) in zip(blocks, verdicts) {
             let node = Int(block.node)
             charsBefore.append(totalChars)
             totalChars += block.text.count
@@ -429,9 +440,9 @@ private struct PageFacts {
             let vote = ContentLocator.weight(of: unnamed)
             if vote > 0 { subtreeProse[node] &+= Int32(clamping: block.text.count) }
             prose[node] += vote
-            if block.text.count <= 200 { seen[block.string, default: 0] += 1 }
+            if block.text.count <= 200 { seen[verdict.string, default: 0] += 1 }
         }
-        duplicated = blocks.map { $0.text.count <= 200 && (seen[$0.string] ?? 0) > 1 }
+        duplicated = zip(blocks, verdicts).map { $0.text.count <= 200 && (seen[$1.string] ?? 0) > 1 }
         tree.sumOverSubtrees(&subtreeChars, adding: &+)
         tree.sumOverSubtrees(&subtreeLinkChars, adding: &+)
         tree.sumOverSubtrees(&subtreeBlocks, adding: &+)

@@ -29,6 +29,9 @@ package struct BlockModel: Sendable {
     private let thresholds: [Float]
     private let leaves: [Float]
     package let treeCount: Int
+    /// The inner nodes as walked: a node without a test reads feature 0 against +∞.
+    private let walkFeatures: [Int32]
+    private let walkThresholds: [Float]
 
     /// "No test": the node sends every block left.
     package static let noFeature: UInt16 = 0xFFFF
@@ -45,6 +48,14 @@ package struct BlockModel: Sendable {
         self.thresholds = thresholds
         self.leaves = leaves
         treeCount = leaves.count >> depth
+        (walkFeatures, walkThresholds) = Self.walked(features, thresholds)
+    }
+
+    private static func walked(_ features: [UInt16], _ thresholds: [Float]) -> ([Int32], [Float]) {
+        (
+            features.map { $0 == noFeature ? 0 : Int32($0) },
+            zip(features, thresholds).map { $0 == noFeature ? .infinity : $1 }
+        )
     }
 
     /// The model shipped with the package, read once; nil when its file is
@@ -68,22 +79,28 @@ package struct BlockModel: Sendable {
     }
 
     /// The probability that a block with these features is article text.
+    ///
+    /// Each tree is walked without a branch: a node sends a block right when
+    /// its feature is above the node's value (a node without a test reads
+    /// feature 0 against +∞, ``init(description:threshold:depth:baseScore:features:thresholds:leaves:)``).
     func probability(_ row: ArraySlice<Float>) -> Float {
         let inner = (1 << depth) - 1
         var score = baseScore
-        features.withUnsafeBufferPointer { features in
-            thresholds.withUnsafeBufferPointer { thresholds in
+        walkFeatures.withUnsafeBufferPointer { features in
+            walkThresholds.withUnsafeBufferPointer { thresholds in
                 leaves.withUnsafeBufferPointer { leaves in
                     row.withUnsafeBufferPointer { row in
-                        for tree in 0..<treeCount {
-                            let offset = tree * inner
+                        var offset = 0
+                        var leaf = 0
+                        for _ in 0..<treeCount {
                             var node = 0
                             for _ in 0..<depth {
-                                let feature = features[offset + node]
-                                let goesLeft = feature == Self.noFeature || row[Int(feature)] <= thresholds[offset + node]
-                                node = 2 * node + (goesLeft ? 1 : 2)
+                                let right = row[Int(features[offset + node])] > thresholds[offset + node]
+                                node = 2 &* node &+ 1 &+ (right ? 1 : 0)
                             }
-                            score += leaves[(tree << depth) + node - inner]
+                            score += leaves[leaf + node - inner]
+                            offset += inner
+                            leaf += inner + 1
                         }
                     }
                 }
@@ -149,6 +166,7 @@ package struct BlockModel: Sendable {
         self.features = features
         self.thresholds = thresholds
         self.leaves = leaves
+        (walkFeatures, walkThresholds) = Self.walked(features, thresholds)
     }
 
     /// The model as its file.

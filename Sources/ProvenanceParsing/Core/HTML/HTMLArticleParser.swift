@@ -155,6 +155,8 @@ struct HTMLArticleParser {
         let titleFound: Bool
         /// The blocks that are labels the page repeats.
         let repeated: Set<Int>
+        /// What each block's words alone say.
+        let verdicts: [TextVerdict]
 
         init(utf8 bytes: [UInt8], notes: inout [String]) {
             let tree = HTMLTree(parsingUTF8: bytes)
@@ -165,10 +167,11 @@ struct HTMLArticleParser {
             let scope = HTMLArticleParser.captionScope(of: root, in: tree)
 
             let repeated = HTMLArticleParser.repeatedLabels(blocks)
-            var judgements = blocks.enumerated().map { index, block in
+            let verdicts = blocks.map(TextVerdict.init)
+            var judgements = blocks.indices.map { index in
                 HTMLArticleParser.classify(
-                    block, inside: tree.isAncestor(root, of: block.node), inScope: tree.isAncestor(scope, of: block.node),
-                    isRepeated: repeated.contains(index))
+                    blocks[index], verdicts[index], inside: tree.isAncestor(root, of: blocks[index].node),
+                    inScope: tree.isAncestor(scope, of: blocks[index].node), isRepeated: repeated.contains(index))
             }
             // One headline: the first level-1 heading that agrees with the metadata title.
             var titleFound = false
@@ -194,12 +197,14 @@ struct HTMLArticleParser {
             self.judgements = judgements
             self.titleFound = titleFound
             self.repeated = repeated
+            self.verdicts = verdicts
         }
 
         /// What the block model reads of every block.
         var features: BlockFeatures {
             BlockFeatures(
-                tree: tree, hints: hints, blocks: blocks, root: root, scope: scope, judgements: judgements, repeated: repeated)
+                tree: tree, hints: hints, blocks: blocks, verdicts: verdicts, root: root, scope: scope, judgements: judgements,
+                repeated: repeated)
         }
     }
 
@@ -278,14 +283,36 @@ struct HTMLArticleParser {
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock], in tree: HTMLTree
     ) {
         func normal(_ text: String) -> String {
-            Whitespace.collapse(text).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+            let lower = ScalarProperties.lowercased(Whitespace.collapse(text)).unicodeScalars
+            func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+                if Whitespace.isSpace(scalar) { return true }
+                if scalar.isASCII { return "!\"#%&'()*,-./:;?@[\\]_{}".unicodeScalars.contains(scalar) }
+                switch scalar.properties.generalCategory {
+                case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                     .finalPunctuation, .otherPunctuation:
+                    return true
+                default:
+                    return false
+                }
+            }
+            guard let first = lower.firstIndex(where: { !isTrimmed($0) }),
+                let last = lower.lastIndex(where: { !isTrimmed($0) })
+            else { return "" }
+            return String(lower[first...last])
         }
         var captions: Set<String> = []
-        for block in blocks where block.caption != nil { captions.insert(normal(block.string)) }
+        var longest = 0
+        for block in blocks where block.caption != nil {
+            let text = normal(block.string)
+            captions.insert(text)
+            longest = max(longest, text.unicodeScalars.count)
+        }
         var descriptions: [String: [HTMLTree.NodeID]] = [:]
         for image in tree.elements(.img) {
             if let alt = tree.attribute(.alt, of: image), alt.split(separator: " ").count >= captionWords {
-                descriptions[normal(alt), default: []].append(image)
+                let text = normal(alt)
+                descriptions[text, default: []].append(image)
+                longest = max(longest, text.unicodeScalars.count)
             }
         }
         /// Whether an image described so sits between the blocks before and after `index`.
@@ -296,8 +323,10 @@ struct HTMLArticleParser {
             return images.contains { $0 > low && $0 < high }
         }
         for index in judgements.indices where [.paragraph, .listItem, .quote, .heading].contains(judgements[index].kind) {
-            let text = normal(blocks[index].string)
             let kind = judgements[index].kind
+            // A block much longer than every caption and description copies none (trimming takes off little).
+            let text = blocks[index].text.count <= longest + captionSlack
+                ? normal(blocks[index].string) : normal(ScalarSearch.string(blocks[index].text.prefix(captionLeadScalars)))
             if captions.contains(text) {
                 judgements[index] = (.boilerplate, .imageLabel)
             } else if ((kind == .paragraph || kind == .listItem) && describesImageBeside(index, text))
@@ -307,6 +336,12 @@ struct HTMLArticleParser {
             }
         }
     }
+
+    /// Scalars a block may have beyond the longest caption and still copy it
+    /// once spaces and punctuation are trimmed; and how much of a longer
+    /// block is read to see whether it opens as captions do.
+    private static let captionSlack = 16
+    private static let captionLeadScalars = 40
 
     /// The author boxes that end a story ("Jane Doe is a reporter covering…",
     /// "He joined the paper in 2007…"): read back from the last body block,
@@ -351,7 +386,7 @@ struct HTMLArticleParser {
     /// A table cell of fewer words is a figure of a table, not a sentence.
     private static let tableCellWords = 6
 
-    fileprivate static func classify(_ block: HTMLBlock, inside: Bool, inScope: Bool, isRepeated: Bool)
+    fileprivate static func classify(_ block: HTMLBlock, _ verdict: TextVerdict, inside: Bool, inScope: Bool, isRepeated: Bool)
         -> (kind: Block.Kind, reason: BoilerplateReason?)
     {
         if block.caption != nil {
@@ -367,10 +402,10 @@ struct HTMLArticleParser {
         }
         guard inside else { return (.boilerplate, block.boilerplate ?? .outsideArticle) }
         if let reason = block.boilerplate { return (.boilerplate, reason) }
-        let string = block.string
+        let string = verdict.string
         if BoilerplateText.isPrintNote(string) { return (.boilerplate, .metadata) }
-        if let reason = BoilerplateText.reason(for: string) { return (.boilerplate, reason) }
-        if block.text.count <= 80, DateLine.date(in: string) != nil { return (.dateline, nil) }
+        if let reason = verdict.reason { return (.boilerplate, reason) }
+        if verdict.isDate { return (.dateline, nil) }
         if block.linkDensity > 0.5, block.text.count > 0 {
             return (.boilerplate, .linkList)
         }
@@ -412,3 +447,19 @@ struct HTMLArticleParser {
     }
 }
 
+/// What a block's words alone say, read once: the rules and the block
+/// model both ask.
+struct TextVerdict {
+    /// The block's text.
+    let string: String
+    /// Why its words alone make it boilerplate (``BoilerplateText/reason(for:)``), if they do.
+    let reason: BoilerplateReason?
+    /// The block is a date line (``DateLine``).
+    let isDate: Bool
+
+    init(_ block: HTMLBlock) {
+        string = block.string
+        reason = BoilerplateText.reason(for: string)
+        isDate = block.text.count <= 80 && DateLine.date(in: string) != nil
+    }
+}

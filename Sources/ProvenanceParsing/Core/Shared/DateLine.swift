@@ -3,6 +3,8 @@
 enum DateLine {
     /// The ISO date of `line` when the whole line is a (labelled) date.
     static func date(in line: String) -> String? {
+        // Every date has a digit; most lines asked have none.
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var text = Whitespace.collapse(line)
         guard !text.isEmpty, text.count <= 80 else { return nil }
         let lower = text.lowercased()
