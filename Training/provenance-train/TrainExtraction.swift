@@ -25,13 +25,13 @@ struct TrainExtraction: ParsableCommand {
     var output = "Sources/ProvenanceParsing/Resources/blocks.model"
 
     @Option(help: "Depth of each tree.")
-    var depth = 4
+    var depth = 5
 
     @Option(help: "Number of trees.")
-    var rounds = 400
+    var rounds = 100
 
     @Option(help: "Learning rate (shrinkage of each tree's scores).")
-    var learningRate: Float = 0.05
+    var learningRate: Float = 0.15
 
     @Option(help: "Rows a split leaves on each side, at least.")
     var minRows = 20
