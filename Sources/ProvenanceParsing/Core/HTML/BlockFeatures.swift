@@ -281,11 +281,12 @@ struct FeatureWriter {
         if naming { names.append(name()) }
     }
 
+    /// One feature per label and one for none: 1 for `index` (or none), 0 for the others.
     mutating func addOneHot(_ group: String, _ labels: [String], _ index: Int?) {
-        for (position, label) in labels.enumerated() {
-            add("\(group)=\(label)", position == index ? 1 : 0)
-        }
-        add("\(group)=none", index == nil ? 1 : 0)
+        let start = values.count
+        values.append(contentsOf: repeatElement(0, count: labels.count + 1))
+        values[start + (index ?? labels.count)] = 1
+        if naming { names += labels.map { "\(group)=\($0)" } + ["\(group)=none"] }
     }
 }
 
