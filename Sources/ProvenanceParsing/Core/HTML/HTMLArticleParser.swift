@@ -254,17 +254,16 @@ struct HTMLArticleParser {
     fileprivate static func markLabelTitles(
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
     ) {
-        for index in judgements.indices where [.paragraph, .heading].contains(judgements[index].kind) {
+        for index in judgements.indices where judgements[index].kind == .paragraph || judgements[index].kind == .heading {
+            // What follows is asked first: it is cheap, and most blocks are followed by neither.
+            let next = judgements[(index + 1)...].prefix(chartFigures)
+            let titlesChart = next.count == chartFigures && next.allSatisfy { $0.kind == .label }
+            let titlesLinks = !titlesChart && next.prefix(listedLinks).count == listedLinks
+                && next.prefix(listedLinks).allSatisfy { [.linkList, .relatedLinks, .relatedHeadline].contains($0.reason) }
+            guard titlesChart || titlesLinks else { continue }
             let text = blocks[index].string
             guard text.split(separator: " ").count <= labelWords, !BoilerplateText.endsAsSentence(text) else { continue }
-            let next = judgements[(index + 1)...].prefix(chartFigures)
-            if next.count == chartFigures, next.allSatisfy({ $0.kind == .label }) {
-                judgements[index] = (.label, nil)
-            } else if next.prefix(listedLinks).count == listedLinks,
-                next.prefix(listedLinks).allSatisfy({ [.linkList, .relatedLinks, .relatedHeadline].contains($0.reason) })
-            {
-                judgements[index] = (.boilerplate, .relatedLinks)
-            }
+            judgements[index] = titlesChart ? (.label, nil) : (.boilerplate, .relatedLinks)
         }
     }
 
