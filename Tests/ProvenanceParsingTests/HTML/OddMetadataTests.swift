@@ -79,4 +79,15 @@ import ProvenanceParsing
         let html = page(head: "<meta name=\"author\" content=\"Jonas Petrov/Reuters files\">")
         #expect(try TestSupport.extract(html).metadata.bylines.isEmpty)
     }
+
+    @Test func aLongSentenceInAuthorMarkupIsNoByline() throws {
+        let prose = "The harbour board met the ferry operators on Monday and agreed that the south quay would take "
+            + "every crossing until the repairs of the north quay are finished next spring, a spokeswoman said."
+        let html = page(afterHeadline: "<div class=\"author\">By Ilse Maren</div><div class=\"author-note\">\(prose)</div>")
+        let article = try TestSupport.extract(html)
+        let bylines = article.texts(of: .byline)
+        #expect(bylines.contains { $0.contains("Ilse Maren") })
+        #expect(!bylines.contains { $0.contains("ferry operators") })
+        #expect(article.metadata.bylines == ["Ilse Maren"])
+    }
 }

@@ -15,4 +15,9 @@ enum ExtractionThresholds {
     /// … and takes that region when the body found holds less than this
     /// share of it: the article was lost to a wrong region or to names.
     static let safetyNetShare = 0.25
+
+    /// A block in byline markup ("author…") of at least this many words that
+    /// ends as a sentence is prose (an author's page, a story inside an
+    /// author box), not a byline: the rules and the model judge it as any block.
+    static let bylineWords = 25
 }

@@ -382,6 +382,12 @@ struct HTMLArticleParser {
 
     private static let labelWords = 8
     private static let labelRepeats = 3
+    /// Whether a line in byline markup is a sentence too long for a byline.
+    private static func readsAsProse(_ line: String) -> Bool {
+        BoilerplateText.endsAsSentence(line)
+            && line.split(separator: " ", maxSplits: ExtractionThresholds.bylineWords).count > ExtractionThresholds.bylineWords
+    }
+
     /// A table cell of fewer words is a figure of a table, not a sentence.
     private static let tableCellWords = 6
 
@@ -396,7 +402,7 @@ struct HTMLArticleParser {
         if case .heading(level: 1) = block.shape, block.boilerplate == nil || block.boilerplate == .header {
             return (.title, nil)
         }
-        if block.isByline && inScope {
+        if block.isByline && inScope && !readsAsProse(verdict.string) {
             return (.byline, nil)
         }
         guard inside else { return (.boilerplate, block.boilerplate ?? .outsideArticle) }
