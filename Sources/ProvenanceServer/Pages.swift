@@ -128,7 +128,7 @@ enum Pages {
         if detail.chain.isEmpty {
             body += "<p class=\"none\">No source, carrier or outlet is known.</p>"
         } else {
-            body += "<p>From the origin to this document’s outlet:</p><ol class=\"chain\">"
+            body += "<p>From the origin (speaker, then who carried it, then the outlet):</p><ol class=\"chain\">"
             body += detail.chain.map { "<li>\(HTMLPage.link($0))</li>" }.joined()
             body += "</ol>"
         }
