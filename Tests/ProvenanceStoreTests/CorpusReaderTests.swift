@@ -160,4 +160,21 @@ import ProvenanceStore
         #expect(try reader.document(DocumentID(2)) != nil)
         #expect(try reader.claims(matching: ClaimQuery(document: DocumentID(2)), page: PageRequest()).page.total ?? 0 > 0)
     }
+
+    /// A store without the search index (made before schema 5, opened
+    /// read-only so not migrated) is searched sentence by sentence, alike.
+    @Test func aStoreWithoutTheSearchIndexIsSearchedByItsSentences() throws {
+        let (store, path, _) = try Self.examples()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let indexed = try store.claims(matching: ClaimQuery(words: "gannet strait"), page: PageRequest(size: 100)).page.items
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE claims_fts'); c.commit()", path]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let unindexed = try CorpusStore(path: path, access: .read).claims(matching: ClaimQuery(words: "Gannet STRAIT"), page: PageRequest(size: 100))
+        #expect(!indexed.isEmpty)
+        #expect(Set(unindexed.page.items.map(\.id)) == Set(indexed.map(\.id)))
+    }
 }
