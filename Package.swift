@@ -40,7 +40,9 @@ let package = Package(
         // Stage 1: bytes → Article (HTML through libxml2, plain text by hand).
         .target(
             name: "ProvenanceParsing",
-            dependencies: ["CLibXML2", "CZlib"]
+            dependencies: ["CLibXML2", "CZlib"],
+            // The learned block model, made by `provenance-train extraction`.
+            resources: [.copy("Resources/blocks.model")]
         ),
         // Stage 2: Article → sentences, quotations, sources, claims.
         .target(
@@ -106,6 +108,7 @@ let package = Package(
             dependencies: [
                 "ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Training/provenance-train"
         ),

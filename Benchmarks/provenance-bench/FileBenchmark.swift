@@ -39,6 +39,12 @@ func runFileBenchmark(_ arguments: [String]) {
         for input in inputs { if let article = try? extractor.extract(input.bytes, path: input.path) { sink &+= article.blocks.count } }
     }
     report("extract", megabytes: megabytes, documents: inputs.count, seconds: extract, floor: floor)
+    // Beside it in the same run: the blocks judged by the rules alone (`--extraction rules`).
+    let byRules = ArticleExtractor(options: ExtractionOptions(judging: .rules))
+    let extractRules = best {
+        for input in inputs { if let article = try? byRules.extract(input.bytes, path: input.path) { sink &+= article.blocks.count } }
+    }
+    report("extract, rules only", megabytes: megabytes, documents: inputs.count, seconds: extractRules, floor: floor)
     let json = best {
         for input in inputs {
             if let article = try? extractor.extract(input.bytes, path: input.path) { sink &+= renderer.render(article).utf8.count }

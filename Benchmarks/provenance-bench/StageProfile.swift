@@ -9,7 +9,7 @@ import ProvenanceParsing
 func runStageProfile(_ arguments: [String]) {
     var arguments = arguments
     let rounds = takeRounds(&arguments, default: 10)
-    let stages = ["parse", "extract", "attribute", "prepare", "link", "pipeline"]
+    let stages = ["parse", "extract", "extract-rules", "attribute", "prepare", "link", "pipeline"]
     guard let stage = arguments.first, stages.contains(stage) else {
         print("usage: provenance-bench profile \(stages.joined(separator: "|")) [--rounds N] FILE_OR_FOLDER...")
         exit(2)
@@ -17,9 +17,9 @@ func runStageProfile(_ arguments: [String]) {
     let inputs = inputPaths(Array(arguments.dropFirst())).compactMap { path in
         (try? InputReader.read(path, limit: 1 << 30)).map { Input(path: path, bytes: $0) }
     }
-    let extractor = ArticleExtractor()
+    let extractor = ArticleExtractor(options: ExtractionOptions(judging: stage == "extract-rules" ? .rules : .model))
     let engine = AttributionEngine()
-    let articles = stage == "parse" || stage == "extract" || stage == "pipeline"
+    let articles = stage == "parse" || stage.hasPrefix("extract") || stage == "pipeline"
         ? [] : inputs.compactMap { try? extractor.extract($0.bytes, path: $0.path) }
     let attributed = stage == "prepare" || stage == "link" ? articles.map { engine.attribute($0) } : []
     let prepared = stage == "link" ? attributed.map { PreparedArticle($0) } : []
@@ -27,7 +27,7 @@ func runStageProfile(_ arguments: [String]) {
         for _ in 0..<rounds {
             switch stage {
             case "parse": for input in inputs { sink &+= rawLibXML2Parse(input.bytes) }
-            case "extract": for input in inputs { sink &+= (try? extractor.extract(input.bytes, path: input.path))?.blocks.count ?? 0 }
+            case "extract", "extract-rules": for input in inputs { sink &+= (try? extractor.extract(input.bytes, path: input.path))?.blocks.count ?? 0 }
             case "attribute": for article in articles { sink &+= engine.attribute(article).claims.count }
             case "prepare": for article in attributed { sink &+= PreparedArticle(article).fingerprints.count }
             case "link":

@@ -94,17 +94,20 @@ import Testing
         let store = folder.appendingPathComponent("corpus.sqlite").path
         // The store exists before the two start.
         #expect(try CommandRunner.run(["ingest", "--store", store, files[0]]).status == 0)
-        let writers = [Array(files[1..<20]), Array(files[20...])].map { part -> Process in
+        let errors = (0..<2).map { folder.appendingPathComponent("errors-\($0).txt") }
+        let writers = try zip([Array(files[1..<20]), Array(files[20...])], errors).map { part, errorFile -> Process in
             let process = Process()
             process.executableURL = CommandRunner.binary
             process.arguments = ["ingest", "-q", "--store", store] + part
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errorFile)
             return process
         }
         for writer in writers { try writer.run() }
         for writer in writers { writer.waitUntilExit() }
-        #expect(writers.map(\.terminationStatus) == [0, 0])
+        let said = errors.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
+        #expect(writers.map(\.terminationStatus) == [0, 0], "\(said)")
         #expect(try Self.query("SELECT COUNT(*) FROM documents", on: store) == ["40"])
         #expect(try Self.query("PRAGMA integrity_check", on: store) == ["ok"])
     }

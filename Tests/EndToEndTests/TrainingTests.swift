@@ -72,4 +72,46 @@ import Testing
         #expect(result.status == 2)
         #expect(result.standardError.contains("not an attribution model"))
     }
+
+    static let extractionCorpus = "Tests/EndToEndTests/Fixtures/ExtractionCorpus"
+
+    private func trainBlocks(to output: URL) throws -> CommandRunner.Result {
+        try CommandRunner.run(
+            [
+                "extraction", "--benchmark", Self.extractionCorpus + "/benchmark", "--snippets", Self.extractionCorpus + "/snippets",
+                "--rounds", "20", "--depth", "3", "--min-rows", "2", "--output", output.path,
+            ],
+            binary: CommandRunner.built("provenance-train"))
+    }
+
+    /// `provenance-train extraction` on pages written for the tests: the same pages give the same
+    /// block model, byte for byte, and `provenance extract` reads with it.
+    @Test func theSamePagesGiveTheSameBlockModel() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-train-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("first.model")
+        let second = folder.appendingPathComponent("second.model")
+        let run = try trainBlocks(to: first)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("dev, the model"))
+        #expect(try trainBlocks(to: second).status == 0)
+        let bytes = try Data(contentsOf: first)
+        #expect(bytes.count > 500)
+        #expect(bytes == (try Data(contentsOf: second)))
+
+        let extract = try CommandRunner.run([
+            "extract", "--format", "json", "--extraction-model", first.path,
+            Self.extractionCorpus + "/snippets/html/bridge-repair.html.gz",
+        ])
+        #expect(extract.status == 0, "\(extract.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(extract.standardOutput.utf8)) as? [String: Any])
+        #expect((json["body"] as? String)?.contains("The old river bridge reopened") == true)
+    }
+
+    @Test func aDamagedBlockModelIsRefusedWithOneLine() throws {
+        let result = try CommandRunner.run(["extract", "--extraction-model", "Examples/content-farm-rewrite.txt", "Examples/content-farm-rewrite.txt"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("not a block model"))
+    }
 }

@@ -161,7 +161,7 @@ import ProvenanceStore
         #expect(try reader.claims(matching: ClaimQuery(document: DocumentID(2)), page: PageRequest()).page.total ?? 0 > 0)
     }
 
-    /// A store without the search index (made before schema 5, opened
+    /// A store without the search index (made before schema 6, opened
     /// read-only so not migrated) is searched sentence by sentence, alike.
     @Test func aStoreWithoutTheSearchIndexIsSearchedByItsSentences() throws {
         let (store, path, _) = try Self.examples()

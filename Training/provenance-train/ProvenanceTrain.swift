@@ -10,7 +10,7 @@ struct ProvenanceTrain: ParsableCommand {
         commandName: "provenance-train",
         abstract: "Learn the weights of provenance's models from ../shared/corpus.",
         discussion: "The same data gives the same weights, byte for byte: the order of the examples is a fixed permutation and nothing depends on the clock or the thread count.",
-        subcommands: [TrainAttribution.self, TrainSimilarity.self])
+        subcommands: [TrainAttribution.self, TrainSimilarity.self, TrainExtraction.self])
 }
 
 struct TrainAttribution: ParsableCommand {

@@ -21,13 +21,23 @@ public struct Source: Sendable, Hashable, Codable {
         case unknown
 
         /// Of two documents' views of one source, the more telling kind: a
-        /// named agency, wire, outlet or picture desk over a bare
-        /// "organization", anything over "unknown".
+        /// wire, an agency, a picture desk or an outlet over a bare
+        /// "organization", that over a person, a person over a group,
+        /// anything over "unknown". The same whichever view comes first.
         public func merged(with other: Kind) -> Kind {
-            switch (self, other) {
-            case (.unknown, _): other
-            case (.organization, .agency), (.organization, .wire), (.organization, .outlet), (.organization, .photoAgency): other
-            default: self
+            other.rank > rank ? other : self
+        }
+
+        private var rank: Int {
+            switch self {
+            case .unknown: 0
+            case .group: 1
+            case .person: 2
+            case .organization: 3
+            case .outlet: 4
+            case .photoAgency: 5
+            case .agency: 6
+            case .wire: 7
             }
         }
     }

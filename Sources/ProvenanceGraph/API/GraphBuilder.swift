@@ -50,27 +50,22 @@ public struct GraphBuilder {
         graph.claims += claims
     }
 
-    /// Merges a source with an earlier document's source of the same name or alias.
+    /// Merges a source with an earlier document's source of the same name
+    /// (``SourceIdentity``).
     private mutating func sourceID(for source: Source) -> String {
-        let keys = ([source.name] + source.aliases).map { GraphConversion.key($0) }
-        if let existing = keys.compactMap({ sourceKeys[$0] }).first {
+        let key = SourceIdentity.key(of: source)
+        if let existing = sourceKeys[key] {
             var node = graph.sources[existing]
-            node.kind = node.kind.merged(with: source.kind)
-            for alias in [source.name] + source.aliases where alias != node.name && !node.aliases.contains(alias) {
-                node.aliases.append(alias)
-            }
-            for description in source.descriptions where !node.descriptions.contains(description) {
-                node.descriptions.append(description)
-            }
+            SourceIdentity.merge(name: &node.name, kind: &node.kind, aliases: &node.aliases, descriptions: &node.descriptions, with: source)
             graph.sources[existing] = node
-            for key in keys { sourceKeys[key] = existing }
             return node.id
         }
+        let fields = SourceIdentity.node(from: source)
         let node = ProvenanceGraph.SourceNode(
-            id: "s\(graph.sources.count + 1)", name: source.name, kind: source.kind, aliases: source.aliases,
-            descriptions: source.descriptions)
+            id: "s\(graph.sources.count + 1)", name: fields.name, kind: fields.kind, aliases: fields.aliases,
+            descriptions: fields.descriptions)
         graph.sources.append(node)
-        for key in keys { sourceKeys[key] = graph.sources.count - 1 }
+        sourceKeys[key] = graph.sources.count - 1
         return node.id
     }
 }

@@ -19,9 +19,20 @@ import Darwin
 public struct ArticleExtractor: Sendable {
     /// The options every input is read with.
     public var options: ExtractionOptions
+    /// The block model web pages are judged with (`options.judging` `.model`):
+    /// the bundled one unless the trainer sets another.
+    package var blockModel: BlockModel?
 
     public init(options: ExtractionOptions = ExtractionOptions()) {
         self.options = options
+        blockModel = try? BlockModel.bundled.get()
+    }
+
+    /// Why the bundled block model could not be read, if it could not
+    /// (web pages are then judged by the rules alone).
+    public static var blockModelProblem: String? {
+        if case .failure(let error) = BlockModel.bundled { return error.reason }
+        return nil
     }
 
     /// Extracts the article in `bytes`; `path` names the input in the article
@@ -56,7 +67,9 @@ public struct ArticleExtractor: Sendable {
         var article: Article
         switch format {
         case .html:
-            article = HTMLArticleParser.parse(utf8: utf8, path: path, notes: notes, keepingPositions: document.isWholeInput)
+            article = HTMLArticleParser.parse(
+                utf8: utf8, path: path, notes: notes, keepingPositions: document.isWholeInput,
+                model: options.judging == .model ? blockModel : nil)
         case .text:
             article = TextArticleParser.parse(String(decoding: utf8, as: UTF8.self), path: path, notes: notes)
         }

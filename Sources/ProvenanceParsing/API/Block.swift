@@ -80,6 +80,8 @@ public enum BoilerplateReason: String, Sendable, Hashable, Codable, CaseIterable
     case linkList = "link_list"
     case outsideArticle = "outside_article"
     case metadata
+    /// The block model judged it not article text (nothing else said why).
+    case notArticleText = "not_article_text"
 
     /// A short human explanation, used by the text output.
     public var explanation: String {
@@ -102,6 +104,7 @@ public enum BoilerplateReason: String, Sendable, Hashable, Codable, CaseIterable
         case .linkList: "mostly links"
         case .outsideArticle: "outside the article content"
         case .metadata: "page metadata (tags, timestamps, author box)"
+        case .notArticleText: "not article text (the block model's judgement)"
         }
     }
 }

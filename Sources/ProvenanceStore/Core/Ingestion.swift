@@ -44,41 +44,35 @@ struct Ingestion {
         return .added(document: document.id)
     }
 
-    /// The id of a source, merged with a stored one of the same name or alias.
+    /// The id of a source, merged with a stored one of the same name
+    /// (``SourceIdentity``, as in memory).
     private func sourceID(for source: Source) throws -> String {
-        let keys = ([source.name] + source.aliases).map(GraphConversion.key)
-        for key in keys {
-            if let existing = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_keys WHERE key = ?", arguments: [key]) {
-                try merge(source, into: existing, keys: keys)
-                return "s\(existing)"
-            }
+        let key = SourceIdentity.key(of: source)
+        if let existing = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_keys WHERE key = ?", arguments: [key]) {
+            try merge(source, into: existing)
+            return "s\(existing)"
         }
+        let fields = SourceIdentity.node(from: source)
         try db.execute(
             sql: "INSERT INTO sources (name, kind, aliases, descriptions) VALUES (?, ?, ?, ?)",
-            arguments: [source.name, source.kind.rawValue, JSONColumns.encode(source.aliases), JSONColumns.encode(source.descriptions)])
+            arguments: [fields.name, fields.kind.rawValue, JSONColumns.encode(fields.aliases), JSONColumns.encode(fields.descriptions)])
         let id = db.lastInsertedRowID
-        for key in keys {
-            try db.execute(sql: "INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)", arguments: [key, id])
-        }
+        try db.execute(sql: "INSERT INTO source_keys (key, source_id) VALUES (?, ?)", arguments: [key, id])
         return "s\(id)"
     }
 
-    private func merge(_ source: Source, into id: Int64, keys: [String]) throws {
+    private func merge(_ source: Source, into id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: "SELECT name, kind, aliases, descriptions FROM sources WHERE id = ?", arguments: [id]) else {
             return
         }
-        let name: String = row.value("name") ?? ""
-        let kind = (Source.Kind(rawValue: row.value("kind") ?? "") ?? .unknown).merged(with: source.kind)
+        var name: String = row.value("name") ?? ""
+        var kind = Source.Kind(rawValue: row.value("kind") ?? "") ?? .unknown
         var aliases: [String] = JSONColumns.decode(row.value("aliases"))
         var descriptions: [String] = JSONColumns.decode(row.value("descriptions"))
-        for alias in [source.name] + source.aliases where alias != name && !aliases.contains(alias) { aliases.append(alias) }
-        for description in source.descriptions where !descriptions.contains(description) { descriptions.append(description) }
+        SourceIdentity.merge(name: &name, kind: &kind, aliases: &aliases, descriptions: &descriptions, with: source)
         try db.execute(
-            sql: "UPDATE sources SET kind = ?, aliases = ?, descriptions = ? WHERE id = ?",
-            arguments: [kind.rawValue, JSONColumns.encode(aliases), JSONColumns.encode(descriptions), id])
-        for key in keys {
-            try db.execute(sql: "INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)", arguments: [key, id])
-        }
+            sql: "UPDATE sources SET name = ?, kind = ?, aliases = ?, descriptions = ? WHERE id = ?",
+            arguments: [name, kind.rawValue, JSONColumns.encode(aliases), JSONColumns.encode(descriptions), id])
     }
 
     private func insert(_ document: ProvenanceGraph.Document, addresses: DocumentAddresses, number: Int, claims: Int) throws {

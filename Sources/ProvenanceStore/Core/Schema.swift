@@ -1,9 +1,10 @@
 import GRDB
+import ProvenanceGraph
 
 /// The tables of a corpus store and how they came to be.
 enum Schema {
     static let application = "provenance"
-    static let version = 5
+    static let version = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -67,9 +68,22 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN captured_from TEXT")
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: ["4"])
         }
-        // v5: the claims' sentences in an FTS5 index, for searching claims by
-        // their words (`CorpusReader.claims(matching:page:)`), kept by triggers; and the documents by publisher.
+        // v5: a source is found by its name alone (`SourceIdentity`): the
+        // keys of aliases go, so that new documents meet stored sources as
+        // they would in memory. Sources already merged stay merged.
         migrator.registerMigration("v5") { db in
+            let names = try Row.fetchAll(db, sql: "SELECT id, name FROM sources")
+            try db.execute(sql: "DELETE FROM source_keys")
+            for row in names {
+                guard let id: Int64 = row.value("id"), let name: String = row.value("name") else { continue }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)", arguments: [GraphConversion.key(name), id])
+            }
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: ["5"])
+        }
+        // v6: the claims' sentences in an FTS5 index, for searching claims by
+        // their words (`CorpusReader.claims(matching:page:)`), kept by triggers; and the documents by publisher.
+        migrator.registerMigration("v6") { db in
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE claims_fts USING fts5(
                     sentence_text, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2');

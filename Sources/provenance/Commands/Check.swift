@@ -72,7 +72,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let (graph, failures) = try Batch.graph(
-            files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
+            files: try inputs.paths(), store: corpus.store, extractor: inputs.extractor,
             engine: attribution.engine(quiet: batch.quiet), linking: linking.configuration(quiet: batch.quiet), quiet: batch.quiet,
             threads: batch.jobs)
         let report = GraphReport(graph, selection: corpus.selection)

@@ -31,7 +31,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = ArticleExtractor(options: inputs.extractionOptions)
+        let extractor = inputs.extractor
         let json = ArticleJSONRenderer()
         let text = ArticleTextRenderer(verbose: verbose)
         let format = format

@@ -41,7 +41,7 @@ struct Ingest: ParsableCommand {
         var added = 0
         var unchanged = 0
         let failures = Batch.run(
-            try inputs.paths(), extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: batch.quiet, threads: batch.jobs,
+            try inputs.paths(), extractor: inputs.extractor, quiet: batch.quiet, threads: batch.jobs,
             work: { engine.attribute($0) }
         ) { attributed, bytes in
             do {

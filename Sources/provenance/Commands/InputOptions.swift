@@ -29,8 +29,21 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-bytes"), parsing: .unconditional, help: "Refuse inputs larger than this many bytes.")
     var maximumBytes: Int = ExtractionOptions.defaultMaximumBytes
 
+    @Option(name: .customLong("extraction"), help: "model (the learned block model judges each block of a web page, the default) or rules (the hand-written rules alone).")
+    var judging: ExtractionOptions.BlockJudging = .model
+
+    @Option(name: .customLong("extraction-model"), help: "Judge the blocks of web pages with this model file (one `provenance-train extraction` wrote) instead of the bundled one.")
+    var blockModelFile: String?
+
     func validate() throws {
         guard maximumBytes > 0 else { throw ValidationError("--max-bytes must be positive (it was \(maximumBytes)).") }
+        if let blockModelFile {
+            do {
+                _ = try Self.blockModel(blockModelFile)
+            } catch {
+                throw ValidationError("--extraction-model: \(blockModelFile): \(error)")
+            }
+        }
         if filesFrom == "-", files.contains("-") { throw ValidationError("Standard input cannot be both a list of files and an input.") }
     }
 
@@ -63,11 +76,23 @@ struct InputOptions: ParsableArguments {
     var extractionOptions: ExtractionOptions {
         ExtractionOptions(
             inputFormat: inputFormat, publisher: publisher, url: url, published: published,
-            maximumBytes: maximumBytes)
+            maximumBytes: maximumBytes, judging: judging)
+    }
+
+    /// The extractor these options give: with the model of `--extraction-model`, if any.
+    var extractor: ArticleExtractor {
+        var extractor = ArticleExtractor(options: extractionOptions)
+        if let blockModelFile, let model = try? Self.blockModel(blockModelFile) { extractor.blockModel = model }
+        return extractor
+    }
+
+    private static func blockModel(_ path: String) throws -> BlockModel {
+        try BlockModel(data: try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 }
 
 extension InputFormat: ExpressibleByArgument {}
+extension ExtractionOptions.BlockJudging: ExpressibleByArgument {}
 
 /// What finds the attributions, for the commands that attribute.
 struct AttributionOptions: ParsableArguments {

@@ -66,7 +66,7 @@ struct Report: ParsableCommand {
             // An input that fails is a line of its own too, so a run split over many
             // machines keeps its errors beside its results.
             let failures = Batch.run(
-                try inputs.paths(), extractor: ArticleExtractor(options: inputs.extractionOptions), quiet: batch.quiet,
+                try inputs.paths(), extractor: inputs.extractor, quiet: batch.quiet,
                 threads: batch.jobs, work: { AttributedJSONLines.line(for: engine.attribute($0)) },
                 failed: { error in
                     print(AttributedJSONLines.line(for: .init(path: error.path, kind: error.kind, message: error.message)))
@@ -78,7 +78,7 @@ struct Report: ParsableCommand {
             return
         }
         let (graph, failures) = try Batch.graph(
-            files: try inputs.paths(), store: corpus.store, extractor: ArticleExtractor(options: inputs.extractionOptions),
+            files: try inputs.paths(), store: corpus.store, extractor: inputs.extractor,
             engine: attribution.engine(quiet: batch.quiet), linking: linking.configuration(quiet: batch.quiet), quiet: batch.quiet,
             threads: batch.jobs)
         let report = GraphReport(graph, selection: corpus.selection)

@@ -103,8 +103,21 @@ import ProvenanceAttribution
         #expect(Source.Kind.organization.merged(with: .agency) == .agency)
         #expect(Source.Kind.agency.merged(with: .organization) == .agency)
         #expect(Source.Kind.unknown.merged(with: .person) == .person)
-        #expect(Source.Kind.person.merged(with: .organization) == .person)
-        #expect(Source.Kind.outlet.merged(with: .wire) == .outlet)
+        #expect(Source.Kind.person.merged(with: .organization) == .organization)
+        #expect(Source.Kind.outlet.merged(with: .wire) == .wire)
+        #expect(Source.Kind.group.merged(with: .person) == .person)
+    }
+
+    /// Which document's view comes first does not matter.
+    @Test func mergingKindsIsSymmetric() {
+        for a in Source.Kind.allCases {
+            for b in Source.Kind.allCases {
+                #expect(a.merged(with: b) == b.merged(with: a), "\(a), \(b)")
+                for c in Source.Kind.allCases {
+                    #expect(a.merged(with: b).merged(with: c) == a.merged(with: b.merged(with: c)))
+                }
+            }
+        }
     }
 }
 

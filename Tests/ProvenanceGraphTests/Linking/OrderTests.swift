@@ -14,12 +14,25 @@ import ProvenanceParsing
         var links: Set<String> = []
         var derivations: Set<String> = []
         var findings: Set<String> = []
+        /// Each claim's and document's sources as shown: name, kind, aliases
+        /// and descriptions, the chain through carriers included.
+        var sources: Set<String> = []
 
         init(_ graph: ProvenanceGraph) {
             let analysis = GraphAnalysis(graph)
             let paths = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.path) })
             let names = Dictionary(uniqueKeysWithValues: graph.claims.map { ($0.id, "\(paths[$0.document]!)@\($0.content)") })
             claims = Set(names.values)
+            let nodes = Dictionary(uniqueKeysWithValues: graph.sources.map {
+                ($0.id, "\($0.name) [\($0.kind.rawValue)] \($0.aliases) \($0.descriptions)")
+            })
+            for claim in graph.claims {
+                let chain = ([claim.source].compactMap { $0 } + claim.via + claim.about).map { nodes[$0]! }
+                sources.insert("\(names[claim.id]!) <- \(chain)")
+            }
+            for document in graph.documents {
+                sources.insert("\(document.path) published by \(document.publisherSource.map { nodes[$0]! } ?? "-")")
+            }
             for edge in graph.edges {
                 switch edge.kind {
                 case .sameClaim:
@@ -78,6 +91,7 @@ import ProvenanceParsing
             #expect(shape.links == reference.links, "seed \(seed): \(shape.links.symmetricDifference(reference.links).sorted())")
             #expect(shape.derivations == reference.derivations, "seed \(seed)")
             #expect(shape.findings == reference.findings, "seed \(seed)")
+            #expect(shape.sources == reference.sources, "seed \(seed): \(shape.sources.symmetricDifference(reference.sources).sorted())")
         }
     }
 
@@ -104,6 +118,7 @@ import ProvenanceParsing
             #expect(shape.links == reference.links, "seed \(seed): \(shape.links.symmetricDifference(reference.links).count) links differ")
             #expect(shape.derivations == reference.derivations, "seed \(seed)")
             #expect(shape.findings == reference.findings, "seed \(seed)")
+            #expect(shape.sources == reference.sources, "seed \(seed): \(shape.sources.symmetricDifference(reference.sources).count) differ")
         }
     }
 }

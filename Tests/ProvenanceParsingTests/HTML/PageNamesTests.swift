@@ -11,7 +11,7 @@ import Testing
             "article-body", "ARTICLE__BODY", "related", "Related-Posts", "share-bar", "ad", "ads", "header-ad-slot",
             "sidebar", "nav", "navbar", "byline", "author-name", "caption", "wp-caption-text", "credit", "photo-source",
             "content", "main", "story", "cookie-consent", "newsletter-signup", "text-lg", "md:flex", "x", "é-news",
-            "comment-list", "most-read", "hidden", "sr-only", "footer", "site-footer", "tags", "post-meta", "promo",
+            "comment-list", "most-read", "hidden", "overflow-hidden", "sr-only", "footer", "site-footer", "tags", "post-meta", "promo",
         ]
         let blanks = [" ", "  ", "\t", "\n", "\r\n", "\u{0C}"]
         var state: UInt64 = 11
@@ -36,5 +36,15 @@ import Testing
         #expect(page.lists(matching: "") == 0)
         #expect(page.lists(matching: " \t ") == 0)
         #expect(page.lists(matching: "sidebar") != 0)
+    }
+
+    /// "hidden" hides an element only as a whole class name: "overflow-hidden"
+    /// (a layout utility) and "field--label-hidden" (the field's label is
+    /// hidden, not its text) say nothing.
+    @Test func hiddenIsAWholeName() {
+        #expect(NameMatcher.hints(lists: NameMatcher.lists(matching: "box hidden")).boilerplate == .hidden)
+        #expect(NameMatcher.hints(lists: NameMatcher.lists(matching: "is-hidden")).boilerplate == .hidden)
+        #expect(NameMatcher.hints(lists: NameMatcher.lists(matching: "kb-overflow-hidden")).boilerplate == nil)
+        #expect(NameMatcher.hints(lists: NameMatcher.lists(matching: "field field--label-hidden")).boilerplate == nil)
     }
 }

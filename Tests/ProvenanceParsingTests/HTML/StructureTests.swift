@@ -48,6 +48,27 @@ import ProvenanceParsing
         #expect(!article.text.contains("Also hidden"))
     }
 
+    @Test func aClassNameEndingInHiddenHidesNothing() throws {
+        // Layout utilities and CMS field classes ("overflow-hidden", "field--label-hidden")
+        // wrap whole stories; only the class "hidden" itself hides an element.
+        let html = """
+            <html><body><div class="box-overflow-hidden"><div class="field field--label-hidden"><p>\(filler)</p>
+            <p>\(filler) The second paragraph.</p></div></div><div class="hidden"><p>Kept out of the text.</p></div>
+            </body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .paragraph).count == 2)
+        #expect(!article.text.contains("Kept out"))
+    }
+
+    @Test func joinersInsideWordsStay() throws {
+        // Persian and Bengali words are spelt with the zero-width non-joiner and joiner;
+        // zero-width spaces and soft hyphens are dropped.
+        let html = "<html><body><article><p>\(filler) \u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645} kno\u{AD}wn wo\u{200B}rd.</p></article></body></html>"
+        let paragraph = try #require(try TestSupport.extract(html).texts(of: .paragraph).first)
+        #expect(paragraph.hasSuffix("\u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645} known word."))
+    }
+
     @Test func aJunkClassOnTheWrapperOfTheArticleIsIgnored() throws {
         // "Page-ad-margins" and "sidebar" wrap the whole story on real sites.
         let html = """
@@ -103,13 +124,17 @@ import ProvenanceParsing
 
     @Test func boilerplateLinesInOtherLanguagesAreNotArticleText() throws {
         let html = """
-            <html lang="de"><body><article><h1>Schlagzeile</h1><p>\(filler)</p><p>Teilen</p><p>Mehr zum Thema</p>
-            <p>\(filler)</p><p>Lire aussi</p><p>Czytaj też</p></article><div><p>Impressum</p><p>Datenschutzerklärung</p></div></body></html>
+            <html lang="de"><body><article><h1>Schlagzeile</h1><p>Aktualisiert am 31.05.2021 um 14:20 Uhr</p><p>\(filler)</p>
+            <p>Teilen</p><p>Mehr zum Thema</p><p>\(filler)</p><p>Lire aussi</p><p>Czytaj też</p><p>Ähnliche Beiträge</p>
+            <p>Lea más: Otro titular sobre el puerto</p></article><div><p>Impressum</p><p>Datenschutzerklärung</p></div></body></html>
             """
         let article = try TestSupport.extract(html)
         #expect(article.texts(of: .paragraph) == [filler, filler])
+        #expect(article.texts(of: .dateline) == ["Aktualisiert am 31.05.2021 um 14:20 Uhr"])
         #expect(article.boilerplate(.shareBar) == ["Teilen"])
-        #expect(article.boilerplate(.relatedLinks) == ["Mehr zum Thema", "Lire aussi", "Czytaj też"])
+        #expect(article.boilerplate(.relatedLinks) == [
+            "Mehr zum Thema", "Lire aussi", "Czytaj też", "Ähnliche Beiträge", "Lea más: Otro titular sobre el puerto",
+        ])
         #expect(!article.body.contains("Impressum"))
     }
 

@@ -1,5 +1,5 @@
 import Testing
-import ProvenanceParsing
+@testable import ProvenanceParsing
 
 @Suite struct DateNormalizerTests {
     @Test(arguments: [
@@ -14,13 +14,29 @@ import ProvenanceParsing
         ("March 14, 2024 4:42pm GMT", "2024-03-14T16:42:00Z"),
         ("19 novembre 2019", "2019-11-19"),
         ("1574168580", "2019-11-19T13:03:00Z"),
+        ("31. Mai 2021", "2021-05-31"),
+        ("31.05.2021 um 14:20 Uhr", "2021-05-31T14:20:00"),
+        ("3. Okt. 2022", "2022-10-03"),
+        ("31 de mayo de 2021", "2021-05-31"),
+        ("12 października 2021", "2021-10-12"),
+        ("7 mei 2020", "2020-05-07"),
     ])
     func normalizes(input: String, expected: String) {
         #expect(DateNormalizer.normalize(input) == expected)
     }
 
-    @Test(arguments: ["", "yesterday", "2019-13-45", "February 30, 2023", "Kim Jong Un"])
+    @Test(arguments: ["", "yesterday", "2019-13-45", "February 30, 2023", "Kim Jong Un", "31.13.2021", "Mai"])
     func rejects(input: String) {
         #expect(DateNormalizer.normalize(input) == nil)
+    }
+
+    @Test(arguments: [
+        ("Aktualisiert am 31.05.2021 um 14:20 Uhr", "2021-05-31T14:20:00"),
+        ("Veröffentlicht: 31. Mai 2021", "2021-05-31"),
+        ("Publicado el 31 de mayo de 2021", "2021-05-31"),
+        ("Mis à jour le 19 novembre 2019", "2019-11-19"),
+    ])
+    func readsLabelledDateLines(line: String, expected: String) {
+        #expect(DateLine.date(in: line) == expected)
     }
 }

@@ -23,6 +23,9 @@ struct ElementHints: Sendable {
     /// `boilerplate` was read from class-like names alone, a weak signal
     /// (``NameWeighing``), not from the tag, a landmark role or the markup.
     var boilerplateFromNames = false
+    /// The word lists the element's class-like names match (``NameMatcher``),
+    /// whatever was made of them: one weak signal for the block model.
+    var nameLists: UInt64 = 0
 
     init() {}
 
@@ -64,6 +67,7 @@ struct ElementHints: Sendable {
                 break
             }
         }
+        nameLists = found
         if isHiddenByMarkup {
             boilerplate = .hidden
             return
@@ -195,8 +199,10 @@ struct PageNames {
 /// Matches class-like names against the word lists, on bytes.
 ///
 /// A name matches a list entry either as a whole word of the lowercased
-/// names (split at anything but ASCII letters and digits) or, for entries
-/// written with a leading `*`, anywhere inside the names. All lists are
+/// names (split at anything but ASCII letters and digits), for entries
+/// written with a leading `*` anywhere inside the names, or, for entries
+/// written with a leading `=`, only as the whole name ("hidden" hides an
+/// element; "overflow-hidden" and "field--label-hidden" do not). All lists are
 /// matched in one pass: every word and every substring entry carries the
 /// set of lists (a bit mask) it belongs to.
 enum NameMatcher {
@@ -254,7 +260,9 @@ enum NameMatcher {
         ByteSearch.firstIndex(of: needle, in: haystack) != nil
     }
 
-    private enum Bit {
+    enum Bit {
+        /// How many lists there are (bits 0..<count).
+        static let count = 6 + boilerplateNames.count
         static let articleBody: UInt64 = 1 << 0
         static let caption: UInt64 = 1 << 1
         static let credit: UInt64 = 1 << 2
@@ -268,6 +276,8 @@ enum NameMatcher {
     private struct Table {
         /// Whole-word entries, with their lists.
         private let words: ByteKeyTable<UInt64>
+        /// Whole-name entries, with their lists.
+        private let wholeNames: ByteKeyTable<UInt64>
         /// Substring entries (two bytes or more), grouped by their first two
         /// bytes; their bytes are runs of `patternBytes`. All plain values,
         /// which the scan over every byte of a name reads through buffer
@@ -286,6 +296,7 @@ enum NameMatcher {
         init(_ lists: [([String], UInt64)]) {
             var patterns: [(pattern: [UInt8], lists: UInt64)] = []
             var words: [String: UInt64] = [:]
+            var wholeNames: [String: UInt64] = [:]
             for (entries, bit) in lists {
                 for entry in entries {
                     // `PageNames` matches a class list name by name.
@@ -293,6 +304,8 @@ enum NameMatcher {
                     if entry.hasPrefix("*") {
                         precondition(entry.utf8.count >= 3, "a substring entry is shorter than two bytes")
                         patterns.append((Array(entry.dropFirst().utf8), bit))
+                    } else if entry.hasPrefix("=") {
+                        wholeNames[String(entry.dropFirst()), default: 0] |= bit
                     } else {
                         precondition(
                             entry.utf8.allSatisfy(NameMatcher.isWordByte), "a whole-word entry holds a byte that splits words: \(entry)")
@@ -301,6 +314,7 @@ enum NameMatcher {
                 }
             }
             self.words = ByteKeyTable(words.sorted { $0.key < $1.key })
+            self.wholeNames = ByteKeyTable(wholeNames.sorted { $0.key < $1.key })
             // Grouped by first two bytes, in the order given within a group.
             var byPair: [Int: [(pattern: [UInt8], lists: UInt64)]] = [:]
             for entry in patterns { byPair[Int(entry.pattern[0]) * 256 + Int(entry.pattern[1]), default: []].append(entry) }
@@ -322,6 +336,14 @@ enum NameMatcher {
 
         func lists(matching name: [UInt8]) -> UInt64 {
             var found: UInt64 = 0
+            // Whole-name entries, name by name (the names a value lists are separated by blanks).
+            name.withUnsafeBufferPointer { bytes in
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || NameMatcher.isBlank(bytes[index]) {
+                    if index > start, let lists = wholeNames[UnsafeBufferPointer(rebasing: bytes[start..<index])] { found |= lists }
+                    start = index + 1
+                }
+            }
             var wordStart = -1
             name.withUnsafeBufferPointer { bytes in
                 substrings.withUnsafeBufferPointer { substrings in
@@ -434,7 +456,7 @@ enum NameMatcher {
         (.metadata, ["tags", "*tag-list", "*taglist", "topics", "keywords", "*post-meta", "*article-meta",
                      "*entry-meta", "timestamp", "*publish-date", "*pubdate", "*author-bio",
                      "*authorbio", "*about-author", "*author-info", "bio", "*byline", "categories"]),
-        (.hidden, ["hidden", "*sr-only", "*visually-hidden", "*visuallyhidden", "*screen-reader", "*screenreader",
+        (.hidden, ["=hidden", "=is-hidden", "=d-none", "*sr-only", "*visually-hidden", "*visuallyhidden", "*screen-reader", "*screenreader",
                    "*offscreen", "*off-screen", "*a11y"]),
     ]
 }

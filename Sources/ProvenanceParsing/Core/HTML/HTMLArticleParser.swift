@@ -4,36 +4,19 @@
 struct HTMLArticleParser {
     /// With `keepingPositions`, the article keeps where its text was in
     /// `bytes` (``SourcePositions``).
-    static func parse(utf8 bytes: [UInt8], path: String, notes: [String], keepingPositions: Bool = false) -> Article {
-        let tree = HTMLTree(parsingUTF8: bytes)
-        let hints = PageHints(tree: tree)
-        let blocks = NameWeighing.settle(HTMLBlockBuilder.blocks(of: tree, hints: hints), in: tree)
+    /// With a `model`, the block model judges the blocks the rules judged
+    /// (``judge(_:with:notes:)``).
+    static func parse(
+        utf8 bytes: [UInt8], path: String, notes: [String], keepingPositions: Bool = false, model: BlockModel? = nil
+    ) -> Article {
         var notes = notes
-        var metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
-        let root = ContentLocator.locate(in: tree, blocks: blocks)
-        let scope = captionScope(of: root, in: tree)
-
-        let repeated = repeatedLabels(blocks)
-        var judgements = blocks.enumerated().map { index, block in
-            classify(
-                block, inside: tree.isAncestor(root, of: block.node), inScope: tree.isAncestor(scope, of: block.node),
-                isRepeated: repeated.contains(index))
-        }
-        // One headline: the first level-1 heading that agrees with the metadata title.
-        var titleFound = false
-        for index in judgements.indices where judgements[index].kind == .title {
-            if !titleFound, matchesTitle(blocks[index].string, metadata.title) {
-                titleFound = true
-            } else {
-                let inside = tree.isAncestor(root, of: blocks[index].node)
-                judgements[index] = inside ? (.heading, nil) : (.boilerplate, blocks[index].boilerplate ?? .outsideArticle)
-            }
-        }
-
-        markSections(&judgements, blocks)
-        markLabelTitles(&judgements, blocks)
-        markCaptionCopies(&judgements, blocks, in: tree)
-        markAuthorBios(&judgements, blocks)
+        var page = JudgedPage(utf8: bytes, notes: &notes)
+        if let model { judge(&page, with: model, notes: &notes) }
+        let tree = page.tree
+        let blocks = page.blocks
+        let judgements = page.judgements
+        let titleFound = page.titleFound
+        var metadata = page.metadata
 
         var assembler = TextAssembler()
         var result: [Block] = []
@@ -75,15 +58,159 @@ struct HTMLArticleParser {
             }
         }
         if metadata.wire == nil { metadata.wire = WireReader.wire(bylines: [], text: assembler.text, blocks: result) }
+        if metadata.language == nil { metadata.language = LanguageDetector.language(ofBodyIn: assembler.text, blocks: result) }
         return Article(
             path: path, format: .html, metadata: metadata, text: assembler.text, blocks: result, links: links,
             notes: notes,
             positions: keepingPositions ? SourcePositions(textOffsets: textOffsets, fileOffsets: pageOffsets, in: bytes) : nil)
     }
 
+    /// Whether the block model may overrule the rules' judgement: on body
+    /// text, boilerplate and captions that only a class name made captions,
+    /// yes; headlines, bylines, datelines, `<figcaption>`s, references, FAQ
+    /// questions, the labels of tables and charts, and copies of captions
+    /// stay as the rules read them.
+    private static func modelJudges(
+        _ judgement: (kind: Block.Kind, reason: BoilerplateReason?), _ block: HTMLBlock, in tree: HTMLTree
+    ) -> Bool {
+        switch judgement.kind {
+        case .heading, .paragraph, .quote, .listItem: true
+        case .boilerplate: judgement.reason != .imageLabel
+        case .caption: block.caption.map { tree[$0].tag != .figcaption } ?? false
+        case .title, .byline, .dateline, .reference, .question, .label: false
+        }
+    }
+
+    /// The block model's judgement over the rules': a block it finds article
+    /// text is body (of the kind its shape gives), one it does not is
+    /// boilerplate (for the reason its elements give, if any). Then the
+    /// safety net: when the body left is implausibly small beside the body the
+    /// page declares, or else beside its largest region of prose
+    /// (``ExtractionThresholds``), that region's prose is the body, and a
+    /// note says so.
+    static func judge(_ page: inout JudgedPage, with model: BlockModel, notes: inout [String]) {
+        let blocks = page.blocks
+        // A page too small to have a layout (a stub, a test page) is left to the rules.
+        guard blocks.count >= ExtractionThresholds.modelBlocks,
+            blocks.reduce(0, { $0 + $1.text.count }) >= ExtractionThresholds.modelScalars
+        else { return }
+        let features = page.features
+        for index in blocks.indices where modelJudges(page.judgements[index], blocks[index], in: page.tree) {
+            let isText = model.probability(features.row(index)) >= model.threshold
+            let kind = page.judgements[index].kind
+            if isText, kind == .boilerplate || kind == .caption {
+                page.judgements[index] = (bodyKind(of: blocks[index], isRepeated: page.repeated.contains(index)), nil)
+            } else if !isText, kind != .boilerplate, kind != .caption {
+                page.judgements[index] = (.boilerplate, blocks[index].boilerplate ?? .notArticleText)
+            }
+        }
+        var bodyChars = 0
+        for (block, judgement) in zip(blocks, page.judgements) where BlockFeatures.isBody(judgement.kind) {
+            bodyChars += block.text.count
+        }
+        let region = features.fallbackRegionChars
+        guard region >= ExtractionThresholds.safetyNetRegion,
+            Double(bodyChars) < ExtractionThresholds.safetyNetShare * Double(region)
+        else { return }
+        for index in blocks.indices where modelJudges(page.judgements[index], blocks[index], in: page.tree) {
+            let block = blocks[index]
+            guard page.tree.isAncestor(features.fallbackRegion, of: block.node) else { continue }
+            var unnamed = block
+            unnamed.boilerplate = nil
+            unnamed.boilerplateNamedBy = nil
+            if ContentLocator.weight(of: unnamed) > 0 {
+                page.judgements[index] = (bodyKind(of: block, isRepeated: page.repeated.contains(index)), nil)
+            }
+        }
+        notes.append(
+            "the article found (\(bodyChars) characters) was small beside the page's "
+                + (features.fallbackIsDeclared ? "declared article body" : "largest region of prose")
+                + " (\(region) characters): that region was taken as the article")
+    }
+
+    /// The body kind a block's shape gives it.
+    private static func bodyKind(of block: HTMLBlock, isRepeated: Bool) -> Block.Kind {
+        if isRepeated || BoilerplateText.isFigure(block.string) { return .label }
+        switch block.shape {
+        case .heading: return .heading
+        case .listItem: return .listItem
+        case .quote: return .quote
+        case .tableCell: return block.string.split(separator: " ").count < tableCellWords ? .label : .paragraph
+        case .paragraph, .preformatted: return .paragraph
+        }
+    }
+
+    /// A page cut into blocks, its article located and every block judged by the rules.
+    struct JudgedPage {
+        let tree: HTMLTree
+        let hints: PageHints
+        let blocks: [HTMLBlock]
+        var metadata: ArticleMetadata
+        /// The element the locator chose as the article's.
+        let root: HTMLTree.NodeID
+        /// The element captions are taken from.
+        let scope: HTMLTree.NodeID
+        var judgements: [(kind: Block.Kind, reason: BoilerplateReason?)]
+        /// A block is the headline the metadata names.
+        let titleFound: Bool
+        /// The blocks that are labels the page repeats.
+        let repeated: Set<Int>
+        /// What each block's words alone say.
+        let verdicts: [TextVerdict]
+
+        init(utf8 bytes: [UInt8], notes: inout [String]) {
+            let tree = HTMLTree(parsingUTF8: bytes)
+            let hints = PageHints(tree: tree)
+            let blocks = NameWeighing.settle(HTMLBlockBuilder.blocks(of: tree, hints: hints), in: tree)
+            let metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
+            let root = ContentLocator.locate(in: tree, blocks: blocks)
+            let scope = HTMLArticleParser.captionScope(of: root, in: tree)
+
+            let repeated = HTMLArticleParser.repeatedLabels(blocks)
+            let verdicts = blocks.map(TextVerdict.init)
+            var judgements = blocks.indices.map { index in
+                HTMLArticleParser.classify(
+                    blocks[index], verdicts[index], inside: tree.isAncestor(root, of: blocks[index].node),
+                    inScope: tree.isAncestor(scope, of: blocks[index].node), isRepeated: repeated.contains(index))
+            }
+            // One headline: the first level-1 heading that agrees with the metadata title.
+            var titleFound = false
+            for index in judgements.indices where judgements[index].kind == .title {
+                if !titleFound, HTMLArticleParser.matchesTitle(blocks[index].string, metadata.title) {
+                    titleFound = true
+                } else {
+                    let inside = tree.isAncestor(root, of: blocks[index].node)
+                    judgements[index] = inside ? (.heading, nil) : (.boilerplate, blocks[index].boilerplate ?? .outsideArticle)
+                }
+            }
+
+            HTMLArticleParser.markSections(&judgements, blocks)
+            HTMLArticleParser.markLabelTitles(&judgements, blocks)
+            HTMLArticleParser.markCaptionCopies(&judgements, blocks, in: tree)
+            HTMLArticleParser.markAuthorBios(&judgements, blocks)
+            self.tree = tree
+            self.hints = hints
+            self.blocks = blocks
+            self.metadata = metadata
+            self.root = root
+            self.scope = scope
+            self.judgements = judgements
+            self.titleFound = titleFound
+            self.repeated = repeated
+            self.verdicts = verdicts
+        }
+
+        /// What the block model reads of every block.
+        var features: BlockFeatures {
+            BlockFeatures(
+                tree: tree, hints: hints, blocks: blocks, verdicts: verdicts, root: root, scope: scope, judgements: judgements,
+                repeated: repeated)
+        }
+    }
+
     /// An FAQ's question lines become questions; a "Sources" heading and the
     /// linked entries under it become references.
-    private static func markSections(
+    fileprivate static func markSections(
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
     ) {
         enum Section { case body, faq, sources }
@@ -124,20 +251,19 @@ struct HTMLArticleParser {
     /// (`chartFigures` labels at least) is the chart's title, one of its labels;
     /// one right before a list of links (`listedLinks` link blocks at least,
     /// "More about the economy") is the list's heading.
-    private static func markLabelTitles(
+    fileprivate static func markLabelTitles(
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
     ) {
-        for index in judgements.indices where [.paragraph, .heading].contains(judgements[index].kind) {
+        for index in judgements.indices where judgements[index].kind == .paragraph || judgements[index].kind == .heading {
+            // What follows is asked first: it is cheap, and most blocks are followed by neither.
+            let next = judgements[(index + 1)...].prefix(chartFigures)
+            let titlesChart = next.count == chartFigures && next.allSatisfy { $0.kind == .label }
+            let titlesLinks = !titlesChart && next.prefix(listedLinks).count == listedLinks
+                && next.prefix(listedLinks).allSatisfy { [.linkList, .relatedLinks, .relatedHeadline].contains($0.reason) }
+            guard titlesChart || titlesLinks else { continue }
             let text = blocks[index].string
             guard text.split(separator: " ").count <= labelWords, !BoilerplateText.endsAsSentence(text) else { continue }
-            let next = judgements[(index + 1)...].prefix(chartFigures)
-            if next.count == chartFigures, next.allSatisfy({ $0.kind == .label }) {
-                judgements[index] = (.label, nil)
-            } else if next.prefix(listedLinks).count == listedLinks,
-                next.prefix(listedLinks).allSatisfy({ [.linkList, .relatedLinks, .relatedHeadline].contains($0.reason) })
-            {
-                judgements[index] = (.boilerplate, .relatedLinks)
-            }
+            judgements[index] = titlesChart ? (.label, nil) : (.boilerplate, .relatedLinks)
         }
     }
 
@@ -152,18 +278,40 @@ struct HTMLArticleParser {
     /// sentence of the body; a paragraph or list item next to an image that
     /// says what the image's description (`alt`) says, or a paragraph that opens
     /// as captions do ("In this photo …"), is a caption.
-    private static func markCaptionCopies(
+    fileprivate static func markCaptionCopies(
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock], in tree: HTMLTree
     ) {
         func normal(_ text: String) -> String {
-            Whitespace.collapse(text).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+            let lower = ScalarProperties.lowercased(Whitespace.collapse(text)).unicodeScalars
+            func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+                if Whitespace.isSpace(scalar) { return true }
+                if scalar.isASCII { return "!\"#%&'()*,-./:;?@[\\]_{}".unicodeScalars.contains(scalar) }
+                switch scalar.properties.generalCategory {
+                case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                     .finalPunctuation, .otherPunctuation:
+                    return true
+                default:
+                    return false
+                }
+            }
+            guard let first = lower.firstIndex(where: { !isTrimmed($0) }),
+                let last = lower.lastIndex(where: { !isTrimmed($0) })
+            else { return "" }
+            return String(lower[first...last])
         }
         var captions: Set<String> = []
-        for block in blocks where block.caption != nil { captions.insert(normal(block.string)) }
+        var longest = 0
+        for block in blocks where block.caption != nil {
+            let text = normal(block.string)
+            captions.insert(text)
+            longest = max(longest, text.unicodeScalars.count)
+        }
         var descriptions: [String: [HTMLTree.NodeID]] = [:]
         for image in tree.elements(.img) {
             if let alt = tree.attribute(.alt, of: image), alt.split(separator: " ").count >= captionWords {
-                descriptions[normal(alt), default: []].append(image)
+                let text = normal(alt)
+                descriptions[text, default: []].append(image)
+                longest = max(longest, text.unicodeScalars.count)
             }
         }
         /// Whether an image described so sits between the blocks before and after `index`.
@@ -174,8 +322,10 @@ struct HTMLArticleParser {
             return images.contains { $0 > low && $0 < high }
         }
         for index in judgements.indices where [.paragraph, .listItem, .quote, .heading].contains(judgements[index].kind) {
-            let text = normal(blocks[index].string)
             let kind = judgements[index].kind
+            // A block much longer than every caption and description copies none (trimming takes off little).
+            let text = blocks[index].text.count <= longest + captionSlack
+                ? normal(blocks[index].string) : normal(ScalarSearch.string(blocks[index].text.prefix(captionLeadScalars)))
             if captions.contains(text) {
                 judgements[index] = (.boilerplate, .imageLabel)
             } else if ((kind == .paragraph || kind == .listItem) && describesImageBeside(index, text))
@@ -186,12 +336,18 @@ struct HTMLArticleParser {
         }
     }
 
+    /// Scalars a block may have beyond the longest caption and still copy it
+    /// once spaces and punctuation are trimmed; and how much of a longer
+    /// block is read to see whether it opens as captions do.
+    private static let captionSlack = 16
+    private static let captionLeadScalars = 40
+
     /// The author boxes that end a story ("Jane Doe is a reporter covering…",
     /// "He joined the paper in 2007…"): read back from the last body block,
     /// within the last `bioBlocks`, a run of blocks that each open a bio or go
     /// on about its person, up to the block that opens it. A bio-like sentence
     /// the story goes on after is the story's.
-    private static func markAuthorBios(
+    fileprivate static func markAuthorBios(
         _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
     ) {
         let body = judgements.indices.filter { [.paragraph, .listItem, .heading].contains(judgements[$0].kind) }
@@ -214,7 +370,7 @@ struct HTMLArticleParser {
     /// Short labels (up to `labelWords` words) that stand as their own block
     /// at least `labelRepeats` times on the page: a widget's or a carousel's
     /// labels, not sentences of the article. The indices of those blocks.
-    private static func repeatedLabels(_ blocks: [HTMLBlock]) -> Set<Int> {
+    fileprivate static func repeatedLabels(_ blocks: [HTMLBlock]) -> Set<Int> {
         var byText: [String: [Int]] = [:]
         for (index, block) in blocks.enumerated() where block.text.count <= 80 {
             let text = Whitespace.collapse(block.string).lowercased()
@@ -226,10 +382,16 @@ struct HTMLArticleParser {
 
     private static let labelWords = 8
     private static let labelRepeats = 3
+    /// Whether a line in byline markup is a sentence too long for a byline.
+    private static func readsAsProse(_ line: String) -> Bool {
+        BoilerplateText.endsAsSentence(line)
+            && line.split(separator: " ", maxSplits: ExtractionThresholds.bylineWords).count > ExtractionThresholds.bylineWords
+    }
+
     /// A table cell of fewer words is a figure of a table, not a sentence.
     private static let tableCellWords = 6
 
-    private static func classify(_ block: HTMLBlock, inside: Bool, inScope: Bool, isRepeated: Bool)
+    fileprivate static func classify(_ block: HTMLBlock, _ verdict: TextVerdict, inside: Bool, inScope: Bool, isRepeated: Bool)
         -> (kind: Block.Kind, reason: BoilerplateReason?)
     {
         if block.caption != nil {
@@ -240,15 +402,15 @@ struct HTMLArticleParser {
         if case .heading(level: 1) = block.shape, block.boilerplate == nil || block.boilerplate == .header {
             return (.title, nil)
         }
-        if block.isByline && inScope {
+        if block.isByline && inScope && !readsAsProse(verdict.string) {
             return (.byline, nil)
         }
         guard inside else { return (.boilerplate, block.boilerplate ?? .outsideArticle) }
         if let reason = block.boilerplate { return (.boilerplate, reason) }
-        let string = block.string
+        let string = verdict.string
         if BoilerplateText.isPrintNote(string) { return (.boilerplate, .metadata) }
-        if let reason = BoilerplateText.reason(for: string) { return (.boilerplate, reason) }
-        if block.text.count <= 80, DateLine.date(in: string) != nil { return (.dateline, nil) }
+        if let reason = verdict.reason { return (.boilerplate, reason) }
+        if verdict.isDate { return (.dateline, nil) }
         if block.linkDensity > 0.5, block.text.count > 0 {
             return (.boilerplate, .linkList)
         }
@@ -267,7 +429,7 @@ struct HTMLArticleParser {
 
     /// The element captions are taken from: the article element around the
     /// content, or the content's parent.
-    private static func captionScope(of root: HTMLTree.NodeID, in tree: HTMLTree) -> HTMLTree.NodeID {
+    fileprivate static func captionScope(of root: HTMLTree.NodeID, in tree: HTMLTree) -> HTMLTree.NodeID {
         var scope = root
         var current = root
         while current > HTMLTree.root {
@@ -282,7 +444,7 @@ struct HTMLArticleParser {
         return scope
     }
 
-    private static func matchesTitle(_ heading: String, _ title: String?) -> Bool {
+    fileprivate static func matchesTitle(_ heading: String, _ title: String?) -> Bool {
         guard let title else { return true }
         let a = Whitespace.collapse(heading).lowercased()
         let b = Whitespace.collapse(title).lowercased()
@@ -290,3 +452,19 @@ struct HTMLArticleParser {
     }
 }
 
+/// What a block's words alone say, read once: the rules and the block
+/// model both ask.
+struct TextVerdict {
+    /// The block's text.
+    let string: String
+    /// Why its words alone make it boilerplate (``BoilerplateText/reason(for:)``), if they do.
+    let reason: BoilerplateReason?
+    /// The block is a date line (``DateLine``).
+    let isDate: Bool
+
+    init(_ block: HTMLBlock) {
+        string = block.string
+        reason = BoilerplateText.reason(for: string)
+        isDate = block.text.count <= 80 && DateLine.date(in: string) != nil
+    }
+}

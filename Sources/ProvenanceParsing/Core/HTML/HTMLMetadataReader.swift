@@ -299,7 +299,8 @@ enum BylineParser {
             var name = words.joined(separator: " ").trimming([",", ".", ":", " "])
             if name.hasSuffix(")"), !name.contains("(") { name.removeLast() }
             guard name.count >= 3, words.count <= 5, words.count >= 1 else { continue }
-            guard !name.contains("@"), !name.contains(":"), !name.lowercased().hasPrefix("http"),
+            // "Jonas Petrov/Reuters files" is a photo credit, not a name.
+            guard !name.contains("@"), !name.contains(":"), !name.contains("/"), !name.lowercased().hasPrefix("http"),
                 !name.contains(where: \.isNumber)
             else { continue }
             let lower = name.lowercased()

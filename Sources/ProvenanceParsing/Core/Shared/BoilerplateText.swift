@@ -38,7 +38,11 @@ enum BoilerplateText {
             if words > 30 { return nil }
         }
         guard words > 0 || !line.isEmpty else { return nil }
-        let lower = Array(Whitespace.collapse(line).utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        let collapsed = Whitespace.collapse(line)
+        // ASCII lowercased by its bytes; a line with other letters ("Ähnliche Beiträge") in full.
+        let lower = collapsed.utf8.allSatisfy { $0 < 0x80 }
+            ? Array(collapsed.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            : Array(collapsed.lowercased().utf8)
         if words <= 12 {
             let bare = withoutDecoration(String(decoding: lower, as: UTF8.self))
             if let reason = exactLines[bare] { return reason }
@@ -179,11 +183,15 @@ enum BoilerplateText {
         // The same lines in the other languages of the pages we read most: German,
         // French, Spanish, Polish.
         for line in ["kommentare", "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
-                     "deja un comentario", "dejar un comentario", "komentarze", "dodaj komentarz"] {
+                     "deja un comentario", "dejar un comentario", "komentarze", "dodaj komentarz", "kommentare schreiben",
+                     "kommentar verfassen", "kommentieren", "bisherige kommentare", "antworten", "répondre", "responder",
+                     "odpowiedz", "écrire un commentaire", "escribe un comentario", "napisz komentarz"] {
             table[line] = .comments
         }
         for line in ["teilen", "artikel teilen", "drucken", "partager", "partager cet article", "imprimer",
-                     "compartir", "imprimir", "udostępnij", "drukuj"] {
+                     "compartir", "imprimir", "udostępnij", "drukuj", "mit freunden teilen", "beitrag teilen",
+                     "seite teilen", "artikel drucken", "seite drucken", "rezept drucken", "beitrag drucken",
+                     "partager sur facebook", "compartir en facebook", "udostępnij na facebooku", "like it? share it!"] {
             table[line] = .shareBar
         }
         for line in ["anzeige", "werbung", "publicité", "publicidad", "reklama"] {
@@ -192,17 +200,27 @@ enum BoilerplateText {
         for line in ["mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "weitere artikel",
                      "weiterlesen", "lire aussi", "à lire aussi", "lire la suite", "sur le même sujet", "leer más",
                      "lee también", "te puede interesar", "noticias relacionadas", "czytaj też", "czytaj także",
-                     "czytaj więcej", "zobacz też", "zobacz także"] {
+                     "czytaj więcej", "zobacz też", "zobacz także", "weitere informationen", "weitere infos",
+                     "zum weiterlesen", "auch lesen", "das könnte dich auch interessieren",
+                     "das thema könnte dich auch interessieren", "weitere beiträge", "ähnliche beiträge",
+                     "ähnliche artikel", "empfohlene beiträge", "verwandte themen", "verwandte artikel",
+                     "weiterführende links", "weiterführender link", "le puede interesar", "también te puede interesar",
+                     "notas relacionadas", "temas relacionados", "artículos relacionados", "puedes ver",
+                     "articles similaires", "à lire également", "sur le même thème", "dans la même rubrique",
+                     "podobne artykuły", "powiązane artykuły", "czytaj również"] {
             table[line] = .relatedLinks
         }
         for line in ["newsletter abonnieren", "jetzt abonnieren", "abonnieren", "s'abonner", "s’abonner",
                      "abonnez-vous", "suscríbete", "suscribirse", "subskrybuj", "zaloguj się", "anmelden", "se connecter",
-                     "iniciar sesión"] {
+                     "iniciar sesión", "jetzt registrieren", "kostenlos registrieren", "newsletter bestellen",
+                     "pour lire la suite", "inscrivez-vous", "regístrate", "zarejestruj się", "zaloguj"] {
             table[line] = .promotion
         }
         for line in ["zum inhalt springen", "nach oben", "zurück nach oben", "menü", "suche", "startseite",
                      "aller au contenu", "rechercher", "accueil", "retour en haut", "ir al contenido", "buscar",
-                     "inicio", "volver arriba", "przejdź do treści", "szukaj", "strona główna"] {
+                     "inicio", "volver arriba", "przejdź do treści", "szukaj", "strona główna", "zurück",
+                     "zurück zur übersicht", "nächster artikel", "vorheriger artikel", "article suivant",
+                     "article précédent", "siguiente", "anterior", "następny", "poprzedni"] {
             table[line] = .navigation
         }
         for line in ["impressum", "datenschutz", "datenschutzerklärung", "agb", "nutzungsbedingungen", "kontakt",
@@ -216,19 +234,29 @@ enum BoilerplateText {
     /// Phrases that mark a short line as boilerplate wherever they occur.
     private static let phrases: [(BoilerplateReason, [String])] = [
         (.comments, ["your email address will not be published", "required fields are marked",
+                     "e-mail-adresse wird nicht veröffentlicht", "erforderliche felder sind mit",
+                     "votre adresse e-mail ne sera pas publiée", "les champs obligatoires sont indiqués",
+                     "tu dirección de correo electrónico no será publicada", "los campos obligatorios están marcados",
+                     "twój adres e-mail nie zostanie opublikowany", "wymagane pola są oznaczone",
                      "you must be logged in to post a comment", "comments are closed",
                      "be the first to comment", "notify me of follow-up comments", "notify me of new posts",
                      "save my name, email, and website"]),
         (.newsletter, ["sign up for our newsletter", "subscribe to our newsletter",
                        "newsletter sign-up", "newsletter signup", "enter your email", "get our newsletter",
-                       "delivered to your inbox", "straight to your inbox"]),
+                       "delivered to your inbox", "straight to your inbox", "newsletter abonnieren",
+                       "für unseren newsletter", "inscrivez-vous à notre newsletter", "abonnez-vous à notre newsletter",
+                       "suscríbete a nuestro boletín", "suscríbete a nuestro newsletter", "zapisz się do newslettera"]),
         (.cookieBanner, ["we use cookies", "this site uses cookies", "this website uses cookies",
                          "accept all cookies", "cookie policy", "by continuing to use this site",
-                         "by using this site, you agree"]),
+                         "by using this site, you agree", "wir verwenden cookies", "diese website verwendet cookies",
+                         "nous utilisons des cookies", "ce site utilise des cookies", "utilizamos cookies",
+                         "este sitio web utiliza cookies", "używamy plików cookie", "korzystamy z plików cookie"]),
         (.promotion, ["click here to", "tap here to", "subscribe now", "subscribe today", "start your free trial",
                       "already a subscriber", "to continue reading", "unlimited digital access",
                       "support our journalism", "become a member", "download our app", "follow us on",
-                      "like us on facebook", "follow us on twitter"]),
+                      "like us on facebook", "follow us on twitter", "folgen sie uns auf", "suivez-nous sur",
+                      "síguenos en", "siguenos en", "obserwuj nas", "war dieser artikel hilfreich",
+                      "ist dieser beitrag hilfreich", "war der artikel nützlich", "was this article helpful"]),
         (.shareBar, ["share this article", "share on facebook", "share on twitter", "share via email"]),
         (.metadata, ["contributed to this report", "contributed reporting", "contributed to this article",
                      "contributed to this story"]),
@@ -348,7 +376,12 @@ enum BoilerplateText {
     /// Lead-ins of a related-story line ("Related: Chicago is America's…").
     private static let leadIns = ["read more:", "related:", "see also:", "read also:", "also read:", "more:",
                                   "read more »", "related stories:", "related article:", "watch:", "listen:",
-                                  "recommended:", "read next:", "don't miss:", "must read:"]
+                                  "recommended:", "read next:", "don't miss:", "must read:",
+                                  // German, French, Spanish, Polish, Italian
+                                  "lesen sie auch:", "lesen sie mehr:", "mehr dazu:", "auch interessant:", "lire aussi :",
+                                  "lire aussi:", "à lire aussi :", "à lire aussi:", "lea también:", "lee también:",
+                                  "lea más:", "puedes ver:", "te puede interesar:", "czytaj też:", "czytaj także:",
+                                  "zobacz też:", "zobacz także:", "leggi anche:"]
 
     /// `line` without the punctuation lines are decorated with at either end.
     private static func withoutDecoration(_ line: String) -> String {

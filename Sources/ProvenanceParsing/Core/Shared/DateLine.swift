@@ -3,6 +3,8 @@
 enum DateLine {
     /// The ISO date of `line` when the whole line is a (labelled) date.
     static func date(in line: String) -> String? {
+        // Every date has a digit; most lines asked have none.
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var text = Whitespace.collapse(line)
         guard !text.isEmpty, text.count <= 80 else { return nil }
         let lower = text.lowercased()
@@ -24,6 +26,9 @@ enum DateLine {
     private static let labels = [
         "last updated on", "last updated", "last modified", "published on", "published", "updated on", "updated",
         "posted on", "posted", "first published", "date:", "date", "dated", "publié le", "publicado em",
-        "publicado", "pubblicato il", "veröffentlicht am",
+        "publicado el", "publicado", "pubblicato il", "veröffentlicht am", "veröffentlicht", "aktualisiert am",
+        "aktualisiert", "zuletzt aktualisiert", "erstellt am", "stand:", "mis à jour le", "mis à jour", "publié",
+        "actualizado el", "actualizado", "opublikowano", "aktualizacja", "data publikacji", "aggiornato il",
+        "gepubliceerd op", "bijgewerkt op",
     ]
 }

@@ -27,7 +27,9 @@ public enum DateNormalizer {
         if lower.allSatisfy({ $0.isNumber || ":/-.+T".contains($0) }) { return true }
         if monthNames[lower] != nil || monthNames[lower + "."] != nil { return true }
         return ["am", "pm", "a.m", "p.m", "gmt", "utc", "z", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst",
-                "pdt", "bst", "cet", "cest", "kst", "jst", "at", "on", "st", "nd", "rd", "th"].contains(lower)
+                "pdt", "bst", "cet", "cest", "kst", "jst", "at", "on", "st", "nd", "rd", "th",
+                // "um 14:20 Uhr", "31 de mayo de 2021", "à 10h", "2021 r., godz. 10:00"
+                "um", "uhr", "de", "del", "à", "h", "r", "godz"].contains(lower)
             || lower.hasSuffix("st") && Int(lower.dropLast(2)) != nil
             || lower.hasSuffix("nd") && Int(lower.dropLast(2)) != nil
             || lower.hasSuffix("rd") && Int(lower.dropLast(2)) != nil
@@ -149,6 +151,9 @@ public enum DateNormalizer {
                 }
             } else if token.hasPrefix("+") || token.hasPrefix("-"), token.count == 5, let value = Int(token.dropFirst()) {
                 offset = value == 0 ? "Z" : "\(token.prefix(1))\(pad(value / 100)):\(pad(value % 100))"
+            } else if day == nil, month == nil, year == nil, let (d, m, y) = dottedDate(token) {
+                // "31.05.2021": day first, as German, Polish or Czech pages write it.
+                (day, month, year) = (d, m, y)
             } else if let value = Int(token.trimmingSuffixes(["st", "nd", "rd", "th", "."])) {
                 if token.count == 4, (1800...2200).contains(value) {
                     year = value
@@ -164,6 +169,15 @@ public enum DateNormalizer {
         let date = format(year, month, day)
         guard let hour else { return date }
         return "\(date)T\(pad(hour)):\(pad(minute)):\(pad(second))\(offset ?? "")"
+    }
+
+    /// Day, month and year of "31.05.2021" (or "31.5.2021,").
+    private static func dottedDate(_ token: String) -> (Int, Int, Int)? {
+        let parts = token.trimmingSuffixes([",", "."]).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]), (1800...2200).contains(year)
+        else { return nil }
+        return (day, month, year)
     }
 
     private static func tokenize(_ text: String) -> [String] {
@@ -198,6 +212,16 @@ public enum DateNormalizer {
              "november", "dezember"],
             ["ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října",
              "listopadu", "prosince"],
+            ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+             "października", "listopada", "grudnia"],
+            ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+             "październik", "listopad", "grudzień"],
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+             "november", "december"],
+            // Abbreviations of German, French and Spanish months where they differ from the English.
+            ["jän", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sept", "okt", "nov", "dez"],
+            ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"],
+            ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
         ]
         var table: [String: Int] = ["sept": 9, "sept.": 9]
         for list in lists {

@@ -12,10 +12,13 @@ enum Whitespace {
         }
     }
 
-    /// Zero-width characters that pages scatter through text.
+    /// Zero-width characters that pages scatter through text: zero-width
+    /// spaces, word joiners, soft hyphens. The zero-width joiner and
+    /// non-joiner stay: Bengali, Persian or Hindi words (and emoji) are
+    /// spelt with them.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x200B, 0x200C, 0x200D, 0x2060, 0xAD: true
+        case 0x200B, 0x2060, 0xAD: true
         default: false
         }
     }

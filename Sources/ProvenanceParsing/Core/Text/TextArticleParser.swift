@@ -129,6 +129,7 @@ struct TextArticleParser {
         metadata.publisher = TextArticleParser.publisher(from: publisherClaims)
         metadata.bylines = unique(metadata.bylines)
         metadata.wire = WireReader.wire(bylines: metadata.bylines, text: text, blocks: blocks)
+        if metadata.language == nil { metadata.language = LanguageDetector.language(ofBodyIn: text, blocks: blocks) }
         return Article(path: path, format: .text, metadata: metadata, text: text, blocks: blocks, links: links, notes: notes)
     }
 

@@ -1,0 +1,23 @@
+/// The thresholds of web-page extraction's safety net and block model, in
+/// one place. (The block model's own cut-off, the probability from which a
+/// block is article text, is chosen on dev by `provenance-train extraction`
+/// and travels in the model file.)
+enum ExtractionThresholds {
+    /// The block model judges pages of at least this many blocks and this
+    /// many scalars of text (the smallest pages it was trained on have 8
+    /// blocks and 683 scalars); smaller pages are left to the rules.
+    static let modelBlocks = 8
+    static let modelScalars = 600
+
+    /// The safety net looks at pages whose largest region of prose holds at
+    /// least this many scalars of prose…
+    static let safetyNetRegion = 500
+    /// … and takes that region when the body found holds less than this
+    /// share of it: the article was lost to a wrong region or to names.
+    static let safetyNetShare = 0.25
+
+    /// A block in byline markup ("author…") of at least this many words that
+    /// ends as a sentence is prose (an author's page, a story inside an
+    /// author box), not a byline: the rules and the model judge it as any block.
+    static let bylineWords = 25
+}
