@@ -10,11 +10,13 @@ let package = Package(
         .library(name: "ProvenanceGraph", targets: ["ProvenanceGraph"]),
         .library(name: "ProvenanceStore", targets: ["ProvenanceStore"]),
         .library(name: "ProvenanceReports", targets: ["ProvenanceReports"]),
+        .library(name: "ProvenanceServer", targets: ["ProvenanceServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev; only Core/HTML/LibXML2Parser.swift imports it.
@@ -71,6 +73,14 @@ let package = Package(
             name: "ProvenanceReports",
             dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph"]
         ),
+        // `provenance serve`: a local web application over a store (pages and a JSON API).
+        .target(
+            name: "ProvenanceServer",
+            dependencies: [
+                "ProvenanceStore", "ProvenanceReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "provenance",
@@ -80,6 +90,7 @@ let package = Package(
                 "ProvenanceGraph",
                 "ProvenanceStore",
                 "ProvenanceReports",
+                "ProvenanceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -123,6 +134,13 @@ let package = Package(
         .testTarget(
             name: "ProvenanceStoreTests",
             dependencies: ["ProvenanceStore"]
+        ),
+        .testTarget(
+            name: "ProvenanceServerTests",
+            dependencies: [
+                "ProvenanceServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "ProvenanceReportsTests",

@@ -16,7 +16,7 @@ struct Provenance: ParsableCommand {
             (each failure is one line on standard error), 2 for a usage error.
             """,
         version: "0.1.0",
-        subcommands: [Extract.self, Report.self, Check.self, Ingest.self, Sources.self]
+        subcommands: [Extract.self, Report.self, Check.self, Ingest.self, Sources.self, Serve.self]
     )
 
     /// Runs the command. Every error is one line in one voice,

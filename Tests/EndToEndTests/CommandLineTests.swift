@@ -49,7 +49,7 @@ import Testing
         let files = try CommandRunner.run(["Examples"])
         #expect(files.status == 2)
         #expect(files.standardError.hasPrefix(
-            "provenance: error: 'Examples' is not a provenance command; the commands are extract, report, check, ingest, sources.\n"))
+            "provenance: error: 'Examples' is not a provenance command; the commands are extract, report, check, ingest, sources, serve.\n"))
         #expect(try CommandRunner.run(["--version"]).status == 0)
     }
 

@@ -94,6 +94,8 @@ public struct PreparedArticle: Sendable {
 
 /// The in-memory index behind ``GraphBuilder``.
 struct MemoryIndex: LinkingIndex {
+    typealias Failure = Never
+
     /// Claim positions by index-term key.
     private var postings = PostingTable()
     private var candidates: [LinkCandidate] = []

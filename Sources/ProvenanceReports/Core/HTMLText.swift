@@ -26,6 +26,8 @@ enum HTMLText {
         var span: TextSpan
         var classes: String
         var title: String
+        /// Where the mark links to; the claim's card in the report by default.
+        var href: String? = nil
     }
 
     /// The text as `<p>` paragraphs (blank lines between them), each claim
@@ -77,7 +79,7 @@ enum HTMLText {
                 if owner[offset] >= 0 {
                     let mark = marks[owner[offset]]
                     let id = started.insert(owner[offset]).inserted ? " id=\"\(mark.claim)\"" : ""
-                    html += "<a\(id) class=\"\(mark.classes)\" href=\"#about-\(mark.claim)\" title=\"\(escape(mark.title))\">"
+                    html += "<a\(id) class=\"\(mark.classes)\" href=\"\(escape(mark.href ?? "#about-\(mark.claim)"))\" title=\"\(escape(mark.title))\">"
                     openMark = owner[offset]
                 }
                 if role[offset] != 0 {

@@ -56,7 +56,7 @@ public final class CorpusStore: Sendable {
     /// (Set once; let go of first in `deinit`.)
     private nonisolated(unsafe) var connection: (any DatabaseReader)?
     private nonisolated(unsafe) var writer: DatabasePool?
-    private var reader: any DatabaseReader { connection! }
+    var reader: any DatabaseReader { connection! }
     private var pool: DatabasePool? { writer }
     /// Held (unlocked once set up) until the connections are closed.
     private let lock: FileLock

@@ -9,10 +9,18 @@ struct GraphLoader {
 
     /// The graph; a value that is not what the schema says (a damaged or
     /// hand-made store) is an error, never a trap.
-    func load() throws -> ProvenanceGraph {
+    ///
+    /// With `only`, the part of the graph about these documents: them, their
+    /// claims, the sources those name, and the edges from or to any of them
+    /// (an edge may then name a node outside the part).
+    func load(only: [Int64]? = nil) throws -> ProvenanceGraph {
         var graph = ProvenanceGraph()
         var textLengths: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id") {
+        let ids = only.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
+        let documentFilter = ids == nil ? "" : "WHERE id IN (SELECT value FROM json_each(?))"
+        let claimFilter = ids == nil ? "" : "WHERE document_id IN (SELECT value FROM json_each(?))"
+        let arguments: StatementArguments = ids.map { [$0] } ?? []
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM documents \(documentFilter) ORDER BY id", arguments: arguments) {
             let id: Int64 = try row.required("id")
             let text: String = try row.required("text")
             let links: [JSONColumns.LinkRecord] = JSONColumns.decode(row.value("links"))
@@ -29,8 +37,7 @@ struct GraphLoader {
                     quotes: quotes.compactMap(\.quote).filter { $0.span.end <= length && $0.inner.end <= length },
                     positions: JSONColumns.positions(row.value("positions")), capturedFrom: row.value("captured_from")))
         }
-        graph.sources = try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY id").map(Self.source)
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM claims ORDER BY document_id, ordinal") {
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM claims \(claimFilter) ORDER BY document_id, ordinal", arguments: arguments) {
             let id: Int64 = try row.required("id")
             let document: Int64 = try row.required("document_id")
             guard let length = textLengths["d\(document)"] else { throw StoredValueError(description: "claim c\(id) of a document that is not there") }
@@ -57,7 +64,25 @@ struct GraphLoader {
                     via: JSONColumns.decode(row.value("via")), about: JSONColumns.decode(row.value("about")),
                     continuation: row.value("continuation") ?? false, problem: problem.flatMap(Claim.Problem.init(rawValue:))))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM edges ORDER BY id") {
+        if only == nil {
+            graph.sources = try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY id").map(Self.source)
+        } else {
+            var named = Set(graph.documents.compactMap(\.publisherSource))
+            for claim in graph.claims { named.formUnion([claim.source].compactMap { $0 } + claim.via + claim.about) }
+            let numbers = named.compactMap { SourceID($0)?.value }.sorted()
+            graph.sources = try Row.fetchAll(
+                db, sql: "SELECT * FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                arguments: ["[" + numbers.map(String.init).joined(separator: ",") + "]"]
+            ).map(Self.source)
+        }
+        let nodes = "[" + (graph.documents.map(\.id) + graph.claims.map(\.id)).map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        let edgeSQL = only == nil
+            ? "SELECT * FROM edges ORDER BY id"
+            : """
+                SELECT * FROM edges WHERE from_node IN (SELECT value FROM json_each(?1))
+                UNION SELECT * FROM edges WHERE to_node IN (SELECT value FROM json_each(?1)) ORDER BY id
+                """
+        for row in try Row.fetchAll(db, sql: edgeSQL, arguments: only == nil ? [] : [nodes]) {
             let evidence: [JSONColumns.EvidenceRecord] = JSONColumns.decode(row.value("evidence"))
             guard let kind = ProvenanceGraph.Edge.Kind(rawValue: row.value("kind") ?? ""), let from: String = row.value("from_node"),
                 let to: String = row.value("to_node")

@@ -30,7 +30,7 @@ struct Ingestion {
             id: document.id, url: document.url, title: document.title, published: document.published, links: document.links,
             claims: zip(claims, fingerprints).map { ($0.id, $0.kind, $0.content, $1) })
         var edges = GraphConversion.attributionEdges(document: document, claims: claims)
-        edges += DocumentLinker(configuration: linking).link(new, into: index) { id in index.contentSpan(of: id) }
+        edges += try DocumentLinker(configuration: linking).link(new, into: index) { id in index.contentSpan(of: id) }
 
         try insert(document, addresses: new.addresses, number: documentNumber, claims: claims.count)
         for (ordinal, (claim, fingerprint)) in zip(claims, fingerprints).enumerated() {

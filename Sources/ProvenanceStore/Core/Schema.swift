@@ -4,7 +4,7 @@ import ProvenanceGraph
 /// The tables of a corpus store and how they came to be.
 enum Schema {
     static let application = "provenance"
-    static let version = 5
+    static let version = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -79,6 +79,27 @@ enum Schema {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)", arguments: [GraphConversion.key(name), id])
             }
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: ["5"])
+        }
+        // v6: the claims' sentences in an FTS5 index, for searching claims by
+        // their words (`CorpusReader.claims(matching:page:)`), kept by triggers; and the documents by publisher.
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE claims_fts USING fts5(
+                    sentence_text, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+                INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
+                CREATE INDEX documents_publisher ON documents(publisher_source);
+                CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+                    INSERT INTO claims_fts(rowid, sentence_text) VALUES (new.id, new.sentence_text);
+                END;
+                CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+                    INSERT INTO claims_fts(claims_fts, rowid, sentence_text) VALUES ('delete', old.id, old.sentence_text);
+                END;
+                CREATE TRIGGER claims_fts_update AFTER UPDATE OF sentence_text ON claims BEGIN
+                    INSERT INTO claims_fts(claims_fts, rowid, sentence_text) VALUES ('delete', old.id, old.sentence_text);
+                    INSERT INTO claims_fts(rowid, sentence_text) VALUES (new.id, new.sentence_text);
+                END;
+                """)
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [String(version)])
         }
         return migrator

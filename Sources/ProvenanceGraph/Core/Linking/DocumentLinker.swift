@@ -19,8 +19,11 @@ public final class LinkCandidate: Sendable {
 
 /// What the linker asks of the corpus it links a new document into. The
 /// in-memory graph and the SQLite store each answer from their own index, so
-/// linking costs the same whatever the corpus size.
+/// linking costs the same whatever the corpus size. The store's reads can
+/// fail (`Failure`), and a failure stops the linking rather than reading as
+/// "nothing found"; the memory index's cannot (`Never`).
 public protocol LinkingIndex {
+    associatedtype Failure: Error
     /// Claims sharing the most of `terms` (each with its key), best first
     /// (ties: earlier first).
     /// Each term contributes at most `postingLimit` of its most recent claims,
@@ -28,29 +31,29 @@ public protocol LinkingIndex {
     /// Only claims sharing at least `minimumShared` of the terms count.
     func claimCandidates(
         sharing terms: [(term: String, key: UInt64)], minimumShared: Int, postingLimit: Int, limit: Int
-    ) -> [LinkCandidate]
+    ) throws(Failure) -> [LinkCandidate]
     /// Documents whose address has this key.
-    func documents(atAddress key: String) -> [String]
+    func documents(atAddress key: String) throws(Failure) -> [String]
     /// Documents whose headline holds at least four in five of these words
     /// (a slug's), in ingestion order. Each word brings at most
     /// `postingLimit` of its most recent documents.
-    func documents(withTitleWords words: Set<String>, postingLimit: Int) -> [String]
+    func documents(withTitleWords words: Set<String>, postingLimit: Int) throws(Failure) -> [String]
     /// Links in earlier documents: to this address key.
-    func links(toAddress key: String) -> [(document: String, span: TextSpan)]
+    func links(toAddress key: String) throws(Failure) -> [(document: String, span: TextSpan)]
     /// Links in earlier documents whose slug shares a word with this headline,
     /// in ingestion order. Each word brings at most `postingLimit` of its most
     /// recent links.
-    func links(withSlugWordsIn words: Set<String>, postingLimit: Int) -> [(document: String, span: TextSpan, slug: Set<String>)]
+    func links(withSlugWordsIn words: Set<String>, postingLimit: Int) throws(Failure) -> [(document: String, span: TextSpan, slug: Set<String>)]
     /// Publication date (ISO 8601) and ingestion order of a document.
-    func dating(of document: String) -> (published: String?, order: Int)?
+    func dating(of document: String) throws(Failure) -> (published: String?, order: Int)?
     /// The headline of a document, if it has one.
-    func title(of document: String) -> String?
+    func title(of document: String) throws(Failure) -> String?
     /// How many claims a document has.
-    func claimCount(of document: String) -> Int
+    func claimCount(of document: String) throws(Failure) -> Int
     /// The claim ids of a document, in reading order.
-    func claimOrder(of document: String) -> [String]
+    func claimOrder(of document: String) throws(Failure) -> [String]
     /// The claims of a document with their signatures.
-    func claims(of document: String) -> [LinkCandidate]
+    func claims(of document: String) throws(Failure) -> [LinkCandidate]
 }
 
 /// Links a new document into a corpus: its claims to the same earlier claims,
@@ -138,20 +141,20 @@ public struct DocumentLinker {
 
     /// The edges the new document adds; `contentSpan` finds an earlier claim's
     /// content span for evidence.
-    public func link(
-        _ document: NewDocument, into index: LinkingIndex, contentSpan: (String) -> (document: String, span: TextSpan)?
-    ) -> [ProvenanceGraph.Edge] {
+    public func link<Index: LinkingIndex>(
+        _ document: NewDocument, into index: Index, contentSpan: (String) -> (document: String, span: TextSpan)?
+    ) throws(Index.Failure) -> [ProvenanceGraph.Edge] {
         var edges: [ProvenanceGraph.Edge] = []
         let similarity = ClaimSimilarity(configuration: configuration)
         let postingLimit = configuration.postingLimit
         // Same claims.
         var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
         for (position, claim) in document.claims.enumerated() {
-            let rare = rareTerms(of: claim.signature, in: index)
+            let rare = rareTerms(of: claim.signature)
             var best: [(LinkCandidate, Double)] = []
             // A match shares at least two of the terms (a rule of the
             // similarity too), whichever of the two claims came first.
-            for candidate in index.claimCandidates(
+            for candidate in try index.claimCandidates(
                 sharing: rare, minimumShared: configuration.minimumSharedTerms, postingLimit: postingLimit, limit: configuration.candidateLimit)
             where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
                 let score = rounded(similarity.score(claim.signature, candidate.signature))
@@ -177,11 +180,11 @@ public struct DocumentLinker {
         var cited: [String: [ProvenanceGraph.Evidence]] = [:]
         for (link, address) in zip(document.links, document.addresses.links) {
             guard let key = address.key else { continue }
-            for target in index.documents(atAddress: key) where target != document.id {
+            for target in try index.documents(atAddress: key) where target != document.id {
                 cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
             }
             if let slug = address.slug {
-                for target in index.documents(withTitleWords: slug, postingLimit: postingLimit) where target != document.id && cited[target] == nil {
+                for target in try index.documents(withTitleWords: slug, postingLimit: postingLimit) where target != document.id && cited[target] == nil {
                     cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
                 }
             }
@@ -189,12 +192,12 @@ public struct DocumentLinker {
         // Citations of this document by earlier ones.
         var citedBy: [String: [ProvenanceGraph.Evidence]] = [:]
         if let key = document.addresses.urlKey {
-            for link in index.links(toAddress: key) where link.document != document.id {
+            for link in try index.links(toAddress: key) where link.document != document.id {
                 citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
             }
         }
         if let words = document.addresses.titleWords {
-            for link in index.links(withSlugWordsIn: words, postingLimit: postingLimit) where link.document != document.id && citedBy[link.document] == nil {
+            for link in try index.links(withSlugWordsIn: words, postingLimit: postingLimit) where link.document != document.id && citedBy[link.document] == nil {
                 if AddressKeys.slug(link.slug, matches: words) != nil {
                     citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
                 }
@@ -211,8 +214,8 @@ public struct DocumentLinker {
         var derived: Set<String> = []
         for (other, matches) in matchesByDocument.sorted(by: { $0.key < $1.key }) {
             let share = Double(Set(matches.map(\.new)).count) / Double(max(own, 1))
-            let otherShare = Double(Set(matches.map(\.old)).count) / Double(max(index.claimCount(of: other), 1))
-            let order = index.claimOrder(of: other)
+            let otherShare = try Double(Set(matches.map(\.old)).count) / Double(max(index.claimCount(of: other), 1))
+            let order = try index.claimOrder(of: other)
             // The longest run of matches in the order of both documents,
             // counted from either side (ties broken alike whichever came first).
             let pairs = matches.compactMap { match in order.firstIndex(of: match.old).map { (match.new, $0) } }
@@ -220,7 +223,7 @@ public struct DocumentLinker {
                 Self.longestIncreasingRun(pairs.sorted { $0 < $1 }.map(\.1)),
                 Self.longestIncreasingRun(pairs.map { ($0.1, $0.0) }.sorted { $0 < $1 }.map(\.1)))
             let inOrder = Double(run) / Double(max(pairs.count, 1))
-            let (from, to) = earlierFirst(
+            let (from, to) = try earlierFirst(
                 document, other, index: index, citations: cited, citedBy: citedBy, share: share, otherShare: otherShare)
             let cites = cited[other] ?? citedBy[other] ?? []
             guard !cites.isEmpty
@@ -266,7 +269,7 @@ public struct DocumentLinker {
         }
         let derivedFromNew = Set(edges.filter { $0.kind == .derivedFrom && $0.from == document.id }.map(\.to))
         for other in derived.sorted() {
-            let theirs = index.claims(of: other).filter { $0.kind != .caption }
+            let theirs = try index.claims(of: other).filter { $0.kind != .caption }
             let newIsDerived = derivedFromNew.contains(other)
             let (derivedClaims, sourceClaims) = newIsDerived ? (mine, theirs) : (theirs, mine)
             let sourceIDs = Set(sourceClaims.map(\.claim))
@@ -317,7 +320,7 @@ public struct DocumentLinker {
     /// does not move with the order documents arrive in, leaving out those
     /// too common in it to find anything (a term common in the corpus alone
     /// brings only its most recent claims: `postingLimit`).
-    private func rareTerms(of signature: ClaimFingerprint, in index: LinkingIndex) -> [(term: String, key: UInt64)] {
+    private func rareTerms(of signature: ClaimFingerprint) -> [(term: String, key: UInt64)] {
         let table = configuration.model.frequencyByKey
         let ceiling = Int32(clamping: Int(configuration.queryTermMaximumShare * Double(configuration.model.claimTotal)))
         var counted: [(term: String, key: UInt64, frequency: Int32)] = []
@@ -334,13 +337,13 @@ public struct DocumentLinker {
     /// (a rewrite is mostly its source's claims), else the one with the
     /// later headline, or later words, in byte order — never which came
     /// first, so that the order documents arrive in does not decide.
-    private func earlierFirst(
-        _ document: NewDocument, _ other: String, index: LinkingIndex, citations: [String: [ProvenanceGraph.Evidence]],
+    private func earlierFirst<Index: LinkingIndex>(
+        _ document: NewDocument, _ other: String, index: Index, citations: [String: [ProvenanceGraph.Evidence]],
         citedBy: [String: [ProvenanceGraph.Evidence]], share: Double, otherShare: Double
-    ) -> (String, String) {
+    ) throws(Index.Failure) -> (String, String) {
         if citations[other] != nil { return (document.id, other) }
         if citedBy[other] != nil { return (other, document.id) }
-        if let mine = document.published, let theirs = index.dating(of: other)?.published, mine != theirs {
+        if let mine = document.published, let theirs = try index.dating(of: other)?.published, mine != theirs {
             return mine < theirs ? (other, document.id) : (document.id, other)
         }
         if rounded(share) != rounded(otherShare) { return share > otherShare ? (document.id, other) : (other, document.id) }
@@ -349,9 +352,9 @@ public struct DocumentLinker {
             guard mine != theirs else { return nil }
             return Array(mine.utf8).lexicographicallyPrecedes(Array(theirs.utf8)) ? (other, document.id) : (document.id, other)
         }
-        if let order = later(document.title ?? "", index.title(of: other) ?? "") { return order }
+        if let order = try later(document.title ?? "", index.title(of: other) ?? "") { return order }
         let mine = document.claims.map { $0.signature.indexTerms.joined(separator: " ") }.joined(separator: "|")
-        let theirs = index.claims(of: other).map { $0.signature.indexTerms.joined(separator: " ") }.joined(separator: "|")
+        let theirs = try index.claims(of: other).map { $0.signature.indexTerms.joined(separator: " ") }.joined(separator: "|")
         return later(mine, theirs) ?? (document.id, other)
     }
 
