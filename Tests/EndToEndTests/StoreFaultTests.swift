@@ -100,7 +100,7 @@ import Testing
             process.executableURL = CommandRunner.binary
             process.arguments = ["ingest", "-q", "--store", store] + part
             process.standardOutput = FileHandle.nullDevice
-            FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: errorFile)
             return process
         }

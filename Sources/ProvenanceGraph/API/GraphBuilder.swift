@@ -31,7 +31,7 @@ public struct GraphBuilder {
         let signatures = prepared.fingerprints
         let linker = DocumentLinker(configuration: configuration)
         let new = DocumentLinker.NewDocument(
-            id: document.id, url: document.url, title: document.title, published: document.published, links: document.links,
+            id: document.id, path: document.path, url: document.url, title: document.title, published: document.published, links: document.links,
             claims: zip(claims, signatures).map { ($0.id, $0.kind, $0.content, $1) }, addresses: prepared.addresses)
         // The copies the closure reads must be gone before the arrays grow
         // below, or growing them would copy them whole.
@@ -107,6 +107,7 @@ struct MemoryIndex: LinkingIndex {
     private var slugWords: [String: [Int]] = [:]
     private var datings: [String: (String?, Int)] = [:]
     private var titles: [String: String] = [:]
+    private var paths: [String: String] = [:]
     private var claimIDs: [String: [String]] = [:]
     private var claimPositions: [String: [Int]] = [:]
     /// Scratch counts for candidate lookups, one slot per claim.
@@ -146,6 +147,8 @@ struct MemoryIndex: LinkingIndex {
 
     func title(of document: String) -> String? { titles[document] }
 
+    func path(of document: String) -> String? { paths[document] }
+
     func claimCount(of document: String) -> Int { claimIDs[document]?.count ?? 0 }
 
     func claimOrder(of document: String) -> [String] { claimIDs[document] ?? [] }
@@ -167,6 +170,7 @@ struct MemoryIndex: LinkingIndex {
         claimIDs[document.id] = claims.filter { $0.0.kind != .caption }.map(\.0.id)
         datings[document.id] = (document.published, order)
         titles[document.id] = document.title
+        paths[document.id] = document.path
         if let key = addresses.urlKey { self.addresses[key, default: []].append(document.id) }
         documentIDs.append(document.id)
         for word in addresses.titleWords ?? [] { titleWords[word, default: []].append(documentIDs.count - 1) }

@@ -27,7 +27,7 @@ struct Ingestion {
         // Link first, against the documents already stored.
         let index = StoreIndex(db: db, reading: reading)
         let new = DocumentLinker.NewDocument(
-            id: document.id, url: document.url, title: document.title, published: document.published, links: document.links,
+            id: document.id, path: document.path, url: document.url, title: document.title, published: document.published, links: document.links,
             claims: zip(claims, fingerprints).map { ($0.id, $0.kind, $0.content, $1) })
         var edges = GraphConversion.attributionEdges(document: document, claims: claims)
         edges += try DocumentLinker(configuration: linking).link(new, into: index) { id in index.contentSpan(of: id) }

@@ -100,6 +100,10 @@ final class StoreIndex: LinkingIndex {
         try String.fetchOne(db, sql: "SELECT title FROM documents WHERE id = ?", arguments: [Ingestion.number(document)])
     }
 
+    func path(of document: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT path FROM documents WHERE id = ?", arguments: [Ingestion.number(document)])
+    }
+
     func claimCount(of document: String) throws -> Int {
         try Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM claims WHERE document_id = ? AND kind != 'caption'", arguments: [Ingestion.number(document)])

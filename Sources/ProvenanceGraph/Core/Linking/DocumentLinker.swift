@@ -48,6 +48,8 @@ public protocol LinkingIndex {
     func dating(of document: String) throws(Failure) -> (published: String?, order: Int)?
     /// The headline of a document, if it has one.
     func title(of document: String) throws(Failure) -> String?
+    /// The input a document was read from, as the user named it.
+    func path(of document: String) throws(Failure) -> String?
     /// How many claims a document has.
     func claimCount(of document: String) throws(Failure) -> Int
     /// The claim ids of a document, in reading order.
@@ -114,6 +116,8 @@ public struct DocumentLinker {
     /// A new document, as the linker needs it.
     public struct NewDocument {
         public var id: String
+        /// The input it was read from, as the user named it.
+        public var path: String
         public var url: String?
         public var title: String?
         public var published: String?
@@ -125,11 +129,12 @@ public struct DocumentLinker {
 
         /// `addresses` are read from `url`, `title` and `links` unless given.
         public init(
-            id: String, url: String?, title: String?, published: String?, links: [ProvenanceParsing.Link],
+            id: String, path: String = "", url: String?, title: String?, published: String?, links: [ProvenanceParsing.Link],
             claims: [(id: String, kind: Claim.Kind, content: TextSpan, signature: ClaimFingerprint)],
             addresses: DocumentAddresses? = nil
         ) {
             self.id = id
+            self.path = path
             self.url = url
             self.title = title
             self.published = published
@@ -335,8 +340,8 @@ public struct DocumentLinker {
     /// The derived document first: the one that cites the other, else the
     /// later published, else the one more of whose claims the other has
     /// (a rewrite is mostly its source's claims), else the one with the
-    /// later headline, or later words, in byte order — never which came
-    /// first, so that the order documents arrive in does not decide.
+    /// later headline, or later words, or later path, in byte order — never
+    /// which came first, so that the order documents arrive in does not decide.
     private func earlierFirst<Index: LinkingIndex>(
         _ document: NewDocument, _ other: String, index: Index, citations: [String: [ProvenanceGraph.Evidence]],
         citedBy: [String: [ProvenanceGraph.Evidence]], share: Double, otherShare: Double
@@ -355,7 +360,10 @@ public struct DocumentLinker {
         if let order = try later(document.title ?? "", index.title(of: other) ?? "") { return order }
         let mine = document.claims.map { $0.signature.indexTerms.joined(separator: " ") }.joined(separator: "|")
         let theirs = try index.claims(of: other).map { $0.signature.indexTerms.joined(separator: " ") }.joined(separator: "|")
-        return later(mine, theirs) ?? (document.id, other)
+        if let order = later(mine, theirs) { return order }
+        // The same page read twice (a saved page and its capture in a web
+        // archive): the later path in byte order is the copy.
+        return later(document.path, try index.path(of: other) ?? "") ?? (document.id, other)
     }
 
     static func longestIncreasingRun(_ values: [Int]) -> Int {
