@@ -50,6 +50,8 @@ public protocol LinkingIndex {
     func title(of document: String) throws(Failure) -> String?
     /// The input a document was read from, as the user named it.
     func path(of document: String) throws(Failure) -> String?
+    /// The address a document gives for itself (its canonical URL), if any.
+    func address(of document: String) throws(Failure) -> String?
     /// How many claims a document has.
     func claimCount(of document: String) throws(Failure) -> Int
     /// The claim ids of a document, in reading order.
@@ -190,6 +192,7 @@ public struct DocumentLinker {
             }
             if let slug = address.slug {
                 for target in try index.documents(withTitleWords: slug, postingLimit: postingLimit) where target != document.id && cited[target] == nil {
+                    guard Self.slug(slug, mayName: try index.address(of: target)) else { continue }
                     cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
                 }
             }
@@ -203,7 +206,7 @@ public struct DocumentLinker {
         }
         if let words = document.addresses.titleWords {
             for link in try index.links(withSlugWordsIn: words, postingLimit: postingLimit) where link.document != document.id && citedBy[link.document] == nil {
-                if AddressKeys.slug(link.slug, matches: words) != nil {
+                if AddressKeys.slug(link.slug, matches: words) != nil, Self.slug(link.slug, mayName: document.url) {
                     citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
                 }
             }
@@ -364,6 +367,17 @@ public struct DocumentLinker {
         // The same page read twice (a saved page and its capture in a web
         // archive): the later path in byte order is the copy.
         return later(document.path, try index.path(of: other) ?? "") ?? (document.id, other)
+    }
+
+    /// A link's slug stands for a document whose headline holds its words
+    /// only when the document's own address is unknown (a text file, a page
+    /// saved without it) or ends in the same slug (the same story at another
+    /// address): a page with an address of its own is cited by links to that
+    /// address, not by every link whose slug shares its headline's words.
+    static func slug(_ slug: Set<String>, mayName address: String?) -> Bool {
+        guard let address else { return true }
+        guard let own = AddressKeys.slugTokens(of: address) else { return false }
+        return AddressKeys.slug(slug, matches: own) != nil
     }
 
     static func longestIncreasingRun(_ values: [Int]) -> Int {
