@@ -238,8 +238,12 @@ extension Pipeline {
     /// The pipeline the options describe; without attribution options (for
     /// `extract`) it never attributes, so no model is loaded.
     init(_ inputs: InputOptions, _ batch: BatchOptions, attribution: AttributionOptions? = nil, linking: LinkingOptions? = nil) {
+        let extractor = inputs.extractor
+        if extractor.options.judging == .model, inputs.blockModelFile == nil, let problem = ArticleExtractor.blockModelProblem, !batch.quiet {
+            FileHandleOutput.standardError.note("\(problem); judging web pages' blocks with the rules alone")
+        }
         self.init(
-            extractor: inputs.extractor, engine: attribution?.engine(quiet: batch.quiet) ?? AttributionEngine(method: .rules),
+            extractor: extractor, engine: attribution?.engine(quiet: batch.quiet) ?? AttributionEngine(method: .rules),
             linking: linking?.configuration(quiet: batch.quiet) ?? .default, threads: batch.jobs)
     }
 }
