@@ -39,7 +39,9 @@ import ProvenanceParsing
                     let ends = [names[edge.from]!, names[edge.to]!].sorted()
                     links.insert(ends.joined(separator: " = ") + String(format: " %.3f", edge.score ?? 0))
                 case .derivedFrom:
-                    derivations.insert("\(paths[edge.from]!) <- \(paths[edge.to]!)" + String(format: " %.3f", edge.score ?? 0))
+                    // With its evidence: the citation, then claims of the derived document.
+                    let evidence = edge.evidence.map { "\(paths[$0.document]!)@\($0.span)" }.joined(separator: ", ")
+                    derivations.insert("\(paths[edge.from]!) <- \(paths[edge.to]!)" + String(format: " %.3f", edge.score ?? 0) + " [\(evidence)]")
                 default:
                     break
                 }

@@ -240,8 +240,20 @@ public struct DocumentLinker {
                     && inOrder >= configuration.derivationMinimumInOrder)
             else { continue }
             // The score is the share of the derived document's claims found in
-            // its source; the evidence its citation, then matched claims.
-            let claimEvidence = matches.prefix(5).map { ProvenanceGraph.Evidence(document: document.id, span: document.claims[$0.new].content) }
+            // its source; the evidence its citation, then the first matched
+            // claims of the derived document in its reading order — whichever
+            // of the two came first.
+            let claimEvidence: [ProvenanceGraph.Evidence]
+            if from == document.id {
+                claimEvidence = Set(matches.map(\.new)).sorted().prefix(Self.derivationEvidenceClaims).map {
+                    ProvenanceGraph.Evidence(document: document.id, span: document.claims[$0].content)
+                }
+            } else {
+                let place = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+                claimEvidence = Set(matches.map(\.old)).sorted { (place[$0] ?? .max, $0) < (place[$1] ?? .max, $1) }
+                    .prefix(Self.derivationEvidenceClaims)
+                    .compactMap { claim in contentSpan(claim).map { ProvenanceGraph.Evidence(document: $0.document, span: $0.span) } }
+            }
             derived.insert(other)
             edges.append(ProvenanceGraph.Edge(
                 kind: .derivedFrom, from: from, to: to, score: rounded(from == document.id ? share : otherShare),
@@ -379,6 +391,9 @@ public struct DocumentLinker {
         guard let own = AddressKeys.slugTokens(of: address) else { return false }
         return AddressKeys.slug(slug, matches: own) != nil
     }
+
+    /// How many matched claims a derivation shows as its evidence.
+    static let derivationEvidenceClaims = 5
 
     static func longestIncreasingRun(_ values: [Int]) -> Int {
         var tails: [Int] = []
