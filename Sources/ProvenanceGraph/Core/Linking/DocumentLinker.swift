@@ -313,6 +313,29 @@ public struct DocumentLinker {
                 linked[candidate.claim, default: []].insert(claim.claim)
             }
         }
+        // A same-claim edge runs from the claim of the derived document to
+        // that of its source; between documents neither derives from, from
+        // the later path (then place) in byte order to the earlier — never
+        // from whichever came last.
+        let derivations = Set(edges.filter { $0.kind == .derivedFrom }.map { "\($0.from) \($0.to)" })
+        var paths: [String: String] = [document.id: document.path]
+        for position in edges.indices where edges[position].kind == .sameClaim {
+            let edge = edges[position]
+            guard let from = span(of: edge.from), let to = span(of: edge.to) else { continue }
+            let reversed: Bool
+            if derivations.contains("\(from.document) \(to.document)") {
+                reversed = false
+            } else if derivations.contains("\(to.document) \(from.document)") {
+                reversed = true
+            } else {
+                for id in [from.document, to.document] where paths[id] == nil { paths[id] = try index.path(of: id) ?? "" }
+                reversed = (paths[from.document]!, from.span.start, from.span.end) < (paths[to.document]!, to.span.start, to.span.end)
+            }
+            if reversed {
+                edges[position] = ProvenanceGraph.Edge(
+                    kind: .sameClaim, from: edge.to, to: edge.from, score: edge.score, evidence: edge.evidence.reversed())
+            }
+        }
         return edges
     }
 
