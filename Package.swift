@@ -42,8 +42,9 @@ let package = Package(
         .target(
             name: "ProvenanceParsing",
             dependencies: ["CLibXML2", "CZlib"],
-            // The learned block model, made by `provenance-train extraction`.
-            resources: [.copy("Resources/blocks.model")]
+            // The learned block model, made by `provenance-train extraction`; the code
+            // points NFC may change, made by `Scripts/make-nfc-table.py`.
+            resources: [.copy("Resources/blocks.model"), .copy("Resources/nfc-candidates.txt")]
         ),
         // Stage 2: Article → sentences, quotations, sources, claims.
         .target(

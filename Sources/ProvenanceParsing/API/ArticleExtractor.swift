@@ -59,7 +59,7 @@ public struct ArticleExtractor: Sendable {
             throw ExtractionError(path: path, reason: .binary(nil))
         }
         var notes = decoded.notes
-        let utf8 = withoutNULs(decoded.utf8, notes: &notes)
+        let utf8 = CanonicalComposition.composed(withoutNULs(decoded.utf8, notes: &notes))
         guard utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C) }) else {
             throw ExtractionError(path: path, reason: .empty)
         }
