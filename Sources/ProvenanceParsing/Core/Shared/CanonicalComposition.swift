@@ -26,7 +26,13 @@ enum CanonicalComposition {
         utf8.withUnsafeBufferPointer { bytes in
             var index = 0
             let count = bytes.count
+            let raw = UnsafeRawPointer(bytes.baseAddress)
             while index < count {
+                // Eight ASCII bytes at a time (most of a page).
+                if let raw, index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
                 let lead = bytes[index]
                 guard lead >= 0xCC else {
                     index += 1
