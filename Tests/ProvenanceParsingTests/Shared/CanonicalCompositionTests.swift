@@ -38,6 +38,24 @@ import Testing
         #expect(out == Array(expected.unicodeScalars.map { String($0) }.joined().utf8), "\(String(decoding: out, as: UTF8.self).unicodeScalars.map { String($0.value, radix: 16) })")
     }
 
+    /// Normalised piece by piece (between `<` and line breaks), a text comes
+    /// out as normalised whole: random texts of letters, marks that combine
+    /// or reorder, jamo, singletons and the separators.
+    @Test func piecesComposeAsTheWholeText() {
+        let alphabet = ["a", "e", "<", "\n", ">", " ", "\u{301}", "\u{323}", "\u{308}", "\u{1100}", "\u{1161}", "\u{11A8}",
+                        "\u{9AF}", "\u{9BC}", "\u{9DF}", "\u{9C7}", "\u{9BE}", "Å", "\u{212B}", "\u{2001}", "“"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(1 + next(24))).map { _ in alphabet[next(alphabet.count)] }.joined()
+            let expected = Array(text.precomposedStringWithCanonicalMapping.utf8)
+            #expect(CanonicalComposition.composed(Array(text.utf8)) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func composedTextsStayTheSameBytes() {
         let text = "The minister said “the plan would work” — Zoë’s café, 50 € and ½ of it; Łódź; Ελλάδα; 日本語; ‘quotes’."
         #expect(CanonicalComposition.composed(Array(text.utf8)) == Array(text.utf8))
