@@ -123,11 +123,17 @@ struct StoreReads {
                 """)
             // A new claim has no same claim in a document its own derives
             // from (exactly `GraphAnalysis`'s test); a dropped attribution
-            // has one that is attributed and alike enough (needed, not
-            // enough: the analysis below decides).
+            // has one that is attributed and alike enough, and that does not
+            // credit the claim's own source from a document deriving from
+            // nothing (its chain starts there: the attribution is kept).
+            // That is needed, not enough: the analysis below decides.
             conditions.append(query.finding == .newClaim
                 ? "NOT " + Self.sameClaimInSource("")
-                : Self.sameClaimInSource("AND o.source_id IS NOT NULL AND COALESCE(s.score, 1) >= \(linking.droppedMinimumSimilarity)"))
+                : Self.sameClaimInSource("""
+                    AND o.source_id IS NOT NULL AND COALESCE(s.score, 1) >= \(linking.droppedMinimumSimilarity)
+                    AND NOT (c.source_id IS o.source_id AND NOT EXISTS (
+                        SELECT 1 FROM edges od WHERE od.from_node = 'd' || o.document_id AND od.kind = 'derived_from'))
+                    """))
         case nil:
             break
         }
