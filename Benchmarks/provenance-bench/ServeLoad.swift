@@ -362,7 +362,7 @@ func runServeLoadBenchmark(_ arguments: [String]) {
         return arguments[index + 1]
     }
     guard let store = arguments.first, !store.hasPrefix("--") else {
-        print("usage: provenance-bench serve-load STORE [--clients 8] [--requests 4000] [--seconds 120] [--url http://127.0.0.1:PORT]")
+        print("usage: provenance-bench serve-load STORE [--clients 8] [--requests 4000] [--seconds 120] [--url http://127.0.0.1:PORT [--pid PID]]")
         exit(2)
     }
     let clients = max(1, min(64, option("--clients").flatMap(Int.init) ?? 8))

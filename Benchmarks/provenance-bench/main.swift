@@ -34,9 +34,10 @@
 //     store is removed afterwards, unless --store names where to keep it (a
 //     file that must not exist yet), for `serve-load`.
 //
-//   provenance-bench serve-load STORE [--clients 8] [--requests N] [--seconds S] [--url URL]
+//   provenance-bench serve-load STORE [--clients 8] [--requests N] [--seconds S] [--url URL [--pid PID]]
 //     Starts `provenance serve` (the binary beside this one) on a free
-//     loopback port over STORE, or uses the server at URL, and sends it a mix
+//     loopback port over STORE, or uses the server at URL (a loopback
+//     address; its memory is read when --pid gives its process), and sends it a mix
 //     of requests from concurrent clients (keep-alive HTTP/1.1): searches by
 //     words drawn from the store's claims, with and without a finding facet,
 //     claim, source and document pages, and their /api/ twins. Stops after N
