@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "ProvenanceStore", targets: ["ProvenanceStore"]),
         .library(name: "ProvenanceReports", targets: ["ProvenanceReports"]),
         .library(name: "ProvenanceServer", targets: ["ProvenanceServer"]),
+        .library(name: "ProvenancePipeline", targets: ["ProvenancePipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,6 +82,12 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        // The stages run as one: inputs read, extracted, attributed and linked on every
+        // core, or the part of a store a report needs (shared by the CLI and anyone else).
+        .target(
+            name: "ProvenancePipeline",
+            dependencies: ["ProvenanceParsing", "ProvenanceAttribution", "ProvenanceGraph", "ProvenanceStore"]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "provenance",
@@ -91,6 +98,7 @@ let package = Package(
                 "ProvenanceStore",
                 "ProvenanceReports",
                 "ProvenanceServer",
+                "ProvenancePipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -145,6 +153,11 @@ let package = Package(
         .testTarget(
             name: "ProvenanceReportsTests",
             dependencies: ["ProvenanceReports"]
+        ),
+        .testTarget(
+            name: "ProvenancePipelineTests",
+            dependencies: ["ProvenancePipeline", "ProvenanceReports", "ProvenanceParsing"],
+            exclude: ["Fixtures"]
         ),
         // Counts the allocations of the calling thread, for the growth tests
         // (it defines malloc for the whole test process; see the file).

@@ -210,5 +210,12 @@ import Testing
         #expect(result.standardError.contains("attribution.model is not beside the program"))
         #expect(result.standardError.contains("attributing with the rules alone"))
         #expect(result.standardOutput.contains("claims"))
+        // So does the block model of web pages, once per run.
+        let page = CommandRunner.packageRoot.appendingPathComponent("Examples/harbor-ledger-castavia-port-talks.html").path
+        let extracted = try CommandRunner.run(["extract", page], binary: lone)
+        #expect(extracted.status == 0)
+        #expect(extracted.standardError.components(separatedBy: "blocks.model is not beside the program").count == 2, "\(extracted.standardError)")
+        #expect(extracted.standardError.contains("judging web pages' blocks with the rules alone"))
+        #expect(try CommandRunner.run(["extract", "--quiet", page], binary: lone).standardError.isEmpty)
     }
 }

@@ -108,6 +108,7 @@ struct MemoryIndex: LinkingIndex {
     private var datings: [String: (String?, Int)] = [:]
     private var titles: [String: String] = [:]
     private var paths: [String: String] = [:]
+    private var urls: [String: String] = [:]
     private var claimIDs: [String: [String]] = [:]
     private var claimPositions: [String: [Int]] = [:]
     /// Scratch counts for candidate lookups, one slot per claim.
@@ -149,6 +150,8 @@ struct MemoryIndex: LinkingIndex {
 
     func path(of document: String) -> String? { paths[document] }
 
+    func address(of document: String) -> String? { urls[document] }
+
     func claimCount(of document: String) -> Int { claimIDs[document]?.count ?? 0 }
 
     func claimOrder(of document: String) -> [String] { claimIDs[document] ?? [] }
@@ -171,6 +174,7 @@ struct MemoryIndex: LinkingIndex {
         datings[document.id] = (document.published, order)
         titles[document.id] = document.title
         paths[document.id] = document.path
+        if let url = document.url { urls[document.id] = url }
         if let key = addresses.urlKey { self.addresses[key, default: []].append(document.id) }
         documentIDs.append(document.id)
         for word in addresses.titleWords ?? [] { titleWords[word, default: []].append(documentIDs.count - 1) }

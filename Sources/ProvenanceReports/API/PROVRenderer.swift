@@ -16,7 +16,6 @@ public struct PROVRenderer: Sendable {
 
     public func render(_ graphReport: GraphReport) -> String {
         let report = graphReport.claims
-        let graph = report.graph
         func id(_ node: String) -> String { "provenance:" + node }
         func evidence(_ items: [ProvenanceGraph.Evidence]) -> [[String: Any]] {
             items.map { ["document": id($0.document), "start": $0.span.start, "end": $0.span.end, "text": report.text(of: $0)] }
@@ -38,7 +37,7 @@ public struct PROVRenderer: Sendable {
             ]
         }
         var agents: [String: Any] = [:]
-        for source in graph.sources {
+        for source in report.listedSources {
             let type: String = switch source.kind {
             case .person: "prov:Person"
             case .group, .unknown: "prov:Agent"
@@ -57,7 +56,7 @@ public struct PROVRenderer: Sendable {
             counter += 1
             return "_:r\(counter)"
         }
-        for edge in graph.edges {
+        for edge in report.listedEdges {
             let proof = evidence(edge.evidence)
             switch edge.kind {
             case .attributedTo, .publishedBy:

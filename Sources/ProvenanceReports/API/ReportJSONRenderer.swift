@@ -14,17 +14,13 @@ public struct ReportJSONRenderer: Sendable {
 
     public func render(_ graphReport: GraphReport) -> String {
         let report = graphReport.claims
-        let selection = report.selection
         func span(_ span: ClaimReport.SpanText) -> [String: Any] {
             ["start": span.start, "end": span.end, "text": span.text]
         }
         func evidence(_ evidence: ProvenanceGraph.Evidence) -> [String: Any] {
             ["document": evidence.document, "start": evidence.span.start, "end": evidence.span.end, "text": report.text(of: evidence)]
         }
-        let edges = report.graph.edges.indices.filter { index in
-            let edge = report.graph.edges[index]
-            return selection.isAll || [edge.from, edge.to].contains { report.claim($0) != nil || report.documentIndexContains($0) }
-        }
+        let edges = report.listedEdges
         let object: [String: Any] = [
             "documents": report.documents.map { document -> [String: Any] in
                 let node = document.node
@@ -39,7 +35,7 @@ public struct ReportJSONRenderer: Sendable {
                     },
                 ]
             },
-            "sources": report.graph.sources.map { source -> [String: Any] in
+            "sources": report.listedSources.map { source -> [String: Any] in
                 ["id": source.id, "name": source.name, "kind": source.kind.rawValue, "aliases": source.aliases,
                  "descriptions": source.descriptions]
             },
@@ -81,7 +77,7 @@ public struct ReportJSONRenderer: Sendable {
                 }
             },
             "edges": JSONText.Elements(count: edges.count) { index -> Any in
-                let edge = report.graph.edges[edges[index]]
+                let edge = edges[index]
                 return ["kind": edge.kind.rawValue, "from": edge.from, "to": edge.to, "score": edge.score ?? NSNull(),
                         "evidence": edge.evidence.map(evidence)] as [String: Any]
             },

@@ -113,13 +113,32 @@ struct ClaimReport {
         }
     }
 
+    /// The edges a report lists: every edge without filters; with them,
+    /// those with a listed claim or document at either end.
+    var listedEdges: [ProvenanceGraph.Edge] {
+        guard !selection.isAll else { return graph.edges }
+        return graph.edges.filter { edge in [edge.from, edge.to].contains { claimIndex[$0] != nil || documentIndex[$0] != nil } }
+    }
+
+    /// The sources a report lists: every source without filters; with them,
+    /// those the listed claims, documents and edges name, in graph order.
+    var listedSources: [ProvenanceGraph.SourceNode] {
+        guard !selection.isAll else { return graph.sources }
+        var named: Set<String> = []
+        for document in documents { if let publisher = document.node.publisherSource { named.insert(publisher) } }
+        for claim in claims {
+            named.formUnion([claim.node.source].compactMap { $0 } + claim.node.via + claim.node.about + claim.chain)
+            named.formUnion(claim.findings.compactMap(\.source))
+        }
+        for edge in listedEdges { named.formUnion([edge.from, edge.to]) }
+        return graph.sources.filter { named.contains($0.id) }
+    }
+
     func source(_ id: String) -> ProvenanceGraph.SourceNode? {
         sourceIndex[id].map { graph.sources[$0] }
     }
 
     func name(_ id: String) -> String { source(id)?.name ?? id }
-
-    func documentIndexContains(_ id: String) -> Bool { documentIndex[id] != nil }
 
     func claim(_ id: String) -> ClaimEntry? { claimIndex[id].map { claims[$0] } }
 

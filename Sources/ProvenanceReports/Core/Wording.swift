@@ -1,3 +1,5 @@
+import ProvenanceGraph
+
 /// Small pieces of wording the readable reports share.
 enum Wording {
     /// The text on one line, cut to `limit` characters with an ellipsis.

@@ -2,9 +2,10 @@ import ProvenanceAttribution
 import ProvenanceGraph
 import ProvenanceParsing
 
-/// Reads of a corpus a page at a time, for browsing it (`provenance serve`):
+/// Reads of a corpus a part at a time: for browsing it (`provenance serve`),
 /// claims by their words and facets, one claim with its chain, one source,
-/// one document. Every read throws (a damaged store is an error, never
+/// one document; for a filtered report (`report --store`, `check --store`),
+/// the part of the graph the filters need. Every read throws (a damaged store is an error, never
 /// "nothing found"); a missing id is nil.
 public protocol CorpusReader: Sendable {
     /// Claims matching `query`, a page of them.
@@ -17,6 +18,12 @@ public protocol CorpusReader: Sendable {
     func document(_ id: DocumentID) throws(StoreError) -> DocumentDetail?
     /// How many documents, claims and sources there are.
     func counts() throws(StoreError) -> CorpusCounts
+    /// The part of the corpus a report of `selection` needs: the documents
+    /// it can list and every document they derive from, as far back as
+    /// derivations go, so that the report of the part lists what the report
+    /// of the whole corpus would, chains and findings included — without
+    /// reading the rest. The whole corpus for `.all`.
+    func graph(for selection: GraphSelection) throws(StoreError) -> ProvenanceGraph
 }
 
 /// Which page of a listing: 1-based, of `size` items (1…100).

@@ -65,6 +65,11 @@ public final class CorpusStore: Sendable {
 
     /// The page cache of each connection, in KiB.
     static let cacheKiB = 32 * 1024
+    /// How long, in seconds, a writer waits for another writer's document to
+    /// be done. SQLite's wait is not a queue: a writer that adds one document
+    /// after another can keep a second one waiting through many of them,
+    /// so the wait is long enough for a whole busy batch, not one document.
+    static let writerPatience: Double = 600
 
     /// Opens the store at `path`. For `.write` the store is created when
     /// there is no file (two processes creating it at once take turns), and
@@ -106,7 +111,7 @@ public final class CorpusStore: Sendable {
                 try Self.inspect(queue, path: path)
             }
             var configuration = Configuration()
-            configuration.busyMode = .timeout(30)
+            configuration.busyMode = .timeout(Self.writerPatience)
             configuration.foreignKeysEnabled = true
             configuration.prepareDatabase { db in
                 // Linking reads postings all over the file: keep more of it in

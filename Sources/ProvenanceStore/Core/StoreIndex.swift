@@ -100,6 +100,10 @@ final class StoreIndex: LinkingIndex {
         try String.fetchOne(db, sql: "SELECT title FROM documents WHERE id = ?", arguments: [Ingestion.number(document)])
     }
 
+    func address(of document: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT url FROM documents WHERE id = ?", arguments: [Ingestion.number(document)])
+    }
+
     func path(of document: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT path FROM documents WHERE id = ?", arguments: [Ingestion.number(document)])
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProvenanceParsing
+import ProvenancePipeline
 import ProvenanceReports
 
 struct Check: ParsableCommand {
@@ -71,10 +72,8 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let (graph, failures) = try Batch.graph(
-            files: try inputs.paths(), store: corpus.store, extractor: inputs.extractor,
-            engine: attribution.engine(quiet: batch.quiet), linking: linking.configuration(quiet: batch.quiet), quiet: batch.quiet,
-            threads: batch.jobs)
+        let (graph, failures) = try corpus.graph(
+            of: inputs, pipeline: Pipeline(inputs, batch, attribution: attribution, linking: linking), quiet: batch.quiet)
         let report = GraphReport(graph, selection: corpus.selection)
         let renderer = CheckRenderer()
         let findings = renderer.findings(report, minimumAttributed: minimumAttributed)

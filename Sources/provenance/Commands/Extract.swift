@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProvenanceParsing
+import ProvenancePipeline
 import ProvenanceReports
 
 struct Extract: ParsableCommand {
@@ -31,12 +32,11 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = inputs.extractor
         let json = ArticleJSONRenderer()
         let text = ArticleTextRenderer(verbose: verbose)
         let format = format
         // Rendered on the worker threads too; printed in input order.
-        let failures = Batch.run(try inputs.paths(), extractor: extractor, quiet: batch.quiet, threads: batch.jobs) { article -> String in
+        let failures = Pipeline(inputs, batch).run(try inputs.paths(), observer: TerminalObserver(quiet: batch.quiet)) { article -> String in
             switch format {
             case .json, .jsonl: json.render(article)
             case .text: text.render(article)

@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import ProvenanceAttribution
 import ProvenanceParsing
+import ProvenancePipeline
 import ProvenanceStore
 
 struct Ingest: ParsableCommand {
@@ -37,12 +38,10 @@ struct Ingest: ParsableCommand {
             try ingestLines(into: corpus)
             if inputs.named.isEmpty { return }
         }
-        let engine = attribution.engine(quiet: batch.quiet)
         var added = 0
         var unchanged = 0
-        let failures = Batch.run(
-            try inputs.paths(), extractor: inputs.extractor, quiet: batch.quiet, threads: batch.jobs,
-            work: { engine.attribute($0) }
+        let failures = Pipeline(inputs, batch, attribution: attribution).attribute(
+            try inputs.paths(), observer: TerminalObserver(quiet: batch.quiet)
         ) { attributed, bytes in
             do {
                 switch try corpus.ingest(attributed, hash: CorpusStore.contentHash(of: bytes)) {

@@ -3,6 +3,7 @@ import ArgumentParser
 import ProvenanceAttribution
 import ProvenanceGraph
 import ProvenanceParsing
+import ProvenancePipeline
 import ProvenanceReports
 
 /// The options of every command that reads articles.
@@ -183,6 +184,13 @@ struct StoreOptions: ParsableArguments {
         GraphSelection(document: document, source: source, claimText: claim)
     }
 
+    /// The graph to report on: of the files read and linked in memory, or
+    /// the part of the store the filters need; how many inputs failed.
+    func graph(of inputs: InputOptions, pipeline: Pipeline, quiet: Bool) throws -> (ProvenanceGraph, Int) {
+        if let store { return (try pipeline.graph(store: store, selection: selection), 0) }
+        return pipeline.graph(try inputs.paths(), observer: TerminalObserver(quiet: quiet))
+    }
+
     /// A note on standard error when filters were given and nothing matched
     /// them; whether that is so.
     @discardableResult
@@ -225,3 +233,17 @@ struct BatchOptions: ParsableArguments {
 }
 
 extension ColorChoice: ExpressibleByArgument {}
+
+extension Pipeline {
+    /// The pipeline the options describe; without attribution options (for
+    /// `extract`) it never attributes, so no model is loaded.
+    init(_ inputs: InputOptions, _ batch: BatchOptions, attribution: AttributionOptions? = nil, linking: LinkingOptions? = nil) {
+        let extractor = inputs.extractor
+        if extractor.options.judging == .model, inputs.blockModelFile == nil, let problem = ArticleExtractor.blockModelProblem, !batch.quiet {
+            FileHandleOutput.standardError.note("\(problem); judging web pages' blocks with the rules alone")
+        }
+        self.init(
+            extractor: extractor, engine: attribution?.engine(quiet: batch.quiet) ?? AttributionEngine(method: .rules),
+            linking: linking?.configuration(quiet: batch.quiet) ?? .default, threads: batch.jobs)
+    }
+}

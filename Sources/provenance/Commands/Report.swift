@@ -1,6 +1,7 @@
 import ArgumentParser
 import ProvenanceAttribution
 import ProvenanceParsing
+import ProvenancePipeline
 import ProvenanceReports
 
 struct Report: ParsableCommand {
@@ -62,12 +63,13 @@ struct Report: ParsableCommand {
     func run() throws {
         if format == .jsonl {
             // Streamed: each document's line as soon as it (and those before it) are done.
-            let engine = attribution.engine(quiet: batch.quiet)
+            let pipeline = Pipeline(inputs, batch, attribution: attribution)
+            let engine = pipeline.engine
             // An input that fails is a line of its own too, so a run split over many
             // machines keeps its errors beside its results.
-            let failures = Batch.run(
-                try inputs.paths(), extractor: inputs.extractor, quiet: batch.quiet,
-                threads: batch.jobs, work: { AttributedJSONLines.line(for: engine.attribute($0)) },
+            let failures = pipeline.run(
+                try inputs.paths(), observer: TerminalObserver(quiet: batch.quiet),
+                work: { AttributedJSONLines.line(for: engine.attribute($0)) },
                 failed: { error in
                     print(AttributedJSONLines.line(for: .init(path: error.path, kind: error.kind, message: error.message)))
                 }
@@ -77,10 +79,8 @@ struct Report: ParsableCommand {
             if failures > 0 { throw ExitCode(1) }
             return
         }
-        let (graph, failures) = try Batch.graph(
-            files: try inputs.paths(), store: corpus.store, extractor: inputs.extractor,
-            engine: attribution.engine(quiet: batch.quiet), linking: linking.configuration(quiet: batch.quiet), quiet: batch.quiet,
-            threads: batch.jobs)
+        let (graph, failures) = try corpus.graph(
+            of: inputs, pipeline: Pipeline(inputs, batch, attribution: attribution, linking: linking), quiet: batch.quiet)
         let report = GraphReport(graph, selection: corpus.selection)
         corpus.noteIfNothingMatches(report, quiet: batch.quiet)
         let text = ReportTextRenderer(color: Terminal.color(color), width: Terminal.width())

@@ -40,6 +40,26 @@ import ProvenanceGraph
         #expect(analysis.findings[prediction.id]?.first?.kind == .newClaim)
     }
 
+    /// A link's slug names a page by its headline only when the page's own
+    /// address is unknown or ends in the same slug: a page with an address
+    /// of its own is not cited by a link to another address whose slug
+    /// happens to share its headline's words.
+    @Test(arguments: [
+        (nil, true), ("https://coastcourier.example/news/port-of-portvale-reopens-after-storm", true),
+        ("https://syndicate.example/wire/port-of-portvale-reopens-after-storm.html", true),
+        ("https://coastcourier.example/n/48213", false),
+        ("https://othersite.example/2024/05/storm-damage-portvale-harbour-quays", false),
+    ] as [(String?, Bool)])
+    func aSlugNamesOnlyAPageWithoutAnAddressOfItsOwn(address: String?, cited: Bool) throws {
+        let story = try GraphSupport.attributed(text: Self.story, path: "story.txt", publisher: "Coast Courier", url: address)
+        let rewrite = try GraphSupport.attributed(text: Self.rewrite, path: "rewrite.txt")
+        for order in [[story, rewrite], [rewrite, story]] {
+            let graph = GraphSupport.graph(order)
+            let (storyID, rewriteID) = order[0].article.path == "story.txt" ? ("d1", "d2") : ("d2", "d1")
+            #expect(graph.edges.contains { $0.kind == .cites && $0.from == rewriteID && $0.to == storyID } == cited, "\(address ?? "no address")")
+        }
+    }
+
     @Test func documentOrderDoesNotMatter() throws {
         let story = try GraphSupport.attributed(text: Self.story, path: "story.txt", publisher: "Coast Courier")
         let rewrite = try GraphSupport.attributed(text: Self.rewrite, path: "rewrite.txt")

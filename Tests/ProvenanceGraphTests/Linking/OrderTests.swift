@@ -36,10 +36,13 @@ import ProvenanceParsing
             for edge in graph.edges {
                 switch edge.kind {
                 case .sameClaim:
-                    let ends = [names[edge.from]!, names[edge.to]!].sorted()
-                    links.insert(ends.joined(separator: " = ") + String(format: " %.3f", edge.score ?? 0))
+                    // Directed as the output writes it: the direction must not follow arrival either.
+                    let evidence = edge.evidence.map { "\(paths[$0.document]!)@\($0.span)" }.joined(separator: ", ")
+                    links.insert("\(names[edge.from]!) -> \(names[edge.to]!)" + String(format: " %.3f", edge.score ?? 0) + " [\(evidence)]")
                 case .derivedFrom:
-                    derivations.insert("\(paths[edge.from]!) <- \(paths[edge.to]!)" + String(format: " %.3f", edge.score ?? 0))
+                    // With its evidence: the citation, then claims of the derived document.
+                    let evidence = edge.evidence.map { "\(paths[$0.document]!)@\($0.span)" }.joined(separator: ", ")
+                    derivations.insert("\(paths[edge.from]!) <- \(paths[edge.to]!)" + String(format: " %.3f", edge.score ?? 0) + " [\(evidence)]")
                 default:
                     break
                 }

@@ -50,6 +50,8 @@ public protocol LinkingIndex {
     func title(of document: String) throws(Failure) -> String?
     /// The input a document was read from, as the user named it.
     func path(of document: String) throws(Failure) -> String?
+    /// The address a document gives for itself (its canonical URL), if any.
+    func address(of document: String) throws(Failure) -> String?
     /// How many claims a document has.
     func claimCount(of document: String) throws(Failure) -> Int
     /// The claim ids of a document, in reading order.
@@ -190,6 +192,7 @@ public struct DocumentLinker {
             }
             if let slug = address.slug {
                 for target in try index.documents(withTitleWords: slug, postingLimit: postingLimit) where target != document.id && cited[target] == nil {
+                    guard Self.slug(slug, mayName: try index.address(of: target)) else { continue }
                     cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
                 }
             }
@@ -203,7 +206,7 @@ public struct DocumentLinker {
         }
         if let words = document.addresses.titleWords {
             for link in try index.links(withSlugWordsIn: words, postingLimit: postingLimit) where link.document != document.id && citedBy[link.document] == nil {
-                if AddressKeys.slug(link.slug, matches: words) != nil {
+                if AddressKeys.slug(link.slug, matches: words) != nil, Self.slug(link.slug, mayName: document.url) {
                     citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
                 }
             }
@@ -237,8 +240,20 @@ public struct DocumentLinker {
                     && inOrder >= configuration.derivationMinimumInOrder)
             else { continue }
             // The score is the share of the derived document's claims found in
-            // its source; the evidence its citation, then matched claims.
-            let claimEvidence = matches.prefix(5).map { ProvenanceGraph.Evidence(document: document.id, span: document.claims[$0.new].content) }
+            // its source; the evidence its citation, then the first matched
+            // claims of the derived document in its reading order — whichever
+            // of the two came first.
+            let claimEvidence: [ProvenanceGraph.Evidence]
+            if from == document.id {
+                claimEvidence = Set(matches.map(\.new)).sorted().prefix(Self.derivationEvidenceClaims).map {
+                    ProvenanceGraph.Evidence(document: document.id, span: document.claims[$0].content)
+                }
+            } else {
+                let place = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+                claimEvidence = Set(matches.map(\.old)).sorted { (place[$0] ?? .max, $0) < (place[$1] ?? .max, $1) }
+                    .prefix(Self.derivationEvidenceClaims)
+                    .compactMap { claim in contentSpan(claim).map { ProvenanceGraph.Evidence(document: $0.document, span: $0.span) } }
+            }
             derived.insert(other)
             edges.append(ProvenanceGraph.Edge(
                 kind: .derivedFrom, from: from, to: to, score: rounded(from == document.id ? share : otherShare),
@@ -296,6 +311,29 @@ public struct DocumentLinker {
                     kind: .sameClaim, from: claim.claim, to: candidate.claim, score: score, evidence: evidence))
                 linked[claim.claim, default: []].insert(candidate.claim)
                 linked[candidate.claim, default: []].insert(claim.claim)
+            }
+        }
+        // A same-claim edge runs from the claim of the derived document to
+        // that of its source; between documents neither derives from, from
+        // the later path (then place) in byte order to the earlier — never
+        // from whichever came last.
+        let derivations = Set(edges.filter { $0.kind == .derivedFrom }.map { "\($0.from) \($0.to)" })
+        var paths: [String: String] = [document.id: document.path]
+        for position in edges.indices where edges[position].kind == .sameClaim {
+            let edge = edges[position]
+            guard let from = span(of: edge.from), let to = span(of: edge.to) else { continue }
+            let reversed: Bool
+            if derivations.contains("\(from.document) \(to.document)") {
+                reversed = false
+            } else if derivations.contains("\(to.document) \(from.document)") {
+                reversed = true
+            } else {
+                for id in [from.document, to.document] where paths[id] == nil { paths[id] = try index.path(of: id) ?? "" }
+                reversed = (paths[from.document]!, from.span.start, from.span.end) < (paths[to.document]!, to.span.start, to.span.end)
+            }
+            if reversed {
+                edges[position] = ProvenanceGraph.Edge(
+                    kind: .sameClaim, from: edge.to, to: edge.from, score: edge.score, evidence: edge.evidence.reversed())
             }
         }
         return edges
@@ -365,6 +403,20 @@ public struct DocumentLinker {
         // archive): the later path in byte order is the copy.
         return later(document.path, try index.path(of: other) ?? "") ?? (document.id, other)
     }
+
+    /// A link's slug stands for a document whose headline holds its words
+    /// only when the document's own address is unknown (a text file, a page
+    /// saved without it) or ends in the same slug (the same story at another
+    /// address): a page with an address of its own is cited by links to that
+    /// address, not by every link whose slug shares its headline's words.
+    static func slug(_ slug: Set<String>, mayName address: String?) -> Bool {
+        guard let address else { return true }
+        guard let own = AddressKeys.slugTokens(of: address) else { return false }
+        return AddressKeys.slug(slug, matches: own) != nil
+    }
+
+    /// How many matched claims a derivation shows as its evidence.
+    static let derivationEvidenceClaims = 5
 
     static func longestIncreasingRun(_ values: [Int]) -> Int {
         var tails: [Int] = []

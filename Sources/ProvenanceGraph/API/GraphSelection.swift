@@ -1,5 +1,3 @@
-import ProvenanceGraph
-
 /// Which claims a report shows: all, or those of some documents, of a
 /// source, or with some words. Filters select, they never recompute: the
 /// analysis (derivations, chains, findings) always covers the whole graph,
@@ -26,7 +24,7 @@ public struct GraphSelection: Sendable {
     public var isAll: Bool { document == nil && source == nil && claimText == nil }
 
     /// Whether a filter picks claims, not only documents.
-    var filtersClaims: Bool { source != nil || claimText != nil }
+    public var filtersClaims: Bool { source != nil || claimText != nil }
 
     /// The filters as the command line gave them: `--source “Nobody”`.
     public var description: String {
@@ -37,19 +35,24 @@ public struct GraphSelection: Sendable {
         return parts.joined(separator: " ")
     }
 
-    func includes(document node: ProvenanceGraph.Document) -> Bool {
+    public func includes(document node: ProvenanceGraph.Document) -> Bool {
+        includes(document: node.id, path: node.path)
+    }
+
+    /// Whether the document filter keeps the document with this id and path.
+    public func includes(document id: String, path: String) -> Bool {
         guard let document else { return true }
-        return node.id == document || node.path.contains(document)
+        return id == document || path.contains(document)
     }
 
     /// Whether any of the sources matches the source filter.
-    func includes(sources nodes: [ProvenanceGraph.SourceNode]) -> Bool {
+    public func includes(sources nodes: [ProvenanceGraph.SourceNode]) -> Bool {
         guard let source else { return true }
         let wanted = source.lowercased()
         return nodes.contains { node in ([node.name] + node.aliases).contains { $0.lowercased().contains(wanted) } }
     }
 
-    func includes(sentence: String) -> Bool {
+    public func includes(sentence: String) -> Bool {
         guard let claimText else { return true }
         return sentence.lowercased().contains(claimText.lowercased())
     }
