@@ -28,9 +28,22 @@
 //     on each; pages are never all in memory. Reports the rates, the pipeline's
 //     rate by tenth of the corpus, and peak memory.
 //
-//   provenance-bench ingest N
+//   provenance-bench ingest N [--store PATH]
 //     Generates N plain-text stories and ingests them one by one into a fresh
-//     store, reporting documents per second by tenth and peak memory.
+//     store, reporting documents per second by tenth and peak memory. The
+//     store is removed afterwards, unless --store names where to keep it (a
+//     file that must not exist yet), for `serve-load`.
+//
+//   provenance-bench serve-load STORE [--clients 8] [--requests N] [--seconds S] [--url URL [--pid PID]]
+//     Starts `provenance serve` (the binary beside this one) on a free
+//     loopback port over STORE, or uses the server at URL (a loopback
+//     address; its memory is read when --pid gives its process), and sends it a mix
+//     of requests from concurrent clients (keep-alive HTTP/1.1): searches by
+//     words drawn from the store's claims, with and without a finding facet,
+//     claim, source and document pages, and their /api/ twins. Stops after N
+//     requests (default 4000) or S seconds (default 120), whichever comes
+//     first. Prints p50/p95/p99 latency per page kind and the server's
+//     resident and peak memory at the start, middle and end (ServeLoad.swift).
 //
 //   provenance-bench hostile [--scale K]
 //     The hostile inputs of issue 20 (HostileBenchmark.swift), each at three
@@ -58,6 +71,8 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "ingest":
     runIngestBenchmark(Array(arguments.dropFirst()))
+case "serve-load":
+    runServeLoadBenchmark(Array(arguments.dropFirst()))
 case "synthetic":
     runSyntheticBenchmark(Array(arguments.dropFirst()))
 case "profile":
@@ -78,8 +93,16 @@ default:
 
 func runIngestBenchmark(_ arguments: [String]) {
     let count = arguments.first.flatMap(Int.init) ?? 1000
-    let path = "/tmp/provenance-bench-\(getpid()).sqlite"
-    defer { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
+    var kept: String?
+    if let index = arguments.firstIndex(of: "--store"), index + 1 < arguments.count {
+        kept = arguments[index + 1]
+        guard !FileManager.default.fileExists(atPath: arguments[index + 1]) else {
+            print("\(arguments[index + 1]) exists: --store makes a new store")
+            exit(2)
+        }
+    }
+    let path = kept ?? "/tmp/provenance-bench-\(getpid()).sqlite"
+    defer { if kept == nil { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } } }
     guard let store = try? CorpusStore(path: path) else {
         print("cannot create \(path)")
         return
@@ -110,4 +133,5 @@ func runIngestBenchmark(_ arguments: [String]) {
     print(String(format: "  first tenth %.0f documents/s, last tenth %.0f documents/s", Double(tenth) / tenths[0], Double(tenth) / tenths[9]))
     print("  each tenth (documents/s): " + tenths.map { String(format: "%.0f", Double(tenth) / $0) }.joined(separator: " "))
     print(String(format: "  peak memory: %.0f MiB", peakMemoryMiB()))
+    if let kept { print("  store kept at \(kept)") }
 }

@@ -2,8 +2,10 @@ import Foundation
 import Hummingbird
 import ProvenanceStore
 
-/// `provenance serve`: pages and a JSON API over a corpus, read through a
-/// `CorpusReader` (a store opened read-only, in practice).
+/// `provenance serve`: pages and a JSON API over a corpus, read through an
+/// `AsyncCorpusReader` (a store opened read-only, in practice): a handler
+/// waits for its read without holding a thread, so no read blocks the
+/// server's event loops or Swift's cooperative pool.
 ///
 /// Pages: `/`, `/search?q=…&finding=…&source=…&document=…&page=N`,
 /// `/claims/c12`, `/sources/s3`, `/documents/d4`. The API has the same under
@@ -11,34 +13,39 @@ import ProvenanceStore
 /// parameter is a 400, an id the corpus lacks a 404, a store that fails a 500
 /// with its message — a page for pages, a JSON object for the API.
 public struct CorpusServer: Sendable {
-    public let reader: any CorpusReader
+    public let reader: any AsyncCorpusReader
 
-    public init(reader: any CorpusReader) {
+    public init(reader: any AsyncCorpusReader) {
         self.reader = reader
+    }
+
+    /// Over a store, with its async reads.
+    public init(reader store: CorpusStore) {
+        self.init(reader: store.asyncReader)
     }
 
     /// The router, with every route of the pages and the API.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: SecurityHeaders())
-        router.get("/") { _, _ in try await page { Pages.home(try reader.counts()) } }
+        router.get("/") { _, _ in try await page { Pages.home(try await reader.counts()) } }
         router.get("/search") { request, _ in
             try await page {
                 let (query, number) = try Self.search(request)
-                return Pages.search(query, result: try reader.claims(matching: query, page: PageRequest(number: number)))
+                return Pages.search(query, result: try await reader.claims(matching: query, page: PageRequest(number: number)))
             }
         }
         router.get("/claims/:id") { _, context in
             try await page {
                 let id: ClaimID = try Self.id(context)
-                guard let detail = try reader.claim(id) else { throw Failure.notFound("No claim \(id) in this corpus.") }
+                guard let detail = try await reader.claim(id) else { throw Failure.notFound("No claim \(id) in this corpus.") }
                 return Pages.claim(detail)
             }
         }
         router.get("/sources/:id") { request, context in
             try await page {
                 let id: SourceID = try Self.id(context)
-                guard let detail = try reader.source(id, page: PageRequest(number: try Self.pageNumber(request))) else {
+                guard let detail = try await reader.source(id, page: PageRequest(number: try Self.pageNumber(request))) else {
                     throw Failure.notFound("No source \(id) in this corpus.")
                 }
                 return Pages.source(detail)
@@ -47,22 +54,22 @@ public struct CorpusServer: Sendable {
         router.get("/documents/:id") { _, context in
             try await page {
                 let id: DocumentID = try Self.id(context)
-                guard let detail = try reader.document(id) else { throw Failure.notFound("No document \(id) in this corpus.") }
+                guard let detail = try await reader.document(id) else { throw Failure.notFound("No document \(id) in this corpus.") }
                 return Pages.document(detail)
             }
         }
 
-        router.get("/api/corpus") { _, _ in try await json { try reader.counts() } }
+        router.get("/api/corpus") { _, _ in try await json { try await reader.counts() } }
         router.get("/api/search") { request, _ in
             try await json {
                 let (query, number) = try Self.search(request)
-                return try reader.claims(matching: query, page: PageRequest(number: number, size: try Self.pageSize(request)))
+                return try await reader.claims(matching: query, page: PageRequest(number: number, size: try Self.pageSize(request)))
             }
         }
         router.get("/api/claims/:id") { _, context in
             try await json {
                 let id: ClaimID = try Self.id(context)
-                guard let detail = try reader.claim(id) else { throw Failure.notFound("no claim \(id)") }
+                guard let detail = try await reader.claim(id) else { throw Failure.notFound("no claim \(id)") }
                 return detail
             }
         }
@@ -70,14 +77,14 @@ public struct CorpusServer: Sendable {
             try await json {
                 let id: SourceID = try Self.id(context)
                 let page = PageRequest(number: try Self.pageNumber(request), size: try Self.pageSize(request))
-                guard let detail = try reader.source(id, page: page) else { throw Failure.notFound("no source \(id)") }
+                guard let detail = try await reader.source(id, page: page) else { throw Failure.notFound("no source \(id)") }
                 return detail
             }
         }
         router.get("/api/documents/:id") { _, context in
             try await json {
                 let id: DocumentID = try Self.id(context)
-                guard let detail = try reader.document(id) else { throw Failure.notFound("no document \(id)") }
+                guard let detail = try await reader.document(id) else { throw Failure.notFound("no document \(id)") }
                 return detail
             }
         }
@@ -164,9 +171,9 @@ public struct CorpusServer: Sendable {
 
     // MARK: Responses
 
-    private func page(_ body: () throws -> String) async throws -> Response {
+    private func page(_ body: () async throws -> String) async throws -> Response {
         do {
-            return Self.response(.ok, type: "text/html; charset=utf-8", body: try body())
+            return Self.response(.ok, type: "text/html; charset=utf-8", body: try await body())
         } catch let failure as Failure {
             switch failure {
             case .badRequest(let message): return Self.response(.badRequest, type: "text/html; charset=utf-8", body: Pages.error(status: 400, message: message))
@@ -177,9 +184,9 @@ public struct CorpusServer: Sendable {
         }
     }
 
-    private func json(_ body: () throws -> some Encodable) async throws -> Response {
+    private func json(_ body: () async throws -> some Encodable) async throws -> Response {
         do {
-            return Self.response(.ok, type: "application/json", body: try Self.encode(try body()))
+            return Self.response(.ok, type: "application/json", body: try Self.encode(try await body()))
         } catch let failure as Failure {
             switch failure {
             case .badRequest(let message): return Self.response(.badRequest, type: "application/json", body: try Self.encode(["error": message]))

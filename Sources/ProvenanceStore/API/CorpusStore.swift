@@ -60,6 +60,8 @@ public final class CorpusStore: Sendable {
     private var pool: DatabasePool? { writer }
     /// Held (unlocked once set up) until the connections are closed.
     private let lock: FileLock
+    /// Documents' findings kept between async reads (`FindingsCache`).
+    let findingsCache = FindingsCache()
 
     /// The page cache of each connection, in KiB.
     static let cacheKiB = 32 * 1024
@@ -101,7 +103,7 @@ public final class CorpusStore: Sendable {
         case .read:
             let queue = try Self.openReadOnly(path)
             try Self.inspect(queue, path: path)
-            return (queue, nil)
+            return (Self.concurrentReader(path, instead: queue), nil)
         case .write:
             if try Self.fileSize(path) > 0 {
                 let queue = try Self.openReadOnly(path)
@@ -202,6 +204,33 @@ public final class CorpusStore: Sendable {
             }
         } catch {
             throw storeError(error, path: path)
+        }
+    }
+
+    /// How many connections a read-only store reads on at once (`provenance
+    /// serve`'s requests): more than the cores, so that a short read need not
+    /// wait for a long one.
+    static let readerCount = max(2, min(8, 2 * ProcessInfo.processInfo.activeProcessorCount))
+
+    /// For a store in WAL mode, read-only connections that read side by side
+    /// (a `DatabasePool` opened read-only, `readerCount` readers) in place of
+    /// `queue`, which is closed; otherwise, or when they cannot be opened,
+    /// `queue` itself (a store read as immutable on a read-only mount).
+    private static func concurrentReader(_ path: String, instead queue: DatabaseQueue) -> any DatabaseReader {
+        guard !queue.path.hasPrefix("file:"),
+            (try? queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }) == "wal"
+        else { return queue }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        configuration.maximumReaderCount = readerCount
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            try? queue.close()
+            return pool
+        } catch {
+            return queue
         }
     }
 

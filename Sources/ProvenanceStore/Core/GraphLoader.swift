@@ -12,8 +12,12 @@ struct GraphLoader {
     ///
     /// With `only`, the part of the graph about these documents: them, their
     /// claims, the sources those name, and the edges from or to any of them
-    /// (an edge may then name a node outside the part).
-    func load(only: [Int64]? = nil) throws -> ProvenanceGraph {
+    /// (an edge may then name a node outside the part). With `edgesWithin`,
+    /// only the edges between two of its documents and claims: all that the
+    /// analysis of the part reads (same claims, derivations, citations
+    /// among them), without the same claims elsewhere, which a claim may
+    /// have hundreds of.
+    func load(only: [Int64]? = nil, edgesWithin: Bool = false) throws -> ProvenanceGraph {
         var graph = ProvenanceGraph()
         var textLengths: [String: Int] = [:]
         let ids = only.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
@@ -78,6 +82,11 @@ struct GraphLoader {
         let nodes = "[" + (graph.documents.map(\.id) + graph.claims.map(\.id)).map { "\"\($0)\"" }.joined(separator: ",") + "]"
         let edgeSQL = only == nil
             ? "SELECT * FROM edges ORDER BY id"
+            : edgesWithin
+            ? """
+                SELECT * FROM edges WHERE from_node IN (SELECT value FROM json_each(?1))
+                AND to_node IN (SELECT value FROM json_each(?1)) ORDER BY id
+                """
             : """
                 SELECT * FROM edges WHERE from_node IN (SELECT value FROM json_each(?1))
                 UNION SELECT * FROM edges WHERE to_node IN (SELECT value FROM json_each(?1)) ORDER BY id

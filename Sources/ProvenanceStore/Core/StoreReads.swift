@@ -44,6 +44,8 @@ extension CorpusStore: CorpusReader {
 struct StoreReads {
     let db: Database
     let linking: LinkingConfiguration
+    /// Where documents' findings are kept between reads, if anywhere (`FindingsCache`).
+    var findingsCache: FindingsCache? = nil
 
     /// How many documents a claim's analysis follows back through derivations at most.
     static let ancestorLimit = 200
@@ -112,10 +114,26 @@ struct StoreReads {
         case .unattributed:
             conditions.append("c.problem IS NOT NULL")
         case .newClaim, .attributionDropped:
+            // (The documents that derive from one: read through the index of
+            // edges' origins, document nodes only, not the whole table.)
             conditions.append("""
                 c.kind != 'caption' AND c.document_id IN (
-                    SELECT CAST(substr(from_node, 2) AS INTEGER) FROM edges WHERE kind = 'derived_from')
+                    SELECT CAST(substr(from_node, 2) AS INTEGER) FROM edges
+                    WHERE from_node >= 'd' AND from_node < 'e' AND kind = 'derived_from')
                 """)
+            // A new claim has no same claim in a document its own derives
+            // from (exactly `GraphAnalysis`'s test); a dropped attribution
+            // has one that is attributed and alike enough, and that does not
+            // credit the claim's own source from a document deriving from
+            // nothing (its chain starts there: the attribution is kept).
+            // That is needed, not enough: the analysis below decides.
+            conditions.append(query.finding == .newClaim
+                ? "NOT " + Self.sameClaimInSource("")
+                : Self.sameClaimInSource("""
+                    AND o.source_id IS NOT NULL AND COALESCE(s.score, 1) >= \(linking.droppedMinimumSimilarity)
+                    AND NOT (c.source_id IS o.source_id AND NOT EXISTS (
+                        SELECT 1 FROM edges od WHERE od.from_node = 'd' || o.document_id AND od.kind = 'derived_from'))
+                    """))
         case nil:
             break
         }
@@ -140,12 +158,15 @@ struct StoreReads {
         var found: [ClaimSummary] = []
         var analyses: [Int64: [String: [GraphAnalysis.Finding]]] = [:]
         for row in rows.prefix(Self.findingScanLimit) {
-            let document: Int64 = try row.required("document_id")
-            if analyses[document] == nil { analyses[document] = try analysis(of: document).analysis.findings }
-            let id: Int64 = try row.required("id")
-            let kinds = (analyses[document]?["c\(id)"] ?? []).map(\.kind)
-            let wanted: GraphAnalysis.Finding.Kind = finding == .newClaim ? .newClaim : .attributionDropped
-            if kinds.contains(wanted) { found.append(try summary(row)) }
+            // The condition above is the whole test of a new claim; a dropped
+            // attribution is decided by its document's analysis.
+            if finding == .attributionDropped {
+                let document: Int64 = try row.required("document_id")
+                if analyses[document] == nil { analyses[document] = try findings(of: document) }
+                let id: Int64 = try row.required("id")
+                guard (analyses[document]?["c\(id)"] ?? []).contains(where: { $0.kind == .attributionDropped }) else { continue }
+            }
+            found.append(try summary(row))
             if found.count > page.offset + page.size { break }
         }
         let items = Array(found.dropFirst(page.offset).prefix(page.size))
@@ -153,6 +174,22 @@ struct StoreReads {
         return ClaimSearch(
             page: Page(items: items, number: page.number, size: page.size, total: more || !complete ? nil : found.count, more: more),
             sources: facets.sources, documents: facets.documents)
+    }
+
+    /// Whether claim `c` has a same claim `o` (edge `s`) in a document that
+    /// `c`'s document derives from, `extra` holding of them.
+    private static func sameClaimInSource(_ extra: String) -> String {
+        let sources = """
+            SELECT CAST(substr(to_node, 2) AS INTEGER) FROM edges WHERE from_node = 'd' || c.document_id AND kind = 'derived_from'
+            """
+        return """
+            EXISTS (
+                SELECT 1 FROM edges s JOIN claims o ON o.id = CAST(substr(s.to_node, 2) AS INTEGER)
+                WHERE s.from_node = 'c' || c.id AND s.kind = 'same_claim' AND o.document_id IN (\(sources)) \(extra)
+                UNION ALL
+                SELECT 1 FROM edges s JOIN claims o ON o.id = CAST(substr(s.from_node, 2) AS INTEGER)
+                WHERE s.to_node = 'c' || c.id AND s.kind = 'same_claim' AND o.document_id IN (\(sources)) \(extra))
+            """
     }
 
     private func facets(joins: String, conditions: [String], arguments: [DatabaseValueConvertible?]) throws
@@ -198,7 +235,7 @@ struct StoreReads {
             )
             SELECT id FROM up
             """, arguments: [document])
-        let graph = try GraphLoader(db: db).load(only: ancestors)
+        let graph = try GraphLoader(db: db).load(only: ancestors, edgesWithin: true)
         return (graph, GraphAnalysis(graph, configuration: linking))
     }
 
@@ -250,7 +287,8 @@ struct StoreReads {
         var edges: [SourceEdge] = []
         for edgeRow in try Row.fetchAll(db, sql: """
             SELECT e.kind, e.to_node, e.evidence, s.id, s.name, s.kind AS source_kind FROM edges e
-            JOIN sources s ON 's' || s.id = e.to_node WHERE e.from_node = ? ORDER BY e.id
+            JOIN sources s ON s.id = CAST(substr(e.to_node, 2) AS INTEGER) AND 's' || s.id = e.to_node
+            WHERE e.from_node = ? ORDER BY e.id
             """, arguments: [key])
         {
             edges.append(SourceEdge(
@@ -340,11 +378,13 @@ struct StoreReads {
             reference: DocumentReference(id: id, path: document.path, title: document.title, published: document.published),
             format: document.format.rawValue, publisher: document.publisher, url: document.url, text: document.text, claims: claims,
             derivedFrom: try derivations("""
-                SELECT d.id, d.path, d.title, d.published, e.score FROM edges e JOIN documents d ON 'd' || d.id = e.to_node
+                SELECT d.id, d.path, d.title, d.published, e.score FROM edges e
+                JOIN documents d ON d.id = CAST(substr(e.to_node, 2) AS INTEGER) AND 'd' || d.id = e.to_node
                 WHERE e.kind = 'derived_from' AND e.from_node = ? ORDER BY d.path, d.id
                 """),
             derivedBy: try derivations("""
-                SELECT d.id, d.path, d.title, d.published, e.score FROM edges e JOIN documents d ON 'd' || d.id = e.from_node
+                SELECT d.id, d.path, d.title, d.published, e.score FROM edges e
+                JOIN documents d ON d.id = CAST(substr(e.from_node, 2) AS INTEGER) AND 'd' || d.id = e.from_node
                 WHERE e.kind = 'derived_from' AND e.to_node = ? ORDER BY d.path, d.id
                 """))
     }
