@@ -95,8 +95,9 @@ struct TrainAttribution: ParsableCommand {
                 var diagnosis = AttributionTraining.Diagnosis()
                 for article in dev { diagnosis.add(AttributionTraining.diagnose(article.article, annotations: article.annotations, model: model)) }
                 line += String(
-                    format: "; cues P %.3f R %.3f; given the gold cues, content %.3f source %.3f",
+                    format: "; cues P %.3f R %.3f (at most %.3f: the annotated cues holding a word that may begin one); given the gold cues, content %.3f source %.3f",
                     Double(diagnosis.matchedCues) / Double(max(1, diagnosis.predictedCues)), Double(diagnosis.matchedCues) / Double(max(1, diagnosis.goldCues)),
+                    Double(diagnosis.reachableCues) / Double(max(1, diagnosis.goldCues)),
                     Double(diagnosis.contentRight) / Double(max(1, diagnosis.rolesGiven)), Double(diagnosis.sourceRight) / Double(max(1, diagnosis.rolesGiven)))
             }
             log(line)

@@ -148,6 +148,8 @@ extension AttributionTraining {
     /// annotated cues, and the role tagger given the annotated cues.
     package struct Diagnosis: Sendable {
         package var goldCues = 0
+        /// Of the annotated cues, those holding a token that may begin a cue (the most the cue tagger can find).
+        package var reachableCues = 0
         package var predictedCues = 0
         package var matchedCues = 0
         /// Of the annotated cues, those whose role tagging (given the gold cue) matches the content.
@@ -164,6 +166,7 @@ extension AttributionTraining {
 
         package mutating func add(_ other: Diagnosis) {
             goldCues += other.goldCues
+            reachableCues += other.reachableCues
             predictedCues += other.predictedCues
             matchedCues += other.matchedCues
             rolesGiven += other.rolesGiven
@@ -197,6 +200,7 @@ extension AttributionTraining {
                 gold.append((first..<(last + 1), Set(tokens(in: annotation.source)), Set(tokens(in: annotation.content))))
             }
             diagnosis.goldCues += gold.count
+            diagnosis.reachableCues += gold.filter { g in g.cue.contains { features.tokens[$0].mayBeginCue } }.count
             diagnosis.predictedCues += predicted.count
             diagnosis.matchedCues += gold.filter { g in predicted.contains { $0.overlaps(g.cue) } }.count
             diagnosis.missedCues += gold.filter { g in !predicted.contains { $0.overlaps(g.cue) } }.map { g in
