@@ -59,7 +59,7 @@ public struct ArticleExtractor: Sendable {
             throw ExtractionError(path: path, reason: .binary(nil))
         }
         var notes = decoded.notes
-        let utf8 = CanonicalComposition.composed(withoutNULs(decoded.utf8, notes: &notes))
+        let utf8 = withoutNULs(decoded.utf8, notes: &notes)
         guard utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C) }) else {
             throw ExtractionError(path: path, reason: .empty)
         }
@@ -67,8 +67,10 @@ public struct ArticleExtractor: Sendable {
         var article: Article
         switch format {
         case .html:
+            // A page's text is ours to make, so it is made in NFC; plain text keeps
+            // its code points, so that offsets into it are offsets into the file.
             article = HTMLArticleParser.parse(
-                utf8: utf8, path: path, notes: notes, keepingPositions: document.isWholeInput,
+                utf8: CanonicalComposition.composed(utf8), path: path, notes: notes, keepingPositions: document.isWholeInput,
                 model: options.judging == .model ? blockModel : nil)
         case .text:
             article = TextArticleParser.parse(String(decoding: utf8, as: UTF8.self), path: path, notes: notes)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Texts in Unicode's composed form (NFC), as most of the web writes them
+/// Web pages' texts in Unicode's composed form (NFC), as most of the web writes them
 /// and as people type them: a page that spells "য়" or "é" in two code
 /// points reads the same as one that spells it in one, so its claims match
 /// and its quotations can be found with what a reader copies.
