@@ -8,28 +8,9 @@ import ProvenanceStore
 /// The async reads of a store (`CorpusStore.asyncReader`, what `serve` reads
 /// through) answer as the synchronous ones do, alone and many at once.
 @Suite struct AsyncCorpusReaderTests {
-    private static func input(_ name: String) throws -> (AttributedArticle, String) {
-        let bytes = [UInt8](try Data(contentsOf: CorpusStoreTests.root.appendingPathComponent("Examples").appendingPathComponent(name)))
-        let article = try ArticleExtractor().extract(bytes, path: "Examples/" + name)
-        return (AttributionEngine().attribute(article), CorpusStore.contentHash(of: bytes))
-    }
-
-    private static func temporaryStore() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("provenance-\(UUID().uuidString).sqlite").path
-    }
-
     /// A store of the three examples opened read-only, its path (to remove), and its graph.
     private static func examples() throws -> (CorpusStore, String, ProvenanceGraph) {
-        let path = temporaryStore()
-        do {
-            let writer = try CorpusStore(path: path)
-            for name in CorpusStoreTests.examples {
-                let (article, hash) = try input(name)
-                _ = try writer.ingest(article, hash: hash)
-            }
-        }
-        let store = try CorpusStore(path: path, access: .read)
-        return (store, path, try store.graph())
+        try CorpusReaderTests.examples()
     }
 
     /// The answers compared as their JSON (the detail types are Codable, not Equatable).
@@ -116,14 +97,14 @@ import ProvenanceStore
 
     /// A store opened read-only sees, through its async reads too, what an ingest adds while it is open.
     @Test func asyncReadsSeeDocumentsIngestedWhileTheStoreIsOpen() async throws {
-        let path = Self.temporaryStore()
+        let path = CorpusReaderTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let writer = try CorpusStore(path: path)
-        let (first, firstHash) = try Self.input(CorpusStoreTests.examples[0])
+        let (first, firstHash) = try CorpusReaderTests.input(CorpusStoreTests.examples[0])
         _ = try writer.ingest(first, hash: firstHash)
         let reader = try CorpusStore(path: path, access: .read).asyncReader
         #expect(try await reader.counts().documents == 1)
-        let (second, secondHash) = try Self.input(CorpusStoreTests.examples[1])
+        let (second, secondHash) = try CorpusReaderTests.input(CorpusStoreTests.examples[1])
         _ = try writer.ingest(second, hash: secondHash)
         #expect(try await reader.counts().documents == 2)
         #expect(try await reader.document(DocumentID(2)) != nil)

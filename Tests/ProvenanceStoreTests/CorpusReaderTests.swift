@@ -8,18 +8,18 @@ import ProvenanceStore
 /// The paged reads of a store (`CorpusReader`), on a store of the examples,
 /// against the graph and analysis of the whole corpus.
 @Suite struct CorpusReaderTests {
-    private static func temporaryStore() -> String {
+    static func temporaryStore() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("provenance-\(UUID().uuidString).sqlite").path
     }
 
-    private static func input(_ name: String) throws -> (AttributedArticle, String) {
+    static func input(_ name: String) throws -> (AttributedArticle, String) {
         let bytes = [UInt8](try Data(contentsOf: CorpusStoreTests.root.appendingPathComponent("Examples").appendingPathComponent(name)))
         let article = try ArticleExtractor().extract(bytes, path: "Examples/" + name)
         return (AttributionEngine().attribute(article), CorpusStore.contentHash(of: bytes))
     }
 
     /// A store of the three examples, its path (to remove), and its graph.
-    private static func examples() throws -> (CorpusStore, String, ProvenanceGraph) {
+    static func examples() throws -> (CorpusStore, String, ProvenanceGraph) {
         let path = temporaryStore()
         do {
             let writer = try CorpusStore(path: path)

@@ -51,6 +51,12 @@ struct ClaimReport {
     private let others = OtherDocuments()
     private var sourceIndex: [String: Int] = [:]
     private var claimIndex: [String: Int] = [:]
+    /// The edges a report lists: every edge without filters; with them,
+    /// those with a listed claim or document at either end.
+    private(set) var listedEdges: [ProvenanceGraph.Edge] = []
+    /// The sources a report lists: every source without filters; with them,
+    /// those the listed claims, documents and edges name, in graph order.
+    private(set) var listedSources: [ProvenanceGraph.SourceNode] = []
     private var documentIndex: [String: Int] = [:]
     /// Where each claim and document is in the whole graph.
     private var graphClaimIndex: [String: Int] = [:]
@@ -111,19 +117,13 @@ struct ClaimReport {
                     findings: analysis.findings[claim.id] ?? [], origin: analysis.origins[claim.id],
                     isTraced: analysis.traced.contains(claim.id)))
         }
-    }
-
-    /// The edges a report lists: every edge without filters; with them,
-    /// those with a listed claim or document at either end.
-    var listedEdges: [ProvenanceGraph.Edge] {
-        guard !selection.isAll else { return graph.edges }
-        return graph.edges.filter { edge in [edge.from, edge.to].contains { claimIndex[$0] != nil || documentIndex[$0] != nil } }
-    }
-
-    /// The sources a report lists: every source without filters; with them,
-    /// those the listed claims, documents and edges name, in graph order.
-    var listedSources: [ProvenanceGraph.SourceNode] {
-        guard !selection.isAll else { return graph.sources }
+        // What the listed items name, read once for every renderer.
+        guard !selection.isAll else {
+            listedEdges = graph.edges
+            listedSources = graph.sources
+            return
+        }
+        listedEdges = graph.edges.filter { edge in [edge.from, edge.to].contains { claimIndex[$0] != nil || documentIndex[$0] != nil } }
         var named: Set<String> = []
         for document in documents { if let publisher = document.node.publisherSource { named.insert(publisher) } }
         for claim in claims {
@@ -131,7 +131,7 @@ struct ClaimReport {
             named.formUnion(claim.findings.compactMap(\.source))
         }
         for edge in listedEdges { named.formUnion([edge.from, edge.to]) }
-        return graph.sources.filter { named.contains($0.id) }
+        listedSources = graph.sources.filter { named.contains($0.id) }
     }
 
     func source(_ id: String) -> ProvenanceGraph.SourceNode? {
