@@ -108,7 +108,7 @@ import Testing
         let dropped = whole.components(separatedBy: "✗ attribution dropped — the source document credits National Maritime Council").count - 1
         #expect(dropped > 0)
         #expect(council.components(separatedBy: "✗ attribution dropped — the source document credits National Maritime Council").count - 1 == dropped)
-        #expect(council.contains("of the document’s 22 claims listed (--source “National Maritime Council”)"))
+        #expect(council.contains("of the document’s 21 claims listed (--source “National Maritime Council”)"))
     }
 
     @Test func aFolderWalkPassesOverReadMeFilesAndSaysSo() throws {

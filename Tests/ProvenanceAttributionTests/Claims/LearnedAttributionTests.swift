@@ -50,6 +50,25 @@ import ProvenanceAttribution
         #expect(claim.via.map { attributed.sources[$0].name } == ["Reuters"])
     }
 
+    @Test func aQuotationKeepsTheSpeakerTheRulesName() throws {
+        // The model reads the quotation's words as the content of "pointing", said by nobody.
+        let attributed = AttributionSupport.attribute(
+            "A story\n\nLooking back on the past year, Ana Ruiz called it “a year of long nights and full nets,” pointing to gains on every quay and aboard every boat in the fleet.\n")
+        let quotation = try #require(attributed.view(containing: "long nights"))
+        #expect(quotation.kind == .direct)
+        #expect(quotation.source == "Ana Ruiz")
+        #expect(!attributed.claims.contains { $0.attribution == nil && $0.kind == .indirect })
+    }
+
+    @Test func aRelativePronounAfterAGroupStandsForTheGroup() throws {
+        let attributed = AttributionSupport.attribute(
+            "A story\n\nUnlike earlier leaders, who outlined fishing policy in a speech every June, Ruiz has chosen the spring session since 2021.\n")
+        #expect(!attributed.sources.contains { $0.name == "who" })
+        if let claim = attributed.claims.first(where: { $0.kind == .indirect }) {
+            #expect(claim.attribution.map { attributed.sources[$0.source].name } == "earlier leaders")
+        }
+    }
+
     @Test func aWireDatelineIsTheLastCarrier() throws {
         let attributed = AttributionSupport.attribute(
             "Talks stall\n\nMOSCOW (AP) — The talks stalled on Monday, two diplomats said.\n", publisher: "The Harbor Ledger")

@@ -117,8 +117,8 @@ import ProvenanceParsing
     @Test func checkGatesADocumentOnAllItsClaimsWhateverTheFilterLists() throws {
         let graph = try CheckRenderingTests.examplesGraph()
         let renderer = CheckRenderer()
-        let whole = renderer.findings(graph, minimumAttributed: 0.6).filter { $0.reason == .lowAttribution }
-        let filtered = renderer.findings(graph, selection: GraphSelection(source: "Aurel Venn"), minimumAttributed: 0.6)
+        let whole = renderer.findings(graph, minimumAttributed: 0.7).filter { $0.reason == .lowAttribution }
+        let filtered = renderer.findings(graph, selection: GraphSelection(source: "Aurel Venn"), minimumAttributed: 0.7)
             .filter { $0.reason == .lowAttribution }
         #expect(!whole.isEmpty)
         #expect(filtered.map(\.excerpt) == whole.map(\.excerpt))

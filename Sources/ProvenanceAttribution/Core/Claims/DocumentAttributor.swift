@@ -453,12 +453,15 @@ struct DocumentAttributor {
             candidates += names.capitalizedRuns(in: found.cue.upperBound..<min(sentence.upperBound, found.cue.upperBound + 5), sentenceStart: sentence.lowerBound)
                 .filter { $0.lowerBound <= found.cue.upperBound + 1 }
         }
-        if let source = found.source?.span {
+        // The reader is in the source ("documents seen by Reuters") or, as the model reads it,
+        // in the cue ("Documents" · "seen by Reuters show").
+        for span in [found.source?.span, found.cue].compactMap({ $0 }) {
             let tokens = block.tokens
-            for index in source where index + 2 <= source.upperBound && tokens[index + 1].isWord("by")
+            for index in span where index + 2 <= span.upperBound && tokens[index + 1].isWord("by")
                 && Words.documentReadings.contains(tokens[index].lower)
             {
-                candidates += names.capitalizedRuns(in: (index + 2)..<source.upperBound, sentenceStart: source.lowerBound).prefix(1)
+                let sentenceStart = block.sentence(containing: span.lowerBound)?.lowerBound ?? span.lowerBound
+                candidates += names.capitalizedRuns(in: (index + 2)..<span.upperBound, sentenceStart: sentenceStart).prefix(1)
             }
         }
         for run in candidates {
@@ -479,17 +482,28 @@ struct DocumentAttributor {
         return registry.entity(named: organization.name, kind: SourceRegistry.kind(of: organization))
     }
 
-    /// The name a relative pronoun stands for: the capitalised words right before it and
-    /// its comma ("Teodor Rask, who had told parliament").
+    /// What a relative pronoun stands for: the capitalised words right before it and its
+    /// comma ("Teodor Rask, who had told parliament"), else an unnamed group of people
+    /// ending there ("unlike earlier leaders, who outlined" → "earlier leaders").
     private func antecedent(ofRelative index: Int, block: ReadBlock, names: NameReader) -> SourcePhrase? {
         var end = index
         while end > 0, block.tokens[end - 1].isPunctuation(",") { end -= 1 }
         guard end < index else { return nil }
         let sentenceStart = block.sentence(containing: index)?.lowerBound ?? 0
-        guard let run = names.capitalizedRuns(in: max(sentenceStart, end - 8)..<end, sentenceStart: sentenceStart).last,
+        if let run = names.capitalizedRuns(in: max(sentenceStart, end - 8)..<end, sentenceStart: sentenceStart).last,
             run.upperBound == end, let name = names.classify(run)
-        else { return nil }
-        return .named(name, span: run)
+        {
+            return .named(name, span: run)
+        }
+        guard end - 1 >= sentenceStart, Words.groupNouns.contains(block.tokens[end - 1].lower) else { return nil }
+        // The group noun and a plain word describing it ("earlier", "local"), if one does.
+        var start = end - 1
+        if start > sentenceStart, block.tokens[start - 1].kind == .word, !block.tokens[start - 1].isCapitalized,
+            !Lexicon.phraseOpeners.contains(block.tokens[start - 1].lower)
+        {
+            start -= 1
+        }
+        return .group(names.text(start..<end), span: start..<end)
     }
 
     /// A role held for someone named before: "his spokesman", "her lawyers", "Venn's
