@@ -49,16 +49,7 @@ struct SelectionReads {
             narrow(try documentsNaming(try sources(matching: selection)))
         }
         guard let listed else { return try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id") }
-        let arguments: StatementArguments = [Self.jsonArray(listed)]
-        let ancestors = try Int64.fetchAll(db, sql: """
-            WITH RECURSIVE up(id) AS (
-                SELECT value FROM json_each(?)
-                UNION
-                SELECT CAST(substr(e.to_node, 2) AS INTEGER) FROM edges e JOIN up ON e.from_node = 'd' || up.id
-                WHERE e.kind = 'derived_from'
-            )
-            SELECT id FROM up
-            """, arguments: arguments)
+        let ancestors = try DerivationQueries.ancestors(of: listed.sorted(), in: db)
         // The documents at the other end of their edges (a page that cites
         // one of them, a same claim elsewhere): the report shows those edges
         // with their evidence, which lies in the documents they join.
@@ -74,7 +65,7 @@ struct SelectionReads {
             )
             SELECT CAST(substr(node, 2) AS INTEGER) FROM ends WHERE node LIKE 'd%'
             UNION SELECT c.document_id FROM ends JOIN claims c ON c.id = CAST(substr(ends.node, 2) AS INTEGER) WHERE ends.node LIKE 'c%'
-            """, arguments: arguments)
+            """, arguments: [Self.jsonArray(listed)])
         return Set(ancestors + neighbours).sorted()
     }
 

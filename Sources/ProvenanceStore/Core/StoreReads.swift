@@ -225,16 +225,7 @@ struct StoreReads {
     /// and the documents it derives from, and theirs, as far as
     /// `ancestorLimit`), analysed as the whole graph would be.
     func analysis(of document: Int64) throws -> (graph: ProvenanceGraph, analysis: GraphAnalysis) {
-        let ancestors = try Int64.fetchAll(db, sql: """
-            WITH RECURSIVE up(id) AS (
-                SELECT ?
-                UNION
-                SELECT CAST(substr(e.to_node, 2) AS INTEGER) FROM edges e JOIN up ON e.from_node = 'd' || up.id
-                WHERE e.kind = 'derived_from'
-                LIMIT \(Self.ancestorLimit)
-            )
-            SELECT id FROM up
-            """, arguments: [document])
+        let ancestors = try DerivationQueries.ancestors(of: [document], limit: Self.ancestorLimit, in: db)
         let graph = try GraphLoader(db: db).load(only: ancestors, edgesWithin: true)
         return (graph, GraphAnalysis(graph, configuration: linking))
     }
