@@ -60,6 +60,15 @@ import ProvenanceAttribution
         #expect(!attributed.claims.contains { $0.attribution == nil && $0.kind == .indirect })
     }
 
+    @Test func aPronounsContractionStandsForWhomThePronounDoes() throws {
+        let attributed = AttributionSupport.attribute(
+            "A story\n\nSenator Ana Ruiz spoke in Reno on Monday.\n\nShe’s predicting she will do “very, very well” in the Nevada contest.\n")
+        let claim = try #require(attributed.claims.first { $0.attribution != nil })
+        let attribution = try #require(claim.attribution)
+        #expect(attributed.sources[attribution.source].name == "Ana Ruiz")
+        #expect(attributed.text(attribution.mention) == "She")
+    }
+
     @Test func aRelativePronounAfterAGroupStandsForTheGroup() throws {
         let attributed = AttributionSupport.attribute(
             "A story\n\nUnlike earlier leaders, who outlined fishing policy in a speech every June, Ruiz has chosen the spring session since 2021.\n")

@@ -379,6 +379,12 @@ struct DocumentAttributor {
             attribution.mention = block.span(of: phrase.span)
             return attribution
         }
+        // "She’s predicting": the pronoun of a contraction, which the tokens keep whole, is that
+        // pronoun (the mention is the pronoun's letters alone).
+        if phrase.span.count == 1, let pronoun = Self.pronoun(contractedIn: block.tokens[phrase.span.lowerBound].lower) {
+            let token = block.tokens[phrase.span.lowerBound]
+            return resolve(pronoun: pronoun, at: TextSpan(start: token.start, end: token.start + pronoun.unicodeScalars.count), names: names)
+        }
         let mention = block.span(of: phrase.span)
         switch phrase {
         case .named(let name, _):
@@ -387,13 +393,7 @@ struct DocumentAttributor {
             registry.recordMention(of: entity, at: mention, sentence: sentenceNumber, isSubject: true)
             return Claim.Attribution(source: entity, mention: mention)
         case .pronoun(let token):
-            let word = block.tokens[token].lower
-            if let record = registry.resolvePronoun(word, at: block.tokens[token].start, sentence: sentenceNumber) {
-                registry.recordMention(of: record.entity, at: mention, sentence: sentenceNumber, isSubject: true)
-                return Claim.Attribution(source: record.entity, mention: mention, antecedent: record.span)
-            }
-            let placeholder = registry.placeholder(named: names.text(phrase.span), kind: .unknown)
-            return Claim.Attribution(source: placeholder, mention: mention, isResolved: false)
+            return resolve(pronoun: block.tokens[token].lower, at: mention, names: names)
         case .nominal(let head, let kind, let span):
             // "a spokeswoman for the port": someone new, not a pointer to someone earlier.
             if kind == .person, ["a", "an"].contains(block.tokens[span.lowerBound].lower) {
@@ -427,6 +427,27 @@ struct DocumentAttributor {
             registry.addMentionSpan(mention, to: entity)
             return Claim.Attribution(source: entity, mention: mention)
         }
+    }
+
+    /// A personal pronoun as a source: the one it stands for, or a placeholder of its own.
+    private mutating func resolve(pronoun word: String, at mention: TextSpan, names: NameReader) -> Claim.Attribution {
+        if let record = registry.resolvePronoun(word, at: mention.start, sentence: sentenceNumber) {
+            registry.recordMention(of: record.entity, at: mention, sentence: sentenceNumber, isSubject: true)
+            return Claim.Attribution(source: record.entity, mention: mention, antecedent: record.span)
+        }
+        let placeholder = registry.placeholder(named: String(String.UnicodeScalarView(names.scalars[mention.start..<mention.end])), kind: .unknown)
+        return Claim.Attribution(source: placeholder, mention: mention, isResolved: false)
+    }
+
+    /// The personal pronoun of a contraction ("she's" → "she", "they're" → "they"), from a
+    /// token's lower-cased text (its apostrophe straight).
+    static func pronoun(contractedIn word: String) -> String? {
+        guard let apostrophe = word.firstIndex(of: "'") else { return nil }
+        let pronoun = String(word[..<apostrophe])
+        guard Words.personalPronouns[pronoun] != nil, Lexicon.contractions.contains(String(word[word.index(after: apostrophe)...])) else {
+            return nil
+        }
+        return pronoun
     }
 
     /// A document "seen by X" speaks for itself; X only read it ("documents seen by Reuters").

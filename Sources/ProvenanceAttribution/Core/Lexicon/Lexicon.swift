@@ -24,6 +24,9 @@ extension Lexicon {
         "any", "some", "all", "no", "another", "such", "my", "your",
     ]
 
+    /// What follows the apostrophe of a pronoun's contraction ("she’s", "they're", "we'll").
+    static let contractions: WordSet = ["s", "re", "ve", "d", "ll", "m"]
+
     /// Relative pronouns, which stand for the name before them.
     static let relativePronouns: WordSet = ["who", "which", "that", "whom"]
 
