@@ -135,7 +135,11 @@ def main():
         return [(entry, label) for entry, label in labels[page].items() if isinstance(entry, tuple)]
 
     junk_total = sum(1 for page in labels for _, label in labelled(page) if label.startswith("junk"))
-    claim_total = sum(1 for page in labels for _, label in labelled(page) if label == "claim")
+    # Real claims are counted by sentence: a sentence labelled a claim is kept when some claim
+    # holds it, however many attributions the sentence is cut into (that is attribution's
+    # business, not extraction's).
+    claim_sentences = {page: {claim_key for (claim_key, _), label in labelled(page) if label == "claim"} for page in labels}
+    claim_total = sum(len(keys) for keys in claim_sentences.values())
     junk_found = collections.Counter()
     claims_found = 0
     captions_as_captions = 0  # a caption read in a caption block is no junk: only one read as body text is
@@ -153,19 +157,19 @@ def main():
             if label is None:
                 unknown += 1
             elif label == "claim":
-                claims_found += 1
+                pass  # counted by sentence below
             elif label == "junk:caption" and in_caption:
                 captions_as_captions += 1
             else:
                 junk_found[label.split(":", 1)[-1]] += 1
                 listed.append(f"  junk kept   {page}: [{label}] {sentence[:90]}")
-        for (claim_key, kind), label in labelled(page):
-            if label == "claim" and claim_key not in present:
-                listed.append(f"  claim lost  {page}: {claim_key} ({kind})")
+        claims_found += len(claim_sentences[page] & present)
+        for claim_key in sorted(claim_sentences[page] - present):
+            listed.append(f"  claim lost  {page}: {claim_key}")
     found_total = sum(junk_found.values())
     print(f"junk claims on {len(labels)} labelled pages: {found_total} of the {junk_total} labelled junk still found "
           f"({found_total / max(junk_total, 1):.0%}) and {captions_as_captions} captions read as captions; "
-          f"{claims_found} of the {claim_total} labelled claims kept ({claims_found / max(claim_total, 1):.1%}); "
+          f"{claims_found} of the {claim_total} sentences labelled claims kept ({claims_found / max(claim_total, 1):.1%}); "
           f"{unknown} claims the labels do not know")
     if junk_found:
         print("  junk still found by category: " + ", ".join(f"{name} {count}" for name, count in junk_found.most_common()))
