@@ -118,8 +118,9 @@ struct LearnedFinder: AttributionFinder {
                 // "Venn called it “a year of steady keels,” pointing to gains": a quotation and
                 // its speaker are what the rules were written for; a reading of the same words
                 // that names nobody gives way to them (to the model's reading of the speaker's
-                // cue when it has one). (Also when the model names the same speaker for another
-                // cue: dev content F1 0.684 → 0.682, PolNeAR gives a participle's clause to it.)
+                // cue when it has one). Not when the model names the same speaker for another cue:
+                // PolNeAR gives a participle's clause to the participle (tried: dev content F1
+                // 0.684 → 0.682).
                 if found.contains(where: { $0.source != nil && $0.cue.overlaps(rule.cue) }) {
                     found.remove(at: index)
                 } else {
