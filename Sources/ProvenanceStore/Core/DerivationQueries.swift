@@ -7,8 +7,7 @@ enum DerivationQueries {
     /// The documents `documents` derive from, and those they derive from in
     /// turn, with `documents` themselves; at most `limit` when one is given.
     static func ancestors(of documents: [Int64], limit: Int? = nil, in db: Database) throws -> [Int64] {
-        let list = "[" + documents.map(String.init).joined(separator: ",") + "]"
-        return try Int64.fetchAll(db, sql: """
+        try Int64.fetchAll(db, sql: """
             WITH RECURSIVE up(id) AS (
                 SELECT value FROM json_each(?)
                 UNION
@@ -17,6 +16,6 @@ enum DerivationQueries {
                 \(limit.map { "LIMIT \($0)" } ?? "")
             )
             SELECT id FROM up
-            """, arguments: [list])
+            """, arguments: [JSONColumns.ids(documents)])
     }
 }

@@ -16,6 +16,13 @@ final class FindingsCache: @unchecked Sendable {
     struct Generation: Hashable {
         var documents: Int64
         var edges: Int64
+
+        /// The store's generation as `db` reads it.
+        init(_ db: Database) throws {
+            let row = try Row.fetchOne(db, sql: "SELECT (SELECT MAX(id) FROM documents) AS d, (SELECT MAX(id) FROM edges) AS e")
+            documents = row?["d"] ?? 0
+            edges = row?["e"] ?? 0
+        }
     }
 
     static let limit = 20_000
@@ -41,11 +48,10 @@ final class FindingsCache: @unchecked Sendable {
 
 extension StoreReads {
     /// The findings of `document`'s analysis (by claim), from the cache
-    /// when there is one and the store has not changed since.
-    func findings(of document: Int64) throws -> [String: [GraphAnalysis.Finding]] {
-        guard let findingsCache else { return try analysis(of: document).analysis.findings }
-        let row = try Row.fetchOne(db, sql: "SELECT (SELECT MAX(id) FROM documents) AS d, (SELECT MAX(id) FROM edges) AS e")
-        let generation = FindingsCache.Generation(documents: row?["d"] ?? 0, edges: row?["e"] ?? 0)
+    /// when there is one and the store is still at `generation` (read once
+    /// per read transaction: `FindingsCache.Generation(db)`).
+    func findings(of document: Int64, at generation: FindingsCache.Generation?) throws -> [String: [GraphAnalysis.Finding]] {
+        guard let findingsCache, let generation else { return try analysis(of: document).analysis.findings }
         if let known = findingsCache.findings(of: document, at: generation) { return known }
         let findings = try analysis(of: document).analysis.findings
         findingsCache.store(findings, of: document, at: generation)

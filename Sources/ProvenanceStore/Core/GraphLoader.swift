@@ -20,7 +20,7 @@ struct GraphLoader {
     func load(only: [Int64]? = nil, edgesWithin: Bool = false) throws -> ProvenanceGraph {
         var graph = ProvenanceGraph()
         var textLengths: [String: Int] = [:]
-        let ids = only.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
+        let ids = only.map(JSONColumns.ids)
         let documentFilter = ids == nil ? "" : "WHERE id IN (SELECT value FROM json_each(?))"
         let claimFilter = ids == nil ? "" : "WHERE document_id IN (SELECT value FROM json_each(?))"
         let arguments: StatementArguments = ids.map { [$0] } ?? []
@@ -76,7 +76,7 @@ struct GraphLoader {
             let numbers = named.compactMap { SourceID($0)?.value }.sorted()
             graph.sources = try Row.fetchAll(
                 db, sql: "SELECT * FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-                arguments: ["[" + numbers.map(String.init).joined(separator: ",") + "]"]
+                arguments: [JSONColumns.ids(numbers)]
             ).map(Self.source)
         }
         let nodes = "[" + (graph.documents.map(\.id) + graph.claims.map(\.id)).map { "\"\($0)\"" }.joined(separator: ",") + "]"

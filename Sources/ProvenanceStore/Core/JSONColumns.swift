@@ -5,6 +5,11 @@ import ProvenanceParsing
 
 /// Values kept as JSON text in a column.
 enum JSONColumns {
+    /// Row ids as a JSON array, the argument of a query's `json_each(?)`.
+    static func ids(_ ids: some Sequence<Int64>) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
     struct LinkRecord: Codable {
         var text: String
         var url: String

@@ -65,7 +65,7 @@ struct SelectionReads {
             )
             SELECT CAST(substr(node, 2) AS INTEGER) FROM ends WHERE node LIKE 'd%'
             UNION SELECT c.document_id FROM ends JOIN claims c ON c.id = CAST(substr(ends.node, 2) AS INTEGER) WHERE ends.node LIKE 'c%'
-            """, arguments: [Self.jsonArray(listed)])
+            """, arguments: [JSONColumns.ids(listed.sorted())])
         return Set(ancestors + neighbours).sorted()
     }
 
@@ -100,10 +100,6 @@ struct SelectionReads {
                 WHERE e.kind = 'derived_from'
             )
             SELECT id FROM down
-            """, arguments: [Self.jsonArray(sources)]))
-    }
-
-    private static func jsonArray(_ ids: Set<Int64>) -> String {
-        "[" + ids.sorted().map(String.init).joined(separator: ",") + "]"
+            """, arguments: [JSONColumns.ids(sources.sorted())]))
     }
 }

@@ -33,12 +33,8 @@ extension CorpusStore {
         }
 
         public func counts() async throws(StoreError) -> CorpusCounts {
-            try await store.readingAsync { db in
-                CorpusCounts(
-                    documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0,
-                    claims: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims") ?? 0,
-                    sources: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sources") ?? 0)
-            }
+            let linking = store.linking
+            return try await store.readingAsync { db in try StoreReads(db: db, linking: linking).counts() }
         }
     }
 

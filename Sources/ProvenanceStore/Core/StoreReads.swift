@@ -22,12 +22,7 @@ extension CorpusStore: CorpusReader {
     }
 
     public func counts() throws(StoreError) -> CorpusCounts {
-        try reading { db in
-            CorpusCounts(
-                documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0,
-                claims: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims") ?? 0,
-                sources: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sources") ?? 0)
-        }
+        try reading { db in try StoreReads(db: db, linking: linking).counts() }
     }
 
     /// One read transaction; every error a `StoreError`.
@@ -107,6 +102,13 @@ struct StoreReads {
         return (joins, conditions, arguments, ranked)
     }
 
+    func counts() throws -> CorpusCounts {
+        CorpusCounts(
+            documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0,
+            claims: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims") ?? 0,
+            sources: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sources") ?? 0)
+    }
+
     func claims(matching query: ClaimQuery, page: PageRequest) throws -> ClaimSearch {
         var (joins, conditions, arguments, ranked) = try filter(query)
         let facets = try self.facets(joins: joins, conditions: conditions, arguments: arguments)
@@ -157,12 +159,14 @@ struct StoreReads {
         let complete = rows.count <= Self.findingScanLimit
         var found: [ClaimSummary] = []
         var analyses: [Int64: [String: [GraphAnalysis.Finding]]] = [:]
+        // The store as this read transaction sees it, read once for the cache.
+        let generation = finding == .attributionDropped && findingsCache != nil ? try FindingsCache.Generation(db) : nil
         for row in rows.prefix(Self.findingScanLimit) {
             // The condition above is the whole test of a new claim; a dropped
             // attribution is decided by its document's analysis.
             if finding == .attributionDropped {
                 let document: Int64 = try row.required("document_id")
-                if analyses[document] == nil { analyses[document] = try findings(of: document) }
+                if analyses[document] == nil { analyses[document] = try findings(of: document, at: generation) }
                 let id: Int64 = try row.required("id")
                 guard (analyses[document]?["c\(id)"] ?? []).contains(where: { $0.kind == .attributionDropped }) else { continue }
             }
