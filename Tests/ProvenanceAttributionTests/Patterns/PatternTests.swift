@@ -67,6 +67,22 @@ import ProvenanceAttribution
              content: "We will reopen the port on Monday. The ships are waiting"),
     ]
 
+    /// A transcript introduced by "as follows:" whose turns open quoted paragraphs: each
+    /// turn is its label's, not the introduction's ("Partial transcript" said nothing).
+    @Test func quotedTranscriptTurnsAreTheirSpeakers() throws {
+        let attributed = AttributionSupport.attribute(
+            "The interview\n\nThe governor spoke to the host on Sunday. Partial transcript as follows:\n\n"
+                + "\"HOLT: Will the port reopen on Monday? The ships are waiting.\n\n"
+                + "\"RUIZ: Well, look, the harbour board thinks it will. But the tolls stay.\n")
+        let turns = attributed.claims.filter { $0.cue.map { attributed.article.text(of: $0.span) } == ":" }
+        let speakers = turns.compactMap { $0.attribution.map { attributed.sources[$0.source].name } }
+        #expect(Set(speakers) == ["HOLT", "RUIZ"])
+        #expect(turns.count == 2)
+        #expect(!attributed.claims.contains { claim in
+            claim.cue.map { attributed.article.text(of: $0.span) } == "as follows"
+        })
+    }
+
     /// "Y urged C, X said": Y's words reached us through X, and what Y urged ends at the comma;
     /// X is never part of it.
     @Test func aClosingAttributionCarriesTheReportedSpeechBeforeIt() throws {

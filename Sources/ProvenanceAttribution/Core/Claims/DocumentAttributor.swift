@@ -48,12 +48,14 @@ struct DocumentAttributor {
 
     private mutating func read(_ block: ReadBlock, after previous: ReadBlock?) {
         let names = NameReader(scalars: scalars, block: block)
-        if let introduction, block.kind == .listItem || block.kind == .quote || block.opensWithQuote {
+        let found = finder.attributions(in: block, names: names)
+        if let introduction, block.kind == .listItem || block.kind == .quote || block.opensWithQuote,
+            !Self.namesItsSpeaker(block, found)
+        {
             readIntroduced(block, by: introduction, names: names)
             return
         }
         introduction = nil
-        let found = finder.attributions(in: block, names: names)
         // An attribution is read with the sentence of its cue; its content may
         // reach into other sentences of the block, which are then no claims of their own.
         var covered = [Bool](repeating: false, count: block.tokens.count)
@@ -87,6 +89,22 @@ struct DocumentAttributor {
             addUnattributed(sentence: sentence, block: block, previous: previous)
         }
     }
+
+    /// Whether a block opens with its own speaker's label, as a transcript's
+    /// turns do ("Partial transcript as follows:" then "“WALLACE: Let’s
+    /// start…", "“PENCE: Well, look…"): its speaker, not the introduction, said it.
+    private static func namesItsSpeaker(_ block: ReadBlock, _ found: [FoundAttribution]) -> Bool {
+        guard let first = block.sentences.first else { return false }
+        return found.contains { attribution in
+            attribution.source != nil && first.contains(attribution.cue.lowerBound)
+                && attribution.cue.lowerBound - first.lowerBound <= Self.longestSpeakerLabel
+                && block.tokens[attribution.cue.lowerBound].isPunctuation(":")
+        }
+    }
+
+    /// The most tokens before a speaker label's colon (an opening quotation mark and
+    /// "MR. HOLT", "SEN. ELIZABETH WARREN").
+    private static let longestSpeakerLabel = 6
 
     /// A block that an earlier "X said:" introduces: each sentence is X's.
     private mutating func readIntroduced(

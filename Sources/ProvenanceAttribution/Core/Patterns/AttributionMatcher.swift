@@ -470,7 +470,13 @@ struct AttributionMatcher {
             token.kind == .punctuation ? token.lower == "." : token.kind == .word && token.lower.count >= 2
                 && scalars[token.start..<token.end].allSatisfy { !($0.properties.isLowercase) }
         }
-        guard capitals, var source = names.sourcePhrase(label, sentenceStart: start) else { return nil }
+        // A turn that opens a quoted paragraph ("“WALLACE: Let’s start…") has its label inside
+        // the quotation mark, where names are not read as sources: the label is read as a name.
+        let inQuotedTurn = start > sentence.lowerBound
+        guard capitals,
+            var source = names.sourcePhrase(label, sentenceStart: start)
+                ?? (inQuotedTurn ? names.classify(label).map { SourcePhrase.named($0, span: label) } : nil)
+        else { return nil }
         // A speaker is a person unless the gazetteer knows the name as an organisation.
         if case .named(var name, let span) = source, name.kind != .person, Gazetteer.standard.organization(named: name.name) == nil {
             name.kind = .person
