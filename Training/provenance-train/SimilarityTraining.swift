@@ -51,7 +51,7 @@ struct TrainSimilarity: ParsableCommand {
     @Option(help: "To try another setting under cross-validation: LinkingConfiguration's minimumOverlap.")
     var minimumOverlap: Double?
 
-    @Option(help: "To try another setting under cross-validation: LinkingConfiguration's containedMinimum.")
+    @Option(help: "To try another setting under cross-validation: LinkingConfiguration's unrelatedContainedMinimum (MSRP's pairs are of unrelated documents).")
     var containedMinimum: Double?
 
     @Option(help: "To try another setting under cross-validation: LinkingConfiguration's minimumSharedTerms.")
@@ -117,7 +117,7 @@ struct TrainSimilarity: ParsableCommand {
         if let minimumContentCoverage { linking.minimumContentCoverage = minimumContentCoverage }
         if let numberTolerance { linking.numberTolerance = numberTolerance }
         if let minimumOverlap { linking.minimumOverlap = minimumOverlap }
-        if let containedMinimum { linking.containedMinimum = containedMinimum }
+        if let containedMinimum { linking.unrelatedContainedMinimum = containedMinimum }
         if let minimumSharedTerms { linking.minimumSharedTerms = minimumSharedTerms }
         Scoring.similarity = ClaimSimilarity(configuration: linking)
         let similarity = ClaimSimilarity(configuration: linking)

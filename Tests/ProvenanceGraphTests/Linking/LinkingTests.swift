@@ -141,6 +141,27 @@ import ProvenanceGraph
             whole("Officials said the harbour of Portvale reopened on Monday after the storm.")) >= LinkingConfiguration.default.sameClaimThreshold)
     }
 
+    /// How much of a claim another must hold for that alone to make them one
+    /// claim depends on how their documents are related: a rewrite keeps part
+    /// of its source's sentence, while between unrelated pages a shorter claim
+    /// that shares a longer one's names and topic words is mostly another
+    /// claim on the same topic.
+    @Test func containmentCountsForMoreBetweenARewriteAndItsSource() {
+        func whole(_ text: String) -> ClaimFingerprint { ClaimFingerprint(content: text, sentence: text) }
+        let short = whole("The Gannet Strait ferry tolls worry Portvale's fishing families this winter.")
+        let long = whole(
+            "Fishermen in Portvale said the new ferry tolls for the Gannet Strait crossing would ruin them, and the harbour board met in secret.")
+        let configuration = LinkingConfiguration.default
+        let unrelated = ClaimSimilarity(configuration: configuration, between: .unrelated).score(short, long)
+        let derived = ClaimSimilarity(configuration: configuration, between: .derived).score(short, long)
+        // About two thirds of the short claim's weight is in the long one: enough between a
+        // rewrite and its source, not between unrelated pages.
+        #expect(derived >= configuration.containedMinimum)
+        #expect(derived >= configuration.sameClaimThreshold)
+        #expect(unrelated < configuration.unrelatedContainedMinimum)
+        #expect(unrelated < derived)
+    }
+
     @Test func aShortClaimInsideALongerOneIsNotTheSameClaim() {
         let similarity = ClaimSimilarity()
         func whole(_ text: String) -> ClaimFingerprint { ClaimFingerprint(content: text, sentence: text) }

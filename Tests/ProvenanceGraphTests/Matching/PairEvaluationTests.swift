@@ -29,10 +29,14 @@ import ProvenanceGraph
         print("pairs: \(pairs.count), precision \(result.precision), recall \(result.recall), F1 \(result.f1)")
         for miss in result.mistakes { print("  \(miss)") }
         // Floors under the measured figures with the learned similarity,
-        // which was trained on these pairs among others (0.65 / 0.65 at the
-        // 0.5 threshold; its cross-validated figures are in the README): a
-        // change that loses either fails here.
+        // which was trained on these pairs among others (0.65 / 0.62 at the
+        // 0.5 threshold, read as claims of unrelated documents; its
+        // cross-validated figures are in the README): a change that loses
+        // either fails here. (Recall was 0.65 while a claim 60 % held in
+        // another was the same claim between any two documents; it takes
+        // 80 % now unless one derives from the other, which costs one pair
+        // here and removed more wrong links than right ones in the open.)
         #expect(result.precision >= 0.62)
-        #expect(result.recall >= 0.62)
+        #expect(result.recall >= 0.60)
     }
 }

@@ -152,37 +152,7 @@ public struct DocumentLinker {
         _ document: NewDocument, into index: Index, contentSpan: (String) -> (document: String, span: TextSpan)?
     ) throws(Index.Failure) -> [ProvenanceGraph.Edge] {
         var edges: [ProvenanceGraph.Edge] = []
-        let similarity = ClaimSimilarity(configuration: configuration)
         let postingLimit = configuration.postingLimit
-        // Same claims.
-        var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
-        for (position, claim) in document.claims.enumerated() {
-            let rare = rareTerms(of: claim.signature)
-            var best: [(LinkCandidate, Double)] = []
-            // A match shares at least two of the terms (a rule of the
-            // similarity too), whichever of the two claims came first.
-            for candidate in try index.claimCandidates(
-                sharing: rare, minimumShared: configuration.minimumSharedTerms, postingLimit: postingLimit, limit: configuration.candidateLimit)
-            where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
-                let score = rounded(similarity.score(claim.signature, candidate.signature))
-                if score >= configuration.sameClaimThreshold { best.append((candidate, score)) }
-            }
-            // Best first; equal scores in the order the candidates came.
-            best = best.enumerated().sorted { ($0.element.1, $1.offset) > ($1.element.1, $0.offset) }.map(\.element)
-            // Every match links, and counts toward deriving one document
-            // from the other (a cap per document would depend on which
-            // document came first).
-            for (candidate, score) in best {
-                var evidence = [ProvenanceGraph.Evidence(document: document.id, span: claim.content)]
-                if let other = contentSpan(candidate.claim) {
-                    evidence.append(ProvenanceGraph.Evidence(document: other.document, span: other.span))
-                }
-                edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: score, evidence: evidence))
-                if claim.kind != .caption {
-                    matchesByDocument[candidate.document, default: []].append((position, candidate.claim))
-                }
-            }
-        }
         // Citations from this document.
         var cited: [String: [ProvenanceGraph.Evidence]] = [:]
         for (link, address) in zip(document.links, document.addresses.links) {
@@ -208,6 +178,40 @@ public struct DocumentLinker {
             for link in try index.links(withSlugWordsIn: words, postingLimit: postingLimit) where link.document != document.id && citedBy[link.document] == nil {
                 if AddressKeys.slug(link.slug, matches: words) != nil, Self.slug(link.slug, mayName: document.url) {
                     citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
+                }
+            }
+        }
+        // Same claims: between a document and one it cites or is cited by, a
+        // claim mostly held in the other is the same claim (a rewrite keeps
+        // part of a sentence); between others it takes more.
+        let similarity = ClaimSimilarity(configuration: configuration, between: .unrelated)
+        let derivedSimilarity = ClaimSimilarity(configuration: configuration, between: .derived)
+        var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
+        for (position, claim) in document.claims.enumerated() {
+            let rare = rareTerms(of: claim.signature)
+            var best: [(LinkCandidate, Double)] = []
+            // A match shares at least two of the terms (a rule of the
+            // similarity too), whichever of the two claims came first.
+            for candidate in try index.claimCandidates(
+                sharing: rare, minimumShared: configuration.minimumSharedTerms, postingLimit: postingLimit, limit: configuration.candidateLimit)
+            where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
+                let citing = cited[candidate.document] != nil || citedBy[candidate.document] != nil
+                let score = rounded((citing ? derivedSimilarity : similarity).score(claim.signature, candidate.signature))
+                if score >= configuration.sameClaimThreshold { best.append((candidate, score)) }
+            }
+            // Best first; equal scores in the order the candidates came.
+            best = best.enumerated().sorted { ($0.element.1, $1.offset) > ($1.element.1, $0.offset) }.map(\.element)
+            // Every match links, and counts toward deriving one document
+            // from the other (a cap per document would depend on which
+            // document came first).
+            for (candidate, score) in best {
+                var evidence = [ProvenanceGraph.Evidence(document: document.id, span: claim.content)]
+                if let other = contentSpan(candidate.claim) {
+                    evidence.append(ProvenanceGraph.Evidence(document: other.document, span: other.span))
+                }
+                edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: score, evidence: evidence))
+                if claim.kind != .caption {
+                    matchesByDocument[candidate.document, default: []].append((position, candidate.claim))
                 }
             }
         }
@@ -298,7 +302,7 @@ public struct DocumentLinker {
                 // The best match; of equal ones, the first in reading order.
                 var best: (LinkCandidate, Double)?
                 for candidate in candidates where candidate.signature.content.language == claim.signature.content.language {
-                    let score = rounded(similarity.score(claim.signature, candidate.signature))
+                    let score = rounded(derivedSimilarity.score(claim.signature, candidate.signature))
                     if score > (best?.1 ?? -1) { best = (candidate, score) }
                 }
                 let links = linked[claim.claim] ?? []

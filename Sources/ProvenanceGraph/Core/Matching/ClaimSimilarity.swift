@@ -15,7 +15,19 @@
 /// share a quoted phrase of three words or more; claims read in different
 /// languages are never the same claim.
 public struct ClaimSimilarity {
+    /// How the documents of the claims compared are related, which decides
+    /// how much of a claim another must hold to be the same claim on that
+    /// alone (``LinkingConfiguration/containedMinimum``).
+    public enum Relation: Sendable {
+        /// Neither document is known to derive from the other.
+        case unrelated
+        /// One document derives from the other (cites it, or retells it).
+        case derived
+    }
+
     private let configuration: LinkingConfiguration
+    /// The containment from which a claim held in another is the same claim.
+    private let containedMinimum: Double
     /// The weight of a term, given by its key (the term itself is read only
     /// when asked for).
     private let weight: (UInt64, () -> String) -> Double
@@ -24,15 +36,17 @@ public struct ClaimSimilarity {
     private let memory = WeightMemory()
 
     /// Term weights from the configuration's model.
-    public init(configuration: LinkingConfiguration = .default) {
+    public init(configuration: LinkingConfiguration = .default, between relation: Relation = .unrelated) {
         self.configuration = configuration
+        containedMinimum = relation == .derived ? configuration.containedMinimum : configuration.unrelatedContainedMinimum
         let model = configuration.model
         weight = { key, _ in model.weight(ofKey: key) }
     }
 
     /// Term weights given by a function of the term (for tests and evaluations).
-    public init(configuration: LinkingConfiguration = .default, weight: @escaping (String) -> Double) {
+    public init(configuration: LinkingConfiguration = .default, between relation: Relation = .unrelated, weight: @escaping (String) -> Double) {
         self.configuration = configuration
+        containedMinimum = relation == .derived ? configuration.containedMinimum : configuration.unrelatedContainedMinimum
         self.weight = { _, term in weight(term()) }
     }
 
@@ -228,10 +242,11 @@ public struct ClaimSimilarity {
 
     /// The similarity from the features and the learned probability: none
     /// below the overlap floor; a shared quotation is the same claim; and a
-    /// claim of some length wholly contained
-    /// in the other (a rewrite that keeps part of a sentence), with nothing
-    /// contradicting it, is the same claim however much the other adds (the
-    /// pairs the weights learn from call "a detail added" another claim).
+    /// claim of some length held in the other (how much of it: by the
+    /// relation of their documents), with nothing contradicting it, is the
+    /// same claim however much the other adds (the pairs the weights learn
+    /// from call "a detail added" another claim; a rewrite keeps part of a
+    /// sentence).
     public func combine(_ features: [Double], probability: Double) -> Double {
         guard features[Self.overlapFeature] >= configuration.minimumOverlap else { return 0 }
         // A quoted phrase of three words or more both share is one quotation
@@ -240,7 +255,7 @@ public struct ClaimSimilarity {
             return max(probability, configuration.sharedQuotationSimilarity)
         }
         let containment = features[Self.containmentFeature]
-        if containment >= configuration.containedMinimum, features[Self.shortFeature] == 0, features[Self.contradictionFeature] == 0,
+        if containment >= containedMinimum, features[Self.shortFeature] == 0, features[Self.contradictionFeature] == 0,
             features[Self.wordSwapFeature] == 0
         {
             return max(probability, containment)
