@@ -96,8 +96,8 @@ struct TrainAttribution: ParsableCommand {
                     for index in order.shuffled(roleSequences.count) where role.learn(roleSequences[index]) { roleErrors += 1 }
                     guard run == 0 else { continue }
                     var line = "epoch \(epoch): \(cueErrors) cue sequences and \(roleErrors) role sequences wrong"
-                    if trace, let model = try? makeModel(cue: [cue.averaged(floor: 0)], role: [role.averaged(floor: 0)], lexicon: lexicon, epochs: epoch) {
-                        line += "; the first order alone: " + figures(of: model, on: dev)
+                    if trace, let model = try? AttributionModel(data: encode(cue: [cue.averaged(floor: 0)], role: [role.averaged(floor: 0)], lexicon: lexicon, epochs: epoch)) {
+                        line += "; the first order alone: " + figures(of: model, on: dev).line
                     }
                     lines.append(line)
                 }
@@ -108,52 +108,44 @@ struct TrainAttribution: ParsableCommand {
         for line in runs[0].log { log(line) }
         let cues = runs.map { $0.cue.averaged(floor: 0) }
         let roles = runs.map { $0.role.averaged(floor: 0) }
-        let model = try makeModel(cue: cues, role: roles, lexicon: lexicon, epochs: epochs)
-        log("\(seeds) orders averaged: dev " + figures(of: model, on: dev))
-        if trace { diagnose(model, on: dev) }
-        if let sweep = sweepCueBias {
-            for bias in sweep.split(separator: ",").compactMap({ Float($0) }) {
-                let data = AttributionModel.encode(cue: biased(Self.mean(cues, floor: cueFloor), by: bias), role: Self.mean(roles, floor: floor), lexicon: lexicon, description: "")
-                let score = AttributionScore.of(dev, engine: AttributionEngine(model: try AttributionModel(data: data)))
-                log(String(format: "cue bias %.2f: dev content P %.3f R %.3f F1 %.3f, full F1 %.3f", bias, score.precision, score.recall, score.f1, score.fullF1))
-            }
+        let data = encode(cue: cues, role: roles, lexicon: lexicon, epochs: epochs)
+        let (line, diagnosis) = figures(of: try AttributionModel(data: data), on: dev)
+        log("\(seeds) orders averaged: dev " + line)
+        if trace { report(diagnosis) }
+        for bias in (sweepCueBias ?? "").split(separator: ",").compactMap({ Float($0) }) {
+            let swept = encode(cue: cues, role: roles, lexicon: lexicon, epochs: epochs, cueBias: bias)
+            log(String(format: "cue bias %.2f: dev ", bias) + figures(of: try AttributionModel(data: swept), on: dev).line)
         }
-        if let sweep = sweepFloor {
-            for value in sweep.split(separator: ",").compactMap({ Float($0) }) {
-                let data = AttributionModel.encode(
-                    cue: biased(Self.mean(cues, floor: value), by: cueBias), role: Self.mean(roles, floor: floor), lexicon: lexicon, description: "")
-                let score = AttributionScore.of(dev, engine: AttributionEngine(model: try AttributionModel(data: data)))
-                log(String(format: "floor %.2f: %d bytes; dev content P %.3f R %.3f F1 %.3f, full F1 %.3f", value, data.count, score.precision, score.recall, score.f1, score.fullF1))
-            }
+        for value in (sweepFloor ?? "").split(separator: ",").compactMap({ Float($0) }) {
+            let swept = encode(cue: cues, role: roles, lexicon: lexicon, epochs: epochs, cueFloor: value)
+            log(String(format: "floor %.2f: %d bytes; dev ", value, swept.count) + figures(of: try AttributionModel(data: swept), on: dev).line)
         }
-        let trainedCue = biased(Self.mean(cues, floor: cueFloor), by: cueBias)
-        let trainedRole = Self.mean(roles, floor: floor)
-        let data = AttributionModel.encode(cue: trainedCue, role: trainedRole, lexicon: lexicon, description: description(epochs: epochs))
-        log("cue tagger \(trainedCue.keys.count) of \(Set(cues.flatMap(\.keys)).count) features kept, role tagger \(trainedRole.keys.count) of \(Set(roles.flatMap(\.keys)).count); \(data.count) bytes")
+        log("\(Set(cues.flatMap(\.keys)).count) cue and \(Set(roles.flatMap(\.keys)).count) role features before the floors; \(data.count) bytes")
         if !dryRun {
             try data.write(to: URL(fileURLWithPath: output))
             log("wrote \(output)")
         }
     }
 
-    /// The dev figures of a model: content and full F1, and how its cues and roles fare.
-    private func figures(of model: AttributionModel, on dev: [AnnotatedArticle]) -> String {
+    /// The dev figures of a model as a line — content and full F1, and how its cues and roles
+    /// fare — and its errors on dev.
+    private func figures(of model: AttributionModel, on dev: [AnnotatedArticle]) -> (line: String, diagnosis: AttributionTraining.Diagnosis) {
         let score = AttributionScore.of(dev, engine: AttributionEngine(model: model))
         var diagnosis = AttributionTraining.Diagnosis()
         for article in dev { diagnosis.add(AttributionTraining.diagnose(article.article, annotations: article.annotations, model: model)) }
-        return String(format: "content P %.3f R %.3f F1 %.3f, full F1 %.3f", score.precision, score.recall, score.f1, score.fullF1)
+        let line = String(format: "content P %.3f R %.3f F1 %.3f, full F1 %.3f", score.precision, score.recall, score.f1, score.fullF1)
             + String(
                 format: "; cues P %.3f R %.3f (at most %.3f: the annotated cues holding a word that may begin one); given the gold cues, content %.3f source %.3f",
                 Double(diagnosis.matchedCues) / Double(max(1, diagnosis.predictedCues)), Double(diagnosis.matchedCues) / Double(max(1, diagnosis.goldCues)),
                 Double(diagnosis.reachableCues) / Double(max(1, diagnosis.goldCues)),
                 Double(diagnosis.contentRight) / Double(max(1, diagnosis.rolesGiven)), Double(diagnosis.sourceRight) / Double(max(1, diagnosis.rolesGiven)))
+        return (line, diagnosis)
     }
 
     /// The model's errors on dev: missed cues in context, content read wrong, and the most
     /// frequent missed and unannotated cues.
-    private func diagnose(_ model: AttributionModel, on dev: [AnnotatedArticle]) {
-        var diagnosis = AttributionTraining.Diagnosis()
-        for article in dev { diagnosis.add(AttributionTraining.diagnose(article.article, annotations: article.annotations, model: model)) }
+    private func report(_ diagnosis: AttributionTraining.Diagnosis) {
+        var diagnosis = diagnosis
         for line in diagnosis.missedCues.prefix(150) { log("missed\t" + line) }
         diagnosis.missedCues = diagnosis.missedCues.map { String($0.prefix { $0 != "\t" }) }
         for error in diagnosis.contentErrors.prefix(80) {
@@ -262,11 +254,15 @@ struct TrainAttribution: ParsableCommand {
         "provenance-train attribution: PolNeAR train split, \(epochs) epochs, averaged perceptron, the mean of \(seeds) orders of the examples, weights below \(cueFloor) (cue tagger) and \(floor) (role tagger) dropped, cue bias \(cueBias)"
     }
 
-    /// The mean of the taggers as a model (with the floors and the cue bias).
-    private func makeModel(cue: [AttributionModel.TrainedTagger], role: [AttributionModel.TrainedTagger], lexicon: ModelLexicon, epochs: Int) throws -> AttributionModel {
-        let data = AttributionModel.encode(
-            cue: biased(Self.mean(cue, floor: cueFloor), by: cueBias), role: Self.mean(role, floor: floor), lexicon: lexicon, description: description(epochs: epochs))
-        return try AttributionModel(data: data)
+    /// The model file of the taggers' mean: the cue bias added, the weights under the floors
+    /// dropped (the options' values unless given).
+    private func encode(
+        cue: [AttributionModel.TrainedTagger], role: [AttributionModel.TrainedTagger], lexicon: ModelLexicon, epochs: Int,
+        cueBias: Float? = nil, cueFloor: Float? = nil
+    ) -> Data {
+        AttributionModel.encode(
+            cue: biased(Self.mean(cue, floor: cueFloor ?? self.cueFloor), by: cueBias ?? self.cueBias), role: Self.mean(role, floor: floor),
+            lexicon: lexicon, description: description(epochs: epochs))
     }
 
     private func log(_ line: String) {

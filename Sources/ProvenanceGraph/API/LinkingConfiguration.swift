@@ -43,6 +43,12 @@ public struct LinkingConfiguration: Sendable {
     /// same-claim links between the 811 real pages of `../shared/corpus`, 19
     /// of them right.)
     public var unrelatedContainedMinimum = 0.8
+
+    /// The containment from which a claim held in another is the same claim, for
+    /// documents so related.
+    public func containedMinimum(between relation: ClaimSimilarity.Relation) -> Double {
+        relation == .derived ? containedMinimum : unrelatedContainedMinimum
+    }
     /// The Dice coefficient two claims in a language other than English
     /// need: the frequency table and the learned weights cover English
     /// only, so in other languages only near-identical claims link.

@@ -38,7 +38,7 @@ public struct ClaimSimilarity {
     /// Term weights from the configuration's model.
     public init(configuration: LinkingConfiguration = .default, between relation: Relation = .unrelated) {
         self.configuration = configuration
-        containedMinimum = relation == .derived ? configuration.containedMinimum : configuration.unrelatedContainedMinimum
+        containedMinimum = configuration.containedMinimum(between: relation)
         let model = configuration.model
         weight = { key, _ in model.weight(ofKey: key) }
     }
@@ -46,7 +46,7 @@ public struct ClaimSimilarity {
     /// Term weights given by a function of the term (for tests and evaluations).
     public init(configuration: LinkingConfiguration = .default, between relation: Relation = .unrelated, weight: @escaping (String) -> Double) {
         self.configuration = configuration
-        containedMinimum = relation == .derived ? configuration.containedMinimum : configuration.unrelatedContainedMinimum
+        containedMinimum = configuration.containedMinimum(between: relation)
         self.weight = { _, term in weight(term()) }
     }
 
