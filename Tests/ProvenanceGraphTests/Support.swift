@@ -20,8 +20,8 @@ enum GraphSupport {
         return AttributionEngine().attribute(article)
     }
 
-    static func graph(_ documents: [AttributedArticle]) -> ProvenanceGraph {
-        var builder = GraphBuilder()
+    static func graph(_ documents: [AttributedArticle], configuration: LinkingConfiguration = .default) -> ProvenanceGraph {
+        var builder = GraphBuilder(configuration: configuration)
         for document in documents { builder.add(document) }
         return builder.graph
     }

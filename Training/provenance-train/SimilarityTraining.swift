@@ -63,8 +63,8 @@ struct TrainSimilarity: ParsableCommand {
     @Option(help: "How much one of our pairs counts against one MSRP pair.")
     var ownWeight = 6.0
 
-    @Option(help: "How much one candidate pair of PolNeAR claims (taken as different claims) counts against one MSRP pair.")
-    var openWeight = 1.0
+    @Option(help: "How many MSRP pairs the candidate pairs of PolNeAR claims (taken as different claims) count as, all together. (They were 3,609 pairs counting one each while a candidate had to share three rare terms; sharing two gives three times as many, most of them far apart, which at one each made the similarity miss short paraphrases.)")
+    var openTotalWeight = 3600.0
 
     @Option(help: "Candidate pairs of PolNeAR claims whose hand-weighed similarity is at least this are left out (they may be one claim).")
     var openCeiling = 0.6
@@ -150,7 +150,7 @@ struct TrainSimilarity: ParsableCommand {
         if let folds = crossValidate {
             crossValidation(folds: folds, msrp: msrpExamples, groups: Self.groups(msrpPairs), own: ownExamples, open: openExamples)
         }
-        let weights = fit(msrpExamples + ownExamples.map { $0.weighted(ownWeight) } + openExamples.map { $0.weighted(openWeight) })
+        let weights = fit(msrpExamples + ownExamples.map { $0.weighted(ownWeight) } + openExamples.map { $0.weighted(openTotalWeight / Double(max(openExamples.count, 1))) })
         log("weights: " + zip(["intercept"] + ClaimSimilarity.featureNames, weights).map { String(format: "%@ %.3f", $0, $1) }.joined(separator: ", "))
         let model = SimilarityModel(
             reading: reading, weights: weights, claimTotal: claimTotal, frequencies: frequencies, related: related,
@@ -445,7 +445,7 @@ struct TrainSimilarity: ParsableCommand {
     /// folds and all our pairs; then our pairs in K folds, each scored by
     /// weights fitted on all of MSRP and our other folds.
     private func crossValidation(folds: Int, msrp: [Example], groups: [Int], own: [Example], open: [Example]) {
-        let openWeighted = open.map { $0.weighted(openWeight) }
+        let openWeighted = open.map { $0.weighted(openTotalWeight / Double(max(open.count, 1))) }
         var msrpScored = [(same: Bool, probability: Double)](repeating: (false, 0), count: msrp.count)
         for fold in 0..<folds {
             let training = zip(msrp, groups).filter { $0.1 % folds != fold }.map(\.0) + own.map { $0.weighted(ownWeight) } + openWeighted

@@ -167,6 +167,16 @@ public struct GraphAnalysis: Sendable {
             return result
         }
 
+        // A source named by words all in another's name — "the council" for the National
+        // Maritime Council, "the agency" for Meridian News Agency — credits that one.
+        let nameWords = Dictionary(uniqueKeysWithValues: graph.sources.map { source in
+            (source.id, Set(source.name.lowercased().split { !$0.isLetter && !$0.isNumber }))
+        })
+        func names(_ source: String, _ other: String) -> Bool {
+            guard let words = nameWords[source], !words.isEmpty, let theirs = nameWords[other] else { return false }
+            return words.isSubset(of: theirs)
+        }
+
         var findings: [String: [Finding]] = [:]
         var origins: [String: String] = [:]
         for claim in graph.claims {
@@ -183,8 +193,10 @@ public struct GraphAnalysis: Sendable {
             let likeness = sameAs[claim.id]?.first { $0.claim == origin.id }?.similarity ?? 0
             guard likeness >= configuration.droppedMinimumSimilarity else { continue }
             // Crediting anyone on the origin's chain keeps the attribution: the speaker, the
-            // agency that reported the words, the wire that carried them.
+            // agency that reported the words, the wire that carried them; so does naming the
+            // speaker by part of its name.
             let keeps = claim.via.contains(originSource) || claim.source.map(chain(origin).contains) == true
+                || claim.source.map { names($0, originSource) } == true
             if !keeps {
                 findings[claim.id, default: []].append(
                     Finding(kind: .attributionDropped, claim: claim.id, related: origin.id, source: originSource))

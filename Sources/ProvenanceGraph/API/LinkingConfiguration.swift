@@ -24,6 +24,13 @@ public struct LinkingConfiguration: Sendable {
     /// How many content terms (and numbers) two claims must share to be
     /// scored at all, short of sharing a quoted phrase.
     public var minimumSharedTerms = 3
+    /// How many of a claim's rare terms (those that look up candidates) a
+    /// claim must share with it to be a candidate at all. Fewer than
+    /// `minimumSharedTerms`: a paraphrase may share only one or two rare
+    /// words and its other shared words be common ones ("The agency said it
+    /// would not release the name …" / "… had no plans to release the name
+    /// …"), and the similarity then counts every shared term.
+    public var candidateSharedRareTerms = 2
     /// How many content terms the smaller claim needs for being contained in
     /// the other to count in full; below it, containment counts in proportion.
     public var fullContainmentTerms = 4
@@ -98,6 +105,12 @@ public struct LinkingConfiguration: Sendable {
     public var derivationMinimumMatches = 2
     public var derivationMinimumShare = 0.3
     public var derivationMinimumInOrder = 0.6
+    /// Two pages of one site share its template (a listing, a footer, a
+    /// recipe card's labels): one derives from the other only when this
+    /// share of the claims of each is matched (the same page saved twice, a
+    /// page and its update), and between pages of one site that do not,
+    /// no claim is the same claim.
+    public var siblingDerivationMinimumShare = 0.5
 
     // MARK: Findings
 

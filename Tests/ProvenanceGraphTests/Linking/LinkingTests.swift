@@ -60,6 +60,71 @@ import ProvenanceGraph
         }
     }
 
+    /// Two articles of one site share its template — here a box about an
+    /// exhibition printed under both — but no claim: the box is no claim to
+    /// link. The same two articles on two sites would be linked by it, and
+    /// the same article saved twice under one site stays linked throughout.
+    @Test(arguments: [
+        ("https://www.harbourgazette.example/2024/05/ferry-timetable", "https://harbourgazette.example/2024/06/lighthouse-repairs", false),
+        ("https://news.harbourgazette.example/ferry-timetable", "https://harbourgazette.example/lighthouse-repairs", false),
+        ("https://harbourgazette.example/ferry-timetable", "https://quaysidetimes.example/lighthouse-repairs", true),
+        (nil, nil, true),
+    ] as [(String?, String?, Bool)])
+    func pagesOfOneSiteShareItsTemplateNotClaims(first: String?, second: String?, linked: Bool) throws {
+        let box = "The Maritime Museum exhibition Salt and Sail runs until 30 September at the old customs house on Quay Street."
+        let ferry = try GraphSupport.attributed(
+            text: "Ferry timetable changes\n\nThe Gannet Strait ferry will sail twice a day from June, the operator said.\n\n\(box)\n",
+            path: "ferry.txt", url: first)
+        let lighthouse = try GraphSupport.attributed(
+            text: "Lighthouse repairs begin\n\nWorkers began repairing the Tarn Point lighthouse on Tuesday after winter storms cracked its lantern.\n\n"
+                + "The council expects the work to cost about 80,000 pounds.\n\nThe lamp will stay dark until August.\n\n\(box)\n",
+            path: "lighthouse.txt", url: second)
+        for order in [[ferry, lighthouse], [lighthouse, ferry]] {
+            let graph = GraphSupport.graph(order)
+            let links = graph.edges.filter { $0.kind == .sameClaim }
+            #expect(links.isEmpty != linked, "\(first ?? "no address"), \(second ?? "no address")")
+        }
+        // One page saved twice: one derives from the other, every claim linked.
+        let again = try GraphSupport.attributed(
+            text: "Lighthouse repairs begin\n\nWorkers began repairing the Tarn Point lighthouse on Tuesday after winter storms cracked its lantern.\n\n"
+                + "The council expects the work to cost about 80,000 pounds.\n\nThe lamp will stay dark until August.\n\n\(box)\n",
+            path: "lighthouse-saved.txt", url: "https://harbourgazette.example/2024/06/lighthouse-repairs?utm=feed")
+        let saved = try GraphSupport.attributed(
+            text: "Lighthouse repairs begin\n\nWorkers began repairing the Tarn Point lighthouse on Tuesday after winter storms cracked its lantern.\n\n"
+                + "The council expects the work to cost about 80,000 pounds.\n\nThe lamp will stay dark until August.\n\n\(box)\n",
+            path: "lighthouse.txt", url: "https://news.harbourgazette.example/lighthouse-repairs")
+        let graph = GraphSupport.graph([saved, again])
+        #expect(graph.edges.contains { $0.kind == .derivedFrom })
+        #expect(graph.edges.filter { $0.kind == .sameClaim }.count >= 4)
+    }
+
+    @Test(arguments: [
+        ("https://www.harbourgazette.example/2024/05/ferry", "harbourgazette.example"),
+        ("https://news.live.harbourgazette.example/ferry", "harbourgazette.example"),
+        ("https://www.portvale.co.uk/news/ferry", "portvale.co.uk"),
+        ("https://news.portvale.co.uk/ferry", "portvale.co.uk"),
+        ("https://portvale.de/ferry", "portvale.de"),
+        ("//gazette.example/ferry", "gazette.example"),
+    ])
+    func anAddressBelongsToItsRegisteredSite(address: String, site: String) {
+        #expect(AddressKeys.site(of: address) == site)
+    }
+
+    /// A paraphrase may share only a couple of rare words, its other shared
+    /// words being common ones: it is still compared, and linked.
+    @Test func aParaphraseSharingFewRareWordsIsStillCompared() throws {
+        let first = try GraphSupport.attributed(
+            text: "The state police said they would not release the name of the young driver because he is a minor.\n", path: "a.txt")
+        let second = try GraphSupport.attributed(
+            text: "The state police said they had no plans to release the name of the teenage driver because he was a minor.\n", path: "b.txt")
+        #expect(GraphSupport.graph([first, second]).edges.contains { $0.kind == .sameClaim })
+        // Looked up only by claims sharing as many rare words as the similarity asks
+        // of all shared words ("release", "name" and "minor" are common in news), it was not.
+        var strict = LinkingConfiguration.default
+        strict.candidateSharedRareTerms = strict.minimumSharedTerms
+        #expect(!GraphSupport.graph([first, second], configuration: strict).edges.contains { $0.kind == .sameClaim })
+    }
+
     @Test func documentOrderDoesNotMatter() throws {
         let story = try GraphSupport.attributed(text: Self.story, path: "story.txt", publisher: "Coast Courier")
         let rewrite = try GraphSupport.attributed(text: Self.rewrite, path: "rewrite.txt")

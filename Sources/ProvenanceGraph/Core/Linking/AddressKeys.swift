@@ -30,6 +30,19 @@ public enum AddressKeys {
         return bareHost + path.lowercased()
     }
 
+    /// The site of an address: its host less "www." and any subdomain, kept
+    /// to the registered name ("us.news.example.com" → "example.com"). Under
+    /// a country's domain a second level of three letters or fewer is taken
+    /// for the country's own ("news.example.co.uk" → "example.co.uk"), which
+    /// errs toward telling two sites apart.
+    public static func site(of url: String) -> String? {
+        guard let key = key(of: url) else { return nil }
+        let labels = key.prefix { $0 != "/" }.split(separator: ".")
+        guard labels.count > 2, let top = labels.last else { return labels.joined(separator: ".") }
+        let countrySecondLevel = top.count == 2 && labels[labels.count - 2].count <= 3
+        return labels.suffix(countrySecondLevel ? 3 : 2).joined(separator: ".")
+    }
+
     /// The words of an address's last path segment, when it reads like a
     /// headline ("kim-jong-un-committee-north-korea-cooperate…").
     public static func slugTokens(of url: String) -> Set<String>? {

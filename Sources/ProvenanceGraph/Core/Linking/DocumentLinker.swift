@@ -187,13 +187,15 @@ public struct DocumentLinker {
         let similarity = ClaimSimilarity(configuration: configuration, between: .unrelated)
         let derivedSimilarity = ClaimSimilarity(configuration: configuration, between: .derived)
         var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
+        // The document of the earlier claim of each same-claim edge, by the edge's place.
+        var sameClaimDocuments: [(edge: Int, document: String)] = []
         for (position, claim) in document.claims.enumerated() {
             let rare = rareTerms(of: claim.signature)
             var best: [(LinkCandidate, Double)] = []
-            // A match shares at least two of the terms (a rule of the
-            // similarity too), whichever of the two claims came first.
+            // A candidate shares some of the claim's rare terms, whichever of
+            // the two came first; the similarity then counts every shared term.
             for candidate in try index.claimCandidates(
-                sharing: rare, minimumShared: configuration.minimumSharedTerms, postingLimit: postingLimit, limit: configuration.candidateLimit)
+                sharing: rare, minimumShared: configuration.candidateSharedRareTerms, postingLimit: postingLimit, limit: configuration.candidateLimit)
             where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
                 let citing = cited[candidate.document] != nil || citedBy[candidate.document] != nil
                 let score = rounded((citing ? derivedSimilarity : similarity).score(claim.signature, candidate.signature))
@@ -209,6 +211,7 @@ public struct DocumentLinker {
                 if let other = contentSpan(candidate.claim) {
                     evidence.append(ProvenanceGraph.Evidence(document: other.document, span: other.span))
                 }
+                sameClaimDocuments.append((edges.count, candidate.document))
                 edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: score, evidence: evidence))
                 if claim.kind != .caption {
                     matchesByDocument[candidate.document, default: []].append((position, candidate.claim))
@@ -224,6 +227,15 @@ public struct DocumentLinker {
         // Derivation: citing, or sharing a large part of the claims in order.
         let own = document.claims.filter { $0.kind != .caption }.count
         var derived: Set<String> = []
+        let site = document.url.flatMap(AddressKeys.site(of:))
+        var siblings: [String: Bool] = [:]
+        func isSibling(_ other: String) throws(Index.Failure) -> Bool {
+            guard let site else { return false }
+            if let known = siblings[other] { return known }
+            let sibling = try index.address(of: other).flatMap(AddressKeys.site(of:)) == site
+            siblings[other] = sibling
+            return sibling
+        }
         for (other, matches) in matchesByDocument.sorted(by: { $0.key < $1.key }) {
             let share = Double(Set(matches.map(\.new)).count) / Double(max(own, 1))
             let otherShare = try Double(Set(matches.map(\.old)).count) / Double(max(index.claimCount(of: other), 1))
@@ -238,10 +250,12 @@ public struct DocumentLinker {
             let (from, to) = try earlierFirst(
                 document, other, index: index, citations: cited, citedBy: citedBy, share: share, otherShare: otherShare)
             let cites = cited[other] ?? citedBy[other] ?? []
+            let sibling = try isSibling(other)
             guard !cites.isEmpty
                 || (matches.count >= configuration.derivationMinimumMatches
                     && max(share, otherShare) >= configuration.derivationMinimumShare
-                    && inOrder >= configuration.derivationMinimumInOrder)
+                    && inOrder >= configuration.derivationMinimumInOrder
+                    && (!sibling || min(share, otherShare) >= configuration.siblingDerivationMinimumShare))
             else { continue }
             // The score is the share of the derived document's claims found in
             // its source; the evidence its citation, then the first matched
@@ -272,6 +286,16 @@ public struct DocumentLinker {
             edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: source, to: document.id, score: 0, evidence: evidence))
             derived.insert(source)
         }
+        // Two pages of one site, neither derived from the other, share the
+        // site's template (a listing, a footer, a recipe card's labels), not
+        // claims: the links between them go. (The same page saved twice, or a
+        // page and its update, share most of their claims: one derives from
+        // the other, and they stay linked.)
+        var template: Set<Int> = []
+        for (edge, other) in sameClaimDocuments where !derived.contains(other) {
+            if try isSibling(other) { template.insert(edge) }
+        }
+        if !template.isEmpty { edges = edges.indices.filter { !template.contains($0) }.map { edges[$0] } }
         // Between a document and its source, a looser likeness is enough: the
         // derived document's claims most likely come from the source. Each
         // claim of the derived document (whichever of the two is new) gets

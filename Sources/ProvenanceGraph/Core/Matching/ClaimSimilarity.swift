@@ -148,6 +148,10 @@ public struct ClaimSimilarity {
         let coverageB = b.isWholeSentence ? 1 : coverage(of: b.content, by: a.sentence)
         let coverage = min(coverageA, coverageB)
         guard coverage >= configuration.minimumContentCoverage else { return [contents] }
+        // Sentences alike whose contents share no term hold two claims each, and these
+        // two are different ones of them ("called it “a year of steady keels” and said the
+        // republic had recorded “remarkable gains”": the gains are not the steady keels).
+        guard Self.shareATerm(a.content, b.content) else { return [contents] }
         return [contents, evidence(a.sentence, b.sentence, containment: 0, contentCoverage: coverage)]
     }
 
@@ -155,6 +159,17 @@ public struct ClaimSimilarity {
     private func coverage(of part: ClaimSignature, by whole: ClaimSignature) -> Double {
         let overlap = Overlap(part, whole, memory: memory, weight: weight)
         return overlap.weightA > 0 ? overlap.shared / overlap.weightA : 1
+    }
+
+    /// Whether two signatures have a term in common (their keys are sorted).
+    private static func shareATerm(_ a: ClaimSignature, _ b: ClaimSignature) -> Bool {
+        let (keysA, keysB) = (a.keys, b.keys)
+        var (i, j) = (0, 0)
+        while i < keysA.count, j < keysB.count {
+            if keysA[i] == keysB[j] { return true }
+            if keysA[i] < keysB[j] { i += 1 } else { j += 1 }
+        }
+        return false
     }
 
     /// What two signatures' terms have in common, in one merge of their keys.
