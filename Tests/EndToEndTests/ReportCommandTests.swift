@@ -53,6 +53,8 @@ import Testing
         #expect(!findings("is the body that sets").contains { $0.contains("attribution dropped") })
         // A summary sharing a few words with a headline did not drop the headline's attribution.
         #expect(!findings("In summary, Castavia under Aurel Venn").contains { $0.contains("attribution dropped") })
+        // "The council signed off …" credits the National Maritime Council the dispatch names.
+        #expect(!findings("a string of marked shipping lanes").contains { $0.contains("attribution dropped") })
         // A claim only the rewrite makes is still new, and a dropped agency still found.
         #expect(findings("If the Blue Corridor succeeds").contains { $0.contains(": new claim: ") })
         #expect(lines.contains { $0.contains("attribution dropped (was: National Maritime Council)") })

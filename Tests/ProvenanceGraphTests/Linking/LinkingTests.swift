@@ -249,6 +249,19 @@ import ProvenanceGraph
         #expect(similarity.score(whole("“We will not go.”"), whole("“We will not go.”")) >= LinkingConfiguration.default.sameClaimThreshold)
     }
 
+    /// Two sentences that each hold two quotations of one speaker: each quotation is the same
+    /// claim as its own, not as the other one beside it.
+    @Test func aSentenceOfTwoClaimsMakesEachTheSameOnlyAsItsOwn() {
+        let similarity = ClaimSimilarity()
+        let first = "The mayor called the season “a summer of full ferries and quiet quays,” pointing to record fares at every pier."
+        let second = "The mayor described it as “a summer of full ferries and quiet quays” and said the harbour had taken “record fares at every pier.”"
+        let quotation = ClaimFingerprint(content: "“a summer of full ferries and quiet quays,”", sentence: first)
+        let same = ClaimFingerprint(content: "“a summer of full ferries and quiet quays”", sentence: second)
+        let beside = ClaimFingerprint(content: "the harbour had taken “record fares at every pier.”", sentence: second)
+        #expect(similarity.score(quotation, same) >= LinkingConfiguration.default.sameClaimThreshold)
+        #expect(similarity.score(quotation, beside) < LinkingConfiguration.default.derivedThreshold)
+    }
+
     @Test func swappedRolesAreDifferentClaims() {
         let similarity = ClaimSimilarity()
         let a = ClaimFingerprint(content: "Ardmoor accused Castavia of breaking the ceasefire.", sentence: "Ardmoor accused Castavia of breaking the ceasefire.")
