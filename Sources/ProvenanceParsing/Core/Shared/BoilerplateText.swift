@@ -45,7 +45,7 @@ enum BoilerplateText {
             : Array(collapsed.lowercased().utf8)
         if words <= 12 {
             let bare = withoutDecoration(String(decoding: lower, as: UTF8.self))
-            if let reason = exactLines[bare] { return reason }
+            if let reason = BoilerplateWords.exactLines[bare] { return reason }
             if isAppPromotion(lower) { return .promotion }
         }
         if let reason = phraseReason(in: lower) { return reason }
@@ -71,10 +71,9 @@ enum BoilerplateText {
         return promotionLeads.contains { NameMatcher.contains(lower, $0) }
     }
 
-    private static let appEndings = [" app", " app.", " app!", " apps"].map { Array($0.utf8) }
-    private static let appWord = Array(" app ".utf8)
-    private static let promotionLeads = ["get the ", "download the ", "download our ", "install the ", "try the ", "click here", "tap here"]
-        .map { Array($0.utf8) }
+    private static let appEndings = BoilerplateWords.appEndings.map { Array($0.utf8) }
+    private static let appWord = Array(BoilerplateWords.appWord.utf8)
+    private static let promotionLeads = BoilerplateWords.promotionLeads.map { Array($0.utf8) }
 
     /// The publisher named by an app promotion ("CLICK HERE TO GET THE FOX NEWS
     /// APP" names "FOX NEWS"), as written.
@@ -82,7 +81,7 @@ enum BoilerplateText {
         let trimmed = Whitespace.collapse(line)
         let lower = trimmed.lowercased()
         guard isAppPromotion(lower) else { return nil }
-        for lead in ["get the ", "download the ", "install the ", "try the "] {
+        for lead in BoilerplateWords.appPublisherLeads {
             guard let start = lower.range(of: lead),
                 let end = lower.range(of: " app", range: start.upperBound..<lower.endIndex)
             else { continue }
@@ -99,10 +98,10 @@ enum BoilerplateText {
         copyrightLeads.contains { lower.starts(with: $0) } || NameMatcher.contains(lower, allRightsReserved)
     }
 
-    private static let copyrightLeads = ["©", "(c) ", "copyright"].map { Array($0.utf8) }
-    private static let allRightsReserved = Array("all rights reserved".utf8)
+    private static let copyrightLeads = BoilerplateWords.copyrightLeads.map { Array($0.utf8) }
+    private static let allRightsReserved = Array(BoilerplateWords.allRightsReserved.utf8)
 
-    /// The reason of the first list of `phrases` with a phrase in `lower`.
+    /// The reason of the first list of `BoilerplateWords.phrases` with a phrase in `lower`.
     /// One pass over the line: a place is looked at only when a phrase
     /// starts with its two bytes.
     private static func phraseReason(in lower: [UInt8]) -> BoilerplateReason? {
@@ -117,7 +116,7 @@ enum BoilerplateText {
                 }
             }
         }
-        return first.map { phrases[$0].0 }
+        return first.map { BoilerplateWords.phrases[$0].0 }
     }
 
     /// The phrases grouped by their first two bytes, each with the index of
@@ -126,7 +125,7 @@ enum BoilerplateText {
     private static let (phraseGroups, phraseGroupOfStart): ([[(list: Int, phrase: [UInt8])]], [UInt16]) = {
         var groups: [[(list: Int, phrase: [UInt8])]] = []
         var groupOfStart = [UInt16](repeating: 0, count: 1 << 16)
-        for (list, entry) in phrases.enumerated() {
+        for (list, entry) in BoilerplateWords.phrases.enumerated() {
             for phrase in entry.1 {
                 let bytes = Array(phrase.utf8)
                 let start = Int(bytes[0]) << 8 | Int(bytes[1])
@@ -140,129 +139,7 @@ enum BoilerplateText {
         return (groups, groupOfStart)
     }()
 
-    /// Whole lines that are never article text.
-    private static let exactLines: [String: BoilerplateReason] = {
-        var table: [String: BoilerplateReason] = [:]
-        for line in ["leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
-                     "show comments", "view comments", "join the conversation", "comment", "reply",
-                     "post comment", "cancel reply", "load comments", "comments are closed."] {
-            table[line] = .comments
-        }
-        for line in ["share", "share this", "share this article", "share this story", "share on facebook",
-                     "share on twitter", "tweet", "email", "print", "facebook", "twitter", "linkedin",
-                     "whatsapp", "pinterest", "reddit", "copy link", "link copied", "share via email",
-                     "share article", "share this:", "like this:", "like", "save", "save article"] {
-            table[line] = .shareBar
-        }
-        for line in ["advertisement", "advertising", "sponsored", "sponsored content", "ad", "paid content",
-                     "story continues below advertisement", "article continues below advertisement",
-                     "continue reading below", "continue reading the main story", "scroll to continue with content",
-                     "skip advertisement", "supported by"] {
-            table[line] = .advertisement
-        }
-        for line in ["related", "related articles", "related stories", "related content", "read more",
-                     "more stories", "recommended", "recommended for you", "you may also like", "trending",
-                     "most popular", "most read", "see also", "more from", "up next", "watch", "watch now",
-                     "more on this story", "related topics", "related coverage", "you might also like"] {
-            table[line] = .relatedLinks
-        }
-        for line in ["subscribe", "sign up", "sign in", "log in", "register", "subscribe now",
-                     "already a subscriber", "already a subscriber?", "continue reading", "click here",
-                     "download the app"] {
-            table[line] = .promotion
-        }
-        for line in ["image", "photo", "picture", "video", "caption", "caption close", "close caption", "image caption",
-                     "media caption", "enlarge", "expand", "enlarge this image", "toggle caption", "hide caption",
-                     "foto", "bild", "фото", "zdjęcie", "imagen"] {
-            table[line] = .imageLabel
-        }
-        for line in ["skip to main content", "skip to content", "skip navigation", "menu", "search", "home",
-                     "close", "open menu", "back to top", "next", "previous", "toggle navigation"] {
-            table[line] = .navigation
-        }
-        // The same lines in the other languages of the pages we read most: German,
-        // French, Spanish, Polish.
-        for line in ["kommentare", "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
-                     "deja un comentario", "dejar un comentario", "komentarze", "dodaj komentarz", "kommentare schreiben",
-                     "kommentar verfassen", "kommentieren", "bisherige kommentare", "antworten", "répondre", "responder",
-                     "odpowiedz", "écrire un commentaire", "escribe un comentario", "napisz komentarz"] {
-            table[line] = .comments
-        }
-        for line in ["teilen", "artikel teilen", "drucken", "partager", "partager cet article", "imprimer",
-                     "compartir", "imprimir", "udostępnij", "drukuj", "mit freunden teilen", "beitrag teilen",
-                     "seite teilen", "artikel drucken", "seite drucken", "rezept drucken", "beitrag drucken",
-                     "partager sur facebook", "compartir en facebook", "udostępnij na facebooku", "like it? share it!"] {
-            table[line] = .shareBar
-        }
-        for line in ["anzeige", "werbung", "publicité", "publicidad", "reklama"] {
-            table[line] = .advertisement
-        }
-        for line in ["mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "weitere artikel",
-                     "weiterlesen", "lire aussi", "à lire aussi", "lire la suite", "sur le même sujet", "leer más",
-                     "lee también", "te puede interesar", "noticias relacionadas", "czytaj też", "czytaj także",
-                     "czytaj więcej", "zobacz też", "zobacz także", "weitere informationen", "weitere infos",
-                     "zum weiterlesen", "auch lesen", "das könnte dich auch interessieren",
-                     "das thema könnte dich auch interessieren", "weitere beiträge", "ähnliche beiträge",
-                     "ähnliche artikel", "empfohlene beiträge", "verwandte themen", "verwandte artikel",
-                     "weiterführende links", "weiterführender link", "le puede interesar", "también te puede interesar",
-                     "notas relacionadas", "temas relacionados", "artículos relacionados", "puedes ver",
-                     "articles similaires", "à lire également", "sur le même thème", "dans la même rubrique",
-                     "podobne artykuły", "powiązane artykuły", "czytaj również"] {
-            table[line] = .relatedLinks
-        }
-        for line in ["newsletter abonnieren", "jetzt abonnieren", "abonnieren", "s'abonner", "s’abonner",
-                     "abonnez-vous", "suscríbete", "suscribirse", "subskrybuj", "zaloguj się", "anmelden", "se connecter",
-                     "iniciar sesión", "jetzt registrieren", "kostenlos registrieren", "newsletter bestellen",
-                     "pour lire la suite", "inscrivez-vous", "regístrate", "zarejestruj się", "zaloguj"] {
-            table[line] = .promotion
-        }
-        for line in ["zum inhalt springen", "nach oben", "zurück nach oben", "menü", "suche", "startseite",
-                     "aller au contenu", "rechercher", "accueil", "retour en haut", "ir al contenido", "buscar",
-                     "inicio", "volver arriba", "przejdź do treści", "szukaj", "strona główna", "zurück",
-                     "zurück zur übersicht", "nächster artikel", "vorheriger artikel", "article suivant",
-                     "article précédent", "siguiente", "anterior", "następny", "poprzedni"] {
-            table[line] = .navigation
-        }
-        for line in ["impressum", "datenschutz", "datenschutzerklärung", "agb", "nutzungsbedingungen", "kontakt",
-                     "mentions légales", "politique de confidentialité", "aviso legal", "política de privacidad",
-                     "polityka prywatności", "regulamin"] {
-            table[line] = .footer
-        }
-        return table
-    }()
-
-    /// Phrases that mark a short line as boilerplate wherever they occur.
-    private static let phrases: [(BoilerplateReason, [String])] = [
-        (.comments, ["your email address will not be published", "required fields are marked",
-                     "e-mail-adresse wird nicht veröffentlicht", "erforderliche felder sind mit",
-                     "votre adresse e-mail ne sera pas publiée", "les champs obligatoires sont indiqués",
-                     "tu dirección de correo electrónico no será publicada", "los campos obligatorios están marcados",
-                     "twój adres e-mail nie zostanie opublikowany", "wymagane pola są oznaczone",
-                     "you must be logged in to post a comment", "comments are closed",
-                     "be the first to comment", "notify me of follow-up comments", "notify me of new posts",
-                     "save my name, email, and website"]),
-        (.newsletter, ["sign up for our newsletter", "subscribe to our newsletter",
-                       "newsletter sign-up", "newsletter signup", "enter your email", "get our newsletter",
-                       "delivered to your inbox", "straight to your inbox", "newsletter abonnieren",
-                       "für unseren newsletter", "inscrivez-vous à notre newsletter", "abonnez-vous à notre newsletter",
-                       "suscríbete a nuestro boletín", "suscríbete a nuestro newsletter", "zapisz się do newslettera"]),
-        (.cookieBanner, ["we use cookies", "this site uses cookies", "this website uses cookies",
-                         "accept all cookies", "cookie policy", "by continuing to use this site",
-                         "by using this site, you agree", "wir verwenden cookies", "diese website verwendet cookies",
-                         "nous utilisons des cookies", "ce site utilise des cookies", "utilizamos cookies",
-                         "este sitio web utiliza cookies", "używamy plików cookie", "korzystamy z plików cookie"]),
-        (.promotion, ["click here to", "tap here to", "subscribe now", "subscribe today", "start your free trial",
-                      "already a subscriber", "to continue reading", "unlimited digital access",
-                      "support our journalism", "become a member", "download our app", "follow us on",
-                      "like us on facebook", "follow us on twitter", "folgen sie uns auf", "suivez-nous sur",
-                      "síguenos en", "siguenos en", "obserwuj nas", "war dieser artikel hilfreich",
-                      "ist dieser beitrag hilfreich", "war der artikel nützlich", "was this article helpful"]),
-        (.shareBar, ["share this article", "share on facebook", "share on twitter", "share via email"]),
-        (.metadata, ["contributed to this report", "contributed reporting", "contributed to this article",
-                     "contributed to this story"]),
-    ]
-
-    private static let leadInBytes = leadIns.map { Array($0.utf8) }
+    private static let leadInBytes = BoilerplateWords.leadIns.map { Array($0.utf8) }
 
     /// Numbers, amounts and signs without a letter ("$915", "’17", "40%"): a
     /// chart's axis, a table's figure, a score. A date alone is a dateline.
@@ -284,13 +161,8 @@ enum BoilerplateText {
     /// in the paper, however long the line.
     static func isPrintNote(_ text: String) -> Bool {
         let lower = Whitespace.collapse(String(text.prefix(80))).lowercased()
-        return printNoteLeads.contains { lower.hasPrefix($0) }
+        return BoilerplateWords.printNoteLeads.contains { lower.hasPrefix($0) }
     }
-
-    private static let printNoteLeads = ["a version of this article appears in print", "a version of this article appeared in print",
-                                         "a version of this story appears in print", "a version of this story appeared in print",
-                                         "this article appeared in print", "this story appeared in print",
-                                         "appeared in the print edition"]
 
     /// Whether a line ends as a sentence does: with a full stop, a question or
     /// exclamation mark, an ellipsis, or one of them inside a closing quote.
@@ -302,11 +174,8 @@ enum BoilerplateText {
 
     /// Whether a (lower-case) paragraph opens as a photo caption does.
     static func opensAsCaption(_ lower: String) -> Bool {
-        captionLeads.contains { lower.hasPrefix($0) }
+        BoilerplateWords.captionLeads.contains { lower.hasPrefix($0) }
     }
-
-    private static let captionLeads = ["in this photo", "in this image", "in this file photo", "in this undated photo",
-                                       "this photo ", "this image ", "pictured:", "pictured above", "photo:", "above:"]
 
     /// "Jane Doe is a reporter for…", "John Roe covers the White House.",
     /// "Nelson D. Roe has covered economics since 2012.": two to four
@@ -321,31 +190,24 @@ enum BoilerplateText {
         {
             names += 1
         }
-        guard (2...4).contains(names), bioVerbs.contains(words[names].lowercased()) else { return false }
+        guard (2...4).contains(names), BoilerplateWords.bioVerbs.contains(words[names].lowercased()) else { return false }
         // The first sentence after the name (whose initials have full stops of their own).
         var sentence: [String] = []
         for word in words[names...] {
             sentence.append(word.lowercased().trimmingCharacters(in: .punctuationCharacters))
             if word.hasSuffix(".") || sentence.count > 30 { break }
         }
-        return sentence.count <= 30 && sentence.contains { bioWords.contains($0) }
+        return sentence.count <= 30 && sentence.contains { BoilerplateWords.bioWords.contains($0) }
     }
 
     /// A sentence that goes on about the person of a bio ("He joined…").
     static func continuesAuthorBio(_ text: String) -> Bool {
         let first = text.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-        return bioFollowers.contains(first.trimmingCharacters(in: CharacterSet(charactersIn: ",")))
+        return BoilerplateWords.bioFollowers.contains(first.trimmingCharacters(in: CharacterSet(charactersIn: ",")))
             && text.split(separator: " ").count <= 60
     }
 
-    private static let bioVerbs: Set<String> = ["is", "covers", "has", "writes", "joined", "was", "reports"]
-    private static let bioWords: Set<String> = ["reporter", "correspondent", "writer", "editor", "columnist",
-                                                "journalist", "contributor", "covers", "covered", "bureau", "critic",
-                                                "producer"]
-    private static let bioFollowers: Set<String> = ["he", "she", "they", "his", "her", "their", "previously", "since",
-                                                    "before"]
-
-    private static let creditLeadBytes = creditLeads.map { Array($0.utf8) }
+    private static let creditLeadBytes = BoilerplateWords.creditLeads.map { Array($0.utf8) }
 
     /// A picture's credit standing alone: "Photo: Jane Roe", "(Image credit:
     /// NASA)", "(Jane Roe/AFP/Getty Images)".
@@ -354,11 +216,7 @@ enum BoilerplateText {
         return lower.first == UInt8(ascii: "(") && lower.last == UInt8(ascii: ")") && lower.contains(UInt8(ascii: "/"))
     }
 
-    private static let pictureCreditLeadBytes = pictureCreditLeads.map { Array($0.utf8) }
-
-    private static let pictureCreditLeads = ["photo:", "photos:", "image:", "images:", "picture:", "photograph:",
-                                             "photo credit", "image credit", "(photo", "(image", "(picture", "foto:",
-                                             "bild:", "фото:", "zdjęcie:", "imagen:"]
+    private static let pictureCreditLeadBytes = BoilerplateWords.pictureCreditLeads.map { Array($0.utf8) }
 
     /// The signature under an embedded social post: "— Jane Roe (@janeroe)
     /// October 31, 2021".
@@ -367,31 +225,14 @@ enum BoilerplateText {
         return line.contains("(@")
     }
 
-    /// Lead-ins of the credit lines under a story, which name its reporters
-    /// and editors rather than say anything.
-    private static let creditLeads = ["additional reporting by", "reporting by", "editing by", "edited by",
-                                      "compiled by", "writing by", "produced by", "follow him on", "follow her on",
-                                      "follow them on"]
-
-    /// Lead-ins of a related-story line ("Related: Chicago is America's…").
-    private static let leadIns = ["read more:", "related:", "see also:", "read also:", "also read:", "more:",
-                                  "read more »", "related stories:", "related article:", "watch:", "listen:",
-                                  "recommended:", "read next:", "don't miss:", "must read:",
-                                  // German, French, Spanish, Polish, Italian
-                                  "lesen sie auch:", "lesen sie mehr:", "mehr dazu:", "auch interessant:", "lire aussi :",
-                                  "lire aussi:", "à lire aussi :", "à lire aussi:", "lea también:", "lee también:",
-                                  "lea más:", "puedes ver:", "te puede interesar:", "czytaj też:", "czytaj także:",
-                                  "zobacz też:", "zobacz także:", "leggi anche:"]
-
     /// `line` without the punctuation lines are decorated with at either end.
     private static func withoutDecoration(_ line: String) -> String {
         let scalars = line.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, lineDecoration.contains(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, lineDecoration.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        while start < end, BoilerplateWords.lineDecoration.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, BoilerplateWords.lineDecoration.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         return String(scalars[start..<end])
     }
 
-    private static let lineDecoration = Set(":.!…>»|•·-–—*# ".unicodeScalars)
 }
