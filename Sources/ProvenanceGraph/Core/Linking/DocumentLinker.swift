@@ -153,34 +153,7 @@ public struct DocumentLinker {
     ) throws(Index.Failure) -> [ProvenanceGraph.Edge] {
         var edges: [ProvenanceGraph.Edge] = []
         let postingLimit = configuration.postingLimit
-        // Citations from this document.
-        var cited: [String: [ProvenanceGraph.Evidence]] = [:]
-        for (link, address) in zip(document.links, document.addresses.links) {
-            guard let key = address.key else { continue }
-            for target in try index.documents(atAddress: key) where target != document.id {
-                cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
-            }
-            if let slug = address.slug {
-                for target in try index.documents(withTitleWords: slug, postingLimit: postingLimit) where target != document.id && cited[target] == nil {
-                    guard Self.slug(slug, mayName: try index.address(of: target)) else { continue }
-                    cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
-                }
-            }
-        }
-        // Citations of this document by earlier ones.
-        var citedBy: [String: [ProvenanceGraph.Evidence]] = [:]
-        if let key = document.addresses.urlKey {
-            for link in try index.links(toAddress: key) where link.document != document.id {
-                citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
-            }
-        }
-        if let words = document.addresses.titleWords {
-            for link in try index.links(withSlugWordsIn: words, postingLimit: postingLimit) where link.document != document.id && citedBy[link.document] == nil {
-                if AddressKeys.slug(link.slug, matches: words) != nil, Self.slug(link.slug, mayName: document.url) {
-                    citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
-                }
-            }
-        }
+        let (cited, citedBy) = try citations(of: document, in: index)
         // Same claims: between a document and one it cites or is cited by, a
         // claim mostly held in the other is the same claim (a rewrite keeps
         // part of a sentence); between others it takes more.
@@ -341,15 +314,61 @@ public struct DocumentLinker {
                 linked[candidate.claim, default: []].insert(claim.claim)
             }
         }
-        // A same-claim edge runs from the claim of the derived document to
-        // that of its source; between documents neither derives from, from
-        // the later path (then place) in byte order to the earlier — never
-        // from whichever came last.
+        return try oriented(edges, of: document, in: index, span: span(of:))
+    }
+
+    /// The documents `document` cites (by a link to their address, or whose
+    /// headline a link's slug spells) and those that cite it, each with the
+    /// links as evidence.
+    private func citations<Index: LinkingIndex>(of document: NewDocument, in index: Index) throws(Index.Failure)
+        -> (cited: [String: [ProvenanceGraph.Evidence]], citedBy: [String: [ProvenanceGraph.Evidence]])
+    {
+        let postingLimit = configuration.postingLimit
+        // Citations from this document.
+        var cited: [String: [ProvenanceGraph.Evidence]] = [:]
+        for (link, address) in zip(document.links, document.addresses.links) {
+            guard let key = address.key else { continue }
+            for target in try index.documents(atAddress: key) where target != document.id {
+                cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
+            }
+            if let slug = address.slug {
+                for target in try index.documents(withTitleWords: slug, postingLimit: postingLimit) where target != document.id && cited[target] == nil {
+                    guard Self.slug(slug, mayName: try index.address(of: target)) else { continue }
+                    cited[target, default: []].append(ProvenanceGraph.Evidence(document: document.id, span: link.span))
+                }
+            }
+        }
+        // Citations of this document by earlier ones.
+        var citedBy: [String: [ProvenanceGraph.Evidence]] = [:]
+        if let key = document.addresses.urlKey {
+            for link in try index.links(toAddress: key) where link.document != document.id {
+                citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
+            }
+        }
+        if let words = document.addresses.titleWords {
+            for link in try index.links(withSlugWordsIn: words, postingLimit: postingLimit) where link.document != document.id && citedBy[link.document] == nil {
+                if AddressKeys.slug(link.slug, matches: words) != nil, Self.slug(link.slug, mayName: document.url) {
+                    citedBy[link.document, default: []].append(ProvenanceGraph.Evidence(document: link.document, span: link.span))
+                }
+            }
+        }
+        return (cited, citedBy)
+    }
+
+    /// `edges` with every same-claim edge running from the claim of the
+    /// derived document to that of its source; between documents neither
+    /// derives from, from the later path (then place) in byte order to the
+    /// earlier — never from whichever came last.
+    private func oriented<Index: LinkingIndex>(
+        _ edges: [ProvenanceGraph.Edge], of document: NewDocument, in index: Index,
+        span: (String) -> ProvenanceGraph.Evidence?
+    ) throws(Index.Failure) -> [ProvenanceGraph.Edge] {
+        var edges = edges
         let derivations = Set(edges.filter { $0.kind == .derivedFrom }.map { "\($0.from) \($0.to)" })
         var paths: [String: String] = [document.id: document.path]
         for position in edges.indices where edges[position].kind == .sameClaim {
             let edge = edges[position]
-            guard let from = span(of: edge.from), let to = span(of: edge.to) else { continue }
+            guard let from = span(edge.from), let to = span(edge.to) else { continue }
             let reversed: Bool
             if derivations.contains("\(from.document) \(to.document)") {
                 reversed = false

@@ -12,7 +12,6 @@ struct HTMLArticleParser {
         var notes = notes
         var page = JudgedPage(utf8: bytes, notes: &notes)
         if let model { judge(&page, with: model, notes: &notes) }
-        let tree = page.tree
         let blocks = page.blocks
         let judgements = page.judgements
         let titleFound = page.titleFound
