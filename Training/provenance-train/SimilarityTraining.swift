@@ -127,6 +127,8 @@ struct TrainSimilarity: ParsableCommand {
         let msrpExamples = examples(msrpPairs.map { ($0.first, $0.second, $0.same) }, reading: reading, engine: engine, similarity: similarity)
         let ownExamples = examples(ownPairs, reading: reading, engine: engine, similarity: similarity)
         let openExamples = candidateExamples(polnearArticles, base: linking, similarity: similarity)
+        // Weighed all together as `openTotalWeight` MSRP pairs, however many there are.
+        let openWeighted = openExamples.map { $0.weighted(openTotalWeight / Double(max(openExamples.count, 1))) }
         log("\(openExamples.count) candidate pairs of claims of different PolNeAR articles, taken as different claims")
         for (title, set) in [("MSRP pairs", msrpExamples), ("pairs of ours", ownExamples), ("PolNeAR candidates", openExamples)] {
             let ruled = set.filter { $0.features == nil }
@@ -148,9 +150,9 @@ struct TrainSimilarity: ParsableCommand {
             }
         }
         if let folds = crossValidate {
-            crossValidation(folds: folds, msrp: msrpExamples, groups: Self.groups(msrpPairs), own: ownExamples, open: openExamples)
+            crossValidation(folds: folds, msrp: msrpExamples, groups: Self.groups(msrpPairs), own: ownExamples, open: openWeighted)
         }
-        let weights = fit(msrpExamples + ownExamples.map { $0.weighted(ownWeight) } + openExamples.map { $0.weighted(openTotalWeight / Double(max(openExamples.count, 1))) })
+        let weights = fit(msrpExamples + ownExamples.map { $0.weighted(ownWeight) } + openWeighted)
         log("weights: " + zip(["intercept"] + ClaimSimilarity.featureNames, weights).map { String(format: "%@ %.3f", $0, $1) }.joined(separator: ", "))
         let model = SimilarityModel(
             reading: reading, weights: weights, claimTotal: claimTotal, frequencies: frequencies, related: related,
@@ -443,12 +445,12 @@ struct TrainSimilarity: ParsableCommand {
     /// K-fold figures: MSRP folds as the scorer makes them (pairs sharing a
     /// sentence in one fold), each scored by weights fitted on the other
     /// folds and all our pairs; then our pairs in K folds, each scored by
-    /// weights fitted on all of MSRP and our other folds.
+    /// weights fitted on all of MSRP and our other folds; `open`, already
+    /// weighted, is in every fold's training.
     private func crossValidation(folds: Int, msrp: [Example], groups: [Int], own: [Example], open: [Example]) {
-        let openWeighted = open.map { $0.weighted(openTotalWeight / Double(max(open.count, 1))) }
         var msrpScored = [(same: Bool, probability: Double)](repeating: (false, 0), count: msrp.count)
         for fold in 0..<folds {
-            let training = zip(msrp, groups).filter { $0.1 % folds != fold }.map(\.0) + own.map { $0.weighted(ownWeight) } + openWeighted
+            let training = zip(msrp, groups).filter { $0.1 % folds != fold }.map(\.0) + own.map { $0.weighted(ownWeight) } + open
             let weights = fit(training)
             for index in msrp.indices where groups[index] % folds == fold {
                 msrpScored[index] = (msrp[index].same, msrp[index].probability(weights, similarity: Scoring.similarity))
@@ -456,7 +458,7 @@ struct TrainSimilarity: ParsableCommand {
         }
         var ownScored = [(same: Bool, probability: Double)](repeating: (false, 0), count: own.count)
         for fold in 0..<folds {
-            let training = msrp + own.indices.filter { $0 % folds != fold }.map { own[$0].weighted(ownWeight) } + openWeighted
+            let training = msrp + own.indices.filter { $0 % folds != fold }.map { own[$0].weighted(ownWeight) } + open
             let weights = fit(training)
             for index in own.indices where index % folds == fold { ownScored[index] = (own[index].same, own[index].probability(weights, similarity: Scoring.similarity)) }
         }

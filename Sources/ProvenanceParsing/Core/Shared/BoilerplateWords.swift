@@ -6,7 +6,7 @@ enum BoilerplateWords {
     /// asks ("get the …", "click here").
     static let appEndings = [" app", " app.", " app!", " apps"]
     static let appWord = " app "
-    static let promotionLeads = ["get the ", "download the ", "download our ", "install the ", "try the ", "click here", "tap here"]
+    static let promotionLeads = appPublisherLeads + ["download our ", "click here", "tap here"]
     /// The leads an app promotion names its publisher after ("get the Fox News app").
     static let appPublisherLeads = ["get the ", "download the ", "install the ", "try the "]
 
