@@ -48,6 +48,34 @@ import ProvenanceParsing
         #expect(!article.text.contains("Also hidden"))
     }
 
+    @Test func aGalleryThatHidesMostOfItsProseIsReadAsShown() throws {
+        // A list article paged by a script: one section shown, the others
+        // `display: none` until a reader clicks through. A hidden dialog
+        // beside a longer article stays hidden.
+        func section(_ number: Int, hidden: Bool) -> String {
+            """
+            <div class="gallery-section"\(hidden ? " style=\"display: none\"" : "")><h2>\(number). Item number \(number)</h2>
+            <p>\(filler) Item \(number) is described here at length.</p><p>\(filler)</p></div>
+            """
+        }
+        let gallery = "<html><body><article>" + (1...6).map { section($0, hidden: $0 > 1) }.joined() + "</article></body></html>"
+        let article = try TestSupport.extract(gallery)
+        for number in 1...6 {
+            #expect(article.body.contains("Item \(number) is described here at length."))
+        }
+        #expect(article.notes.contains { $0.contains("prose was hidden") })
+
+        let dialog = """
+            <html><body><article>\((1...8).map { "<p>\(filler) Paragraph \($0).</p>" }.joined())</article>
+            <div style="display:none">\((1...10).map { "<p>\(filler) Cookie details \($0), never shown.</p>" }.joined())</div>
+            </body></html>
+            """
+        let withDialog = try TestSupport.extract(dialog)
+        #expect(withDialog.body.contains("Paragraph 8."))
+        #expect(!withDialog.body.contains("Cookie details"))
+        #expect(!withDialog.notes.contains { $0.contains("prose was hidden") })
+    }
+
     @Test func aClassNameEndingInHiddenHidesNothing() throws {
         // Layout utilities and CMS field classes ("overflow-hidden", "field--label-hidden")
         // wrap whole stories; only the class "hidden" itself hides an element.

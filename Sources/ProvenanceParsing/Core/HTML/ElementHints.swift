@@ -132,6 +132,8 @@ struct NameHints: Sendable {
 /// The hints of every element of a page, worked out once.
 struct PageHints: Sendable {
     private var table: [ElementHints]
+    /// The page hid most of its prose, and its hidden prose is shown (``HiddenProse``).
+    private(set) var showsHiddenProse = false
 
     init(tree: HTMLTree) {
         var table = [ElementHints](repeating: ElementHints(), count: tree.count)
@@ -155,6 +157,7 @@ struct PageHints: Sendable {
             table[index].boilerplateFromNames = false
             table[index].isByline = false
         }
+        showsHiddenProse = HiddenProse.showIfMostOfThePage(&table, in: tree)
         self.table = table
     }
 
@@ -163,6 +166,58 @@ struct PageHints: Sendable {
     /// The elements that are bylines, in document order.
     var bylines: [HTMLTree.NodeID] {
         table.indices.filter { table[$0].isByline }.map { HTMLTree.NodeID($0) }
+    }
+}
+
+/// Hidden elements that hold most of a page's prose are shown.
+///
+/// A page that pages through its article with a script (a gallery of thirty
+/// sections, all but one `display: none`; tabs; "read more") hides most of
+/// its text in the markup. A reader who clicks through sees it all, so when
+/// the prose hidden outweighs the prose shown (``ExtractionThresholds``),
+/// the hidden elements that hold prose are judged like any other.
+enum HiddenProse {
+    /// Shows the hidden elements holding prose when they hold most of it; true if so.
+    static func showIfMostOfThePage(_ table: inout [ElementHints], in tree: HTMLTree) -> Bool {
+        // Prose: text inside a paragraph, outside links and ignored elements.
+        var prose = [Int32](repeating: 0, count: tree.count)
+        var paragraphEnd: HTMLTree.NodeID = 0
+        var skippedEnd: HTMLTree.NodeID = 0
+        for index in 0..<HTMLTree.NodeID(tree.count) {
+            let node = tree[index]
+            switch node.tag {
+            case .text:
+                if index < paragraphEnd, index >= skippedEnd, let text = tree.text(of: index) {
+                    prose[Int(index)] = Int32(clamping: text.unicodeScalars.count)
+                }
+            case .p:
+                paragraphEnd = max(paragraphEnd, node.end)
+            case .a:
+                skippedEnd = max(skippedEnd, node.end)
+            default:
+                if node.tag.isIgnored { skippedEnd = max(skippedEnd, node.end) }
+            }
+        }
+        tree.sumOverSubtrees(&prose, adding: &+)
+        var hidden = 0
+        var index: HTMLTree.NodeID = 1
+        while index < HTMLTree.NodeID(tree.count) {
+            if table[Int(index)].boilerplate == .hidden {
+                hidden += Int(prose[Int(index)])
+                index = tree[index].end
+            } else {
+                index += 1
+            }
+        }
+        let shown = Int(prose[Int(HTMLTree.root)]) - hidden
+        guard hidden >= ExtractionThresholds.hiddenProseMinimum,
+            Double(hidden) > ExtractionThresholds.hiddenProseRatio * Double(shown)
+        else { return false }
+        for index in table.indices where table[index].boilerplate == .hidden && prose[index] > 0 {
+            table[index].boilerplate = nil
+            table[index].isHiddenByMarkup = false
+        }
+        return true
     }
 }
 

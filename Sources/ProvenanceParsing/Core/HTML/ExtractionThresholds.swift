@@ -16,6 +16,14 @@ enum ExtractionThresholds {
     /// share of it: the article was lost to a wrong region or to names.
     static let safetyNetShare = 0.25
 
+    /// Hidden elements are shown when they hold at least this many scalars
+    /// of prose and more than this many times the prose shown
+    /// (``HiddenProse``): the page hides its article, not an aside. (A
+    /// cookie dialog's hidden details hold 1.8–2.6 times a short article's
+    /// prose on pages of the tuning part; a paged gallery, ten times.)
+    static let hiddenProseMinimum = 1000
+    static let hiddenProseRatio = 3.0
+
     /// A block in byline markup ("author…") of at least this many words that
     /// ends as a sentence is prose (an author's page, a story inside an
     /// author box), not a byline: the rules and the model judge it as any block.

@@ -160,6 +160,9 @@ struct HTMLArticleParser {
         init(utf8 bytes: [UInt8], notes: inout [String]) {
             let tree = HTMLTree(parsingUTF8: bytes)
             let hints = PageHints(tree: tree)
+            if hints.showsHiddenProse {
+                notes.append("most of the page's prose was hidden in its markup (a gallery, tabs, \"read more\"): it was read as shown")
+            }
             let blocks = NameWeighing.settle(HTMLBlockBuilder.blocks(of: tree, hints: hints), in: tree)
             let metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
             let root = ContentLocator.locate(in: tree, blocks: blocks)
