@@ -76,6 +76,26 @@ import ProvenanceParsing
         #expect(!withDialog.notes.contains { $0.contains("prose was hidden") })
     }
 
+    @Test func aGalleryWhoseCaptionsAreItsArticleReadsThemAsParagraphs() throws {
+        // Twenty pictures with a paragraph under each and a two-line intro:
+        // the captions are what a reader reads. A captioned photo credit
+        // stays a caption.
+        let figures = (1...20).map { number in
+            """
+            <figure><img src="\(number).jpg" alt=""><figcaption><p>Idea \(number): \(filler)</p></figcaption></figure>
+            """
+        }.joined()
+        let html = """
+            <html><body><article><h1>Twenty ideas</h1><p>Here are twenty ideas, one under each picture.</p>\(figures)
+            <figure><img src="x.jpg" alt=""><figcaption>The harbour at dawn. Jonas Petrov/AFP/Getty Images</figcaption></figure>
+            </article></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        #expect(article.texts(of: .paragraph).filter { $0.hasPrefix("Idea ") }.count == 20)
+        #expect(article.texts(of: .caption) == ["The harbour at dawn. Jonas Petrov/AFP/Getty Images"])
+        #expect(article.notes.contains { $0.contains("were read as the article") })
+    }
+
     @Test func aClassNameEndingInHiddenHidesNothing() throws {
         // Layout utilities and CMS field classes ("overflow-hidden", "field--label-hidden")
         // wrap whole stories; only the class "hidden" itself hides an element.

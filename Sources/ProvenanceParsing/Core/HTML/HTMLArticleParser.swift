@@ -12,6 +12,7 @@ struct HTMLArticleParser {
         var notes = notes
         var page = JudgedPage(utf8: bytes, notes: &notes)
         if let model { judge(&page, with: model, notes: &notes) }
+        readGalleryCaptions(&page, notes: &notes)
         let blocks = page.blocks
         let judgements = page.judgements
         let titleFound = page.titleFound
@@ -125,6 +126,37 @@ struct HTMLArticleParser {
             "the article found (\(bodyChars) characters) was small beside the page's "
                 + (features.fallbackIsDeclared ? "declared article body" : "largest region of prose")
                 + " (\(region) characters): that region was taken as the article")
+    }
+
+    /// A gallery's captions are its article: when the captions hold many
+    /// times the body's text (``ExtractionThresholds``), a slideshow or a
+    /// list of pictures with a line of text under each, the captions without
+    /// a photo credit are body paragraphs, and a note says so.
+    static func readGalleryCaptions(_ page: inout JudgedPage, notes: inout [String]) {
+        var captionChars = 0
+        var bodyChars = 0
+        for (block, judgement) in zip(page.blocks, page.judgements) {
+            if judgement.kind == .caption {
+                captionChars += block.text.count
+            } else if BlockFeatures.isBody(judgement.kind) {
+                bodyChars += block.text.count
+            }
+        }
+        guard captionChars >= ExtractionThresholds.galleryCaptionMinimum,
+            Double(captionChars) >= ExtractionThresholds.galleryCaptionRatio * Double(bodyChars)
+        else { return }
+        var promoted = 0
+        for index in page.blocks.indices where page.judgements[index].kind == .caption {
+            let block = page.blocks[index]
+            guard block.credit == nil, CreditParser.credit(in: block.text, marked: nil, offset: 0) == nil else { continue }
+            page.judgements[index] = (.paragraph, nil)
+            promoted += 1
+        }
+        if promoted > 0 {
+            notes.append(
+                "the captions (\(captionChars) characters) held most of the page's text (the body \(bodyChars)): "
+                    + "\(promoted) captions without a photo credit were read as the article")
+        }
     }
 
     /// The body kind a block's shape gives it.
