@@ -96,6 +96,43 @@ import ProvenanceParsing
         #expect(article.notes.contains { $0.contains("were read as the article") })
     }
 
+    @Test func aPageThatWritesItsTextWithAScriptIsReadFromItsLinkedData() throws {
+        // The markup holds an empty application root; the article is in the
+        // JSON-LD, as HTML in a string. It follows the page's blocks, placed
+        // at the script's line in the file. (Pages escape the "<" of their
+        // markup in JSON, or the script would end at the first "</".)
+        let paragraphs = (1...6).map { "<p>\(filler) Script paragraph \($0).</p>" }.joined()
+        let escaped = paragraphs.replacingOccurrences(of: "<", with: "\\u003c")
+        let html = """
+            <html><head><title>Harbour tax to double</title>
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour tax to double",
+            "articleBody": "\(escaped)"}</script></head>
+            <body><div id="root"><p>Loading…</p></div></body></html>
+            """
+        let article = try TestSupport.extract(html)
+        let body = article.texts(of: .paragraph).filter { $0.contains("Script paragraph") }
+        #expect(body == (1...6).map { "\(filler) Script paragraph \($0)." })
+        #expect(article.notes.contains { $0.contains("JSON-LD") })
+        let first = try #require(article.blocks.first { ScalarText(article.text)[$0.span].contains("Script paragraph 1") })
+        #expect(article.positions?.position(of: first.span.start)?.line == 2)
+
+        // A how-to's description and steps, directions nested in steps.
+        let guide = """
+            <html><head><script type="application/ld+json">{"@type": "HowTo", "name": "A round tablecloth",
+            "description": "\(filler) The description. \(filler)",
+            "step": [{"@type": "HowToStep", "itemListElement": {"@type": "HowToDirection", "text": "\(filler) Measure the table."}},
+            {"@type": "HowToStep", "text": "\(filler) Cut the cloth.<br>Then hem it, \(filler)"}]}</script></head>
+            <body><div id="app"></div></body></html>
+            """
+        #expect(try TestSupport.extract(guide).texts(of: .paragraph) == [
+            "\(filler) The description. \(filler)", "\(filler) Measure the table.", "\(filler) Cut the cloth.", "Then hem it, \(filler)",
+        ])
+
+        // A page whose markup holds the article does not read it twice.
+        let both = html.replacingOccurrences(of: "<p>Loading…</p>", with: paragraphs)
+        #expect(try TestSupport.extract(both).texts(of: .paragraph).count == 6)
+    }
+
     @Test func aClassNameEndingInHiddenHidesNothing() throws {
         // Layout utilities and CMS field classes ("overflow-hidden", "field--label-hidden")
         // wrap whole stories; only the class "hidden" itself hides an element.

@@ -9,11 +9,12 @@ enum ExtractionThresholds {
     static let modelBlocks = 8
     static let modelScalars = 600
 
-    /// The safety net looks at pages whose largest region of prose holds at
-    /// least this many scalars of prose…
+    /// The safety net looks at pages whose largest region of prose (or whose
+    /// JSON-LD article text) holds at least this many scalars of prose…
     static let safetyNetRegion = 500
-    /// … and takes that region when the body found holds less than this
-    /// share of it: the article was lost to a wrong region or to names.
+    /// … and takes that region (or text) when the body found holds less than
+    /// this share of it: the article was lost to a wrong region or to names,
+    /// or the page writes it with a script.
     static let safetyNetShare = 0.25
 
     /// Hidden elements are shown when they hold at least this many scalars

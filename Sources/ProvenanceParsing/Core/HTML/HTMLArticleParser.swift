@@ -13,6 +13,7 @@ struct HTMLArticleParser {
         var page = JudgedPage(utf8: bytes, notes: &notes)
         if let model { judge(&page, with: model, notes: &notes) }
         readGalleryCaptions(&page, notes: &notes)
+        let linkedBody = linkedBody(of: page, notes: &notes)
         let blocks = page.blocks
         let judgements = page.judgements
         let titleFound = page.titleFound
@@ -55,6 +56,16 @@ struct HTMLArticleParser {
                         text: ScalarSearch.string(block.text[link.range]), url: URLResolver.resolve(link.href, against: metadata.url),
                         span: TextSpan(start: span.start + link.range.lowerBound, end: span.start + link.range.upperBound),
                         role: role, label: label))
+            }
+        }
+        if let linkedBody {
+            for paragraph in linkedBody.paragraphs {
+                let span = assembler.appendBlock(paragraph.unicodeScalars)
+                if keepingPositions, let pageOffset = linkedBody.pageOffset {
+                    textOffsets.append(span.start)
+                    pageOffsets.append(pageOffset)
+                }
+                result.append(Block(kind: .paragraph, span: span))
             }
         }
         if metadata.wire == nil { metadata.wire = WireReader.wire(bylines: [], text: assembler.text, blocks: result) }
@@ -159,6 +170,29 @@ struct HTMLArticleParser {
         }
     }
 
+    /// The article text of the page's JSON-LD, when the body found is
+    /// implausibly small beside it (``ExtractionThresholds``): a page that
+    /// writes its text with a script has little or none in its markup. Its
+    /// paragraphs not already in the body follow the page's blocks (placed at
+    /// the script in the file), and a note says so.
+    static func linkedBody(of page: JudgedPage, notes: inout [String]) -> (paragraphs: [String], pageOffset: Int?)? {
+        guard let body = page.linked.body else { return nil }
+        let linkedChars = body.paragraphs.reduce(0) { $0 + $1.unicodeScalars.count }
+        var found = Set<String>()
+        var bodyChars = 0
+        for (block, judgement) in zip(page.blocks, page.judgements) where BlockFeatures.isBody(judgement.kind) {
+            bodyChars += block.text.count
+            found.insert(block.string)
+        }
+        guard linkedChars >= ExtractionThresholds.safetyNetRegion,
+            Double(bodyChars) < ExtractionThresholds.safetyNetShare * Double(linkedChars)
+        else { return nil }
+        notes.append(
+            "the article found (\(bodyChars) characters) was small beside the text of the page's JSON-LD "
+                + "(\(linkedChars) characters): that text was taken as the article")
+        return (body.paragraphs.filter { !found.contains($0) }, body.pageOffset)
+    }
+
     /// The body kind a block's shape gives it.
     private static func bodyKind(of block: HTMLBlock, isRepeated: Bool) -> Block.Kind {
         if isRepeated || BoilerplateText.isFigure(block.string) { return .label }
@@ -188,6 +222,8 @@ struct HTMLArticleParser {
         let repeated: Set<Int>
         /// What each block's words alone say.
         let verdicts: [TextVerdict]
+        /// The page's JSON-LD.
+        let linked: LinkedData
 
         init(utf8 bytes: [UInt8], notes: inout [String]) {
             let tree = HTMLTree(parsingUTF8: bytes)
@@ -196,7 +232,8 @@ struct HTMLArticleParser {
                 notes.append("most of the page's prose was hidden in its markup (a gallery, tabs, \"read more\"): it was read as shown")
             }
             let blocks = NameWeighing.settle(HTMLBlockBuilder.blocks(of: tree, hints: hints), in: tree)
-            let metadata = HTMLMetadataReader(tree: tree, hints: hints).read(notes: &notes)
+            let linked = LinkedData(tree: tree, notes: &notes)
+            let metadata = HTMLMetadataReader(tree: tree, hints: hints, linked: linked).read()
             let root = ContentLocator.locate(in: tree, blocks: blocks)
             let scope = HTMLArticleParser.captionScope(of: root, in: tree)
 
@@ -232,6 +269,7 @@ struct HTMLArticleParser {
             self.titleFound = titleFound
             self.repeated = repeated
             self.verdicts = verdicts
+            self.linked = linked
         }
 
         /// What the block model reads of every block.

@@ -9,10 +9,11 @@ import Foundation
 struct HTMLMetadataReader {
     let tree: HTMLTree
     let hints: PageHints
+    /// The page's JSON-LD.
+    let linked: LinkedData
 
-    func read(notes: inout [String]) -> ArticleMetadata {
+    func read() -> ArticleMetadata {
         let meta = metaTags()
-        let linked = LinkedData(tree: tree, notes: &notes)
         let article = linked.article
 
         var metadata = ArticleMetadata()

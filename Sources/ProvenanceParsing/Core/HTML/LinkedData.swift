@@ -6,6 +6,9 @@ struct LinkedData {
     /// A JSON-LD object.
     struct Object {
         let fields: [String: Any]
+        /// Where the script holding the object starts in the page (a byte
+        /// offset), or nil when unknown.
+        let pageOffset: Int?
 
         func string(_ key: String) -> String? {
             LinkedData.text(fields[key])
@@ -39,12 +42,13 @@ struct LinkedData {
         for id in tree.elements(.script) {
             guard let type = tree.attribute(.type, of: id), UnusedMarkup.isJSONLinkedDataType(type) else { continue }
             blockNumber += 1
-            let source = tree.children(of: id).compactMap { tree.text(of: $0) }.joined()
+            let texts = Array(tree.children(of: id)).filter { tree.text(of: $0) != nil }
+            let source = texts.compactMap { tree.text(of: $0) }.joined()
             guard let value = LinkedData.parse(source) else {
                 notes.append("JSON-LD block \(blockNumber) is not valid JSON; ignored")
                 continue
             }
-            collect(value)
+            collect(value, pageOffset: texts.first.flatMap { tree.sourcePieces(of: $0).first }.map { Int($0.pageOffset) })
         }
     }
 
@@ -61,7 +65,7 @@ struct LinkedData {
         return ranked.min { $0.0 < $1.0 }?.1
     }
 
-    private mutating func collect(_ value: Any) {
+    private mutating func collect(_ value: Any, pageOffset: Int?) {
         var pending: [Any] = [value]
         var visited = 0
         while let next = pending.popLast(), visited < 10_000 {
@@ -69,13 +73,88 @@ struct LinkedData {
             if let array = next as? [Any] {
                 pending.append(contentsOf: array.reversed())
             } else if let object = next as? [String: Any] {
-                objects.append(Object(fields: object))
+                objects.append(Object(fields: object, pageOffset: pageOffset))
                 for key in ["@graph", "mainEntity", "itemListElement", "hasPart"] {
                     if let inner = object[key] { pending.append(inner) }
                 }
             }
         }
     }
+
+    /// The article's text as the page's JSON-LD gives it, for a page that
+    /// writes its text with a script: the article's `articleBody`, else a
+    /// how-to's or a recipe's description and steps; in paragraphs, with
+    /// where the script holding it starts in the page.
+    var body: (paragraphs: [String], pageOffset: Int?)? {
+        if let article, let text = article.fields["articleBody"] as? String {
+            return (LinkedData.paragraphs(ofMarkup: text), article.pageOffset)
+        }
+        let guide = objects.first { object in
+            let types = LinkedData.types(of: object.fields)
+            return types.contains("howto") || types.contains("recipe")
+        }
+        guard let guide else { return nil }
+        var texts: [String] = []
+        if let description = guide.fields["description"] as? String { texts.append(description) }
+        texts += LinkedData.stepTexts(guide.fields["step"] ?? guide.fields["recipeInstructions"], depth: 0)
+        return (texts.flatMap { LinkedData.paragraphs(ofMarkup: $0) }, guide.pageOffset)
+    }
+
+    /// The texts of a how-to's steps: strings, `HowToStep`s and their
+    /// directions, `HowToSection`s of steps, in order.
+    private static func stepTexts(_ value: Any?, depth: Int) -> [String] {
+        guard depth < 6 else { return [] }
+        switch value {
+        case let string as String:
+            return [string]
+        case let array as [Any]:
+            return array.flatMap { stepTexts($0, depth: depth + 1) }
+        case let object as [String: Any]:
+            if let text = object["text"] as? String { return [text] }
+            return stepTexts(object["itemListElement"], depth: depth + 1)
+        default:
+            return []
+        }
+    }
+
+    /// The paragraphs of a JSON-LD text, which may be plain text (paragraphs
+    /// on lines of their own) or HTML (`<p>`, `<br>`, `<li>`…): tags are
+    /// taken out, and block tags and line ends end a paragraph.
+    static func paragraphs(ofMarkup markup: String) -> [String] {
+        var paragraphs: [String] = []
+        var current = String.UnicodeScalarView()
+        func endParagraph() {
+            let paragraph = Whitespace.collapse(HTMLEntities.decode(String(current)))
+            if !paragraph.isEmpty { paragraphs.append(paragraph) }
+            current.removeAll()
+        }
+        let scalars = Array(markup.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                endParagraph()
+            } else if scalar == "<", index + 1 < scalars.count,
+                scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "/" || scalars[index + 1] == "!",
+                let close = scalars[(index + 1)...].firstIndex(of: ">")
+            {
+                let name = String(String.UnicodeScalarView(
+                    scalars[(index + 1)..<close].drop { $0 == "/" }.prefix { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+                )).lowercased()
+                if blockTags.contains(name) { endParagraph() }
+                index = close
+            } else {
+                current.append(scalar)
+            }
+            index += 1
+        }
+        endParagraph()
+        return paragraphs
+    }
+
+    private static let blockTags: Set<String> = [
+        "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "section",
+    ]
 
     /// Parses JSON-LD, repairing the common breakage: HTML comment or CDATA
     /// wrappers, raw line breaks inside strings, trailing commas.
