@@ -97,14 +97,10 @@ struct DocumentAttributor {
         guard let first = block.sentences.first else { return false }
         return found.contains { attribution in
             attribution.source != nil && first.contains(attribution.cue.lowerBound)
-                && attribution.cue.lowerBound - first.lowerBound <= Self.longestSpeakerLabel
+                && attribution.cue.lowerBound - first.lowerBound <= AttributionLimits.speakerLabel
                 && block.tokens[attribution.cue.lowerBound].isPunctuation(":")
         }
     }
-
-    /// The most tokens before a speaker label's colon (an opening quotation mark and
-    /// "MR. HOLT", "SEN. ELIZABETH WARREN").
-    private static let longestSpeakerLabel = 6
 
     /// A block that an earlier "X said:" introduces: each sentence is X's.
     private mutating func readIntroduced(
@@ -270,9 +266,9 @@ struct DocumentAttributor {
         let words = tokens[sentence].filter { $0.kind == .word || $0.kind == .number }.count
         if block.kind == .question || block.kind == .heading { return }
         if let last = tokens[sentence].last(where: { $0.kind != .quote }), last.isPunctuation("?") { return }
-        if block.kind == .title, words < 3 { return }
+        if block.kind == .title, words < AttributionLimits.claimWords { return }
         // A word or two without a full stop is a label ("Stats", "Player"), not a claim.
-        if words < 3, !(tokens[sentence].last(where: { $0.kind != .quote })?.isTerminal ?? false) { return }
+        if words < AttributionLimits.claimWords, !(tokens[sentence].last(where: { $0.kind != .quote })?.isTerminal ?? false) { return }
         // A sentence of quoted words: a continued quotation, or nobody's.
         let quoted = Array(block.outerQuotes(openingIn: sentence))
         let quotedCount = quoted.reduce(0) { $0 + $1.tokens(blockTokenCount: tokens.count).clamped(to: sentence).count }
@@ -664,7 +660,7 @@ struct DocumentAttributor {
                 case .mixed?: role = .partial
                 default:
                     let words = block.tokens[region.innerTokens(blockTokenCount: count)].filter { $0.kind == .word }.count
-                    role = words >= 8 ? .speech : .term
+                    role = words >= AttributionLimits.speechWords ? .speech : .term
                 }
                 quotes.append(Quote(span: spans[position], inner: inner, role: role))
             }

@@ -249,10 +249,13 @@ enum TaggerFeatures {
     /// one after when that opens with a quotation mark or goes on inside
     /// one, or the cue's sentence ends in a colon (a quotation the cue
     /// introduces or continues); at most `before` tokens before the cue and
-    /// `after` after it. (Of the annotated sources and contents in
-    /// training, 88 % of the tokens lie in the cue's sentence, 11 % in the
-    /// next and under 1 % elsewhere.)
-    static func window(around cue: Range<Int>, in block: BlockFeatures, before: Int = 60, after: Int = 150) -> Range<Int> {
+    /// `after` after it (``AttributionLimits``). (Of the annotated sources
+    /// and contents in training, 88 % of the tokens lie in the cue's
+    /// sentence, 11 % in the next and under 1 % elsewhere.)
+    static func window(
+        around cue: Range<Int>, in block: BlockFeatures, before: Int = AttributionLimits.windowBefore,
+        after: Int = AttributionLimits.windowAfter
+    ) -> Range<Int> {
         let tokens = block.tokens
         let sentence = tokens[cue.lowerBound].sentence
         var start = cue.lowerBound
@@ -271,9 +274,6 @@ enum TaggerFeatures {
         }
         return start..<min(end, max(cue.upperBound, cue.upperBound + after))
     }
-
-    /// The most tokens a cue spans that another cue's window still sees.
-    static let longestCue = 16
 
     /// One row of features per token of `window` for the cue `cue`; `cues`
     /// are all the cues of the block (this one among them), in order.
@@ -300,7 +300,7 @@ enum TaggerFeatures {
         var last = cues.count
         while first < last {
             let middle = (first + last) / 2
-            if cues[middle].lowerBound < window.lowerBound - Self.longestCue { first = middle + 1 } else { last = middle }
+            if cues[middle].lowerBound < window.lowerBound - AttributionLimits.cue { first = middle + 1 } else { last = middle }
         }
         for other in cues[first...] {
             if other.lowerBound >= window.upperBound { break }

@@ -247,7 +247,7 @@ struct AttributionMatcher {
         guard let comma = lastComma(before: verb, in: sentence), comma > sentence.lowerBound + 1 else { return nil }
         var sourceRange = trimModifiers((comma + 1)..<verb)
         if sourceRange.isEmpty { sourceRange = phraseAfter(cue.upperBound, in: sentence) }
-        guard !sourceRange.isEmpty, sourceRange.count <= 12,
+        guard !sourceRange.isEmpty, sourceRange.count <= AttributionLimits.sourceBeforeVerb,
             let source = names.sourcePhrase(sourceRange, sentenceStart: sentence.lowerBound)
         else { return nil }
         let body = trimmedContent(sentence.lowerBound..<comma)
@@ -372,7 +372,7 @@ struct AttributionMatcher {
     /// attribution; Y is the source, X the reporter it came through.
     private func nested(_ found: FoundAttribution) -> FoundAttribution {
         guard found.content.count == 1, let content = found.content.first, content.count >= 3 else { return found }
-        let limit = min(content.upperBound, content.lowerBound + 16)
+        let limit = min(content.upperBound, content.lowerBound + AttributionLimits.nestedVerbReach)
         for index in (content.lowerBound + 1)..<limit where block.depths[index] == 0 {
             if tokens[index].kind == .quote { return found }
             guard let entry = ReportingVerbs.entry(for: tokens[index].lower), ReportingVerbs.nestingLemmas.contains(entry.lemma),
@@ -386,7 +386,7 @@ struct AttributionMatcher {
             else { return found }
             // Everything before the inner subject must belong to it ("the defence minister, Gen. X, had said").
             let lead = tokens[content.lowerBound..<subject.lowerBound]
-            guard lead.count <= 6, !lead.contains(where: { ReportingVerbs.entry(for: $0.lower) != nil }) else { return found }
+            guard lead.count <= AttributionLimits.nestedSubjectLead, !lead.contains(where: { ReportingVerbs.entry(for: $0.lower) != nil }) else { return found }
             let inner = contentAfter(cue: index..<(index + 1), lemma: entry.lemma, in: content.lowerBound..<found.content[0].upperBound)
             guard inner.range.count >= 2, inner.hadThat || startsClause(inner.range) || containsQuote(inner.range) else { return found }
             return FoundAttribution(cue: index..<(index + 1), lemma: entry.lemma, source: source, content: [inner.range], via: found.source)
@@ -399,7 +399,7 @@ struct AttributionMatcher {
     /// "Minister: port will reopen".
     private func colonHeadline(_ sentence: Range<Int>) -> FoundAttribution? {
         guard let colon = tokens[sentence].firstIndex(where: { $0.isPunctuation(":") }), colon > sentence.lowerBound,
-            colon - sentence.lowerBound <= 5,
+            colon - sentence.lowerBound <= AttributionLimits.colonHeadlineSource,
             let source = names.sourcePhrase(sentence.lowerBound..<colon, sentenceStart: sentence.lowerBound)
         else { return nil }
         if case .named(let name, _) = source, name.kind == .unknown { return nil }  // "Opinion: …", "Analysis: …"
@@ -414,7 +414,7 @@ struct AttributionMatcher {
     /// reporting verb of its own (else the patterns below read the sentence as they are).
     private func closingAttribution(in sentence: Range<Int>) -> (comma: Int, found: FoundAttribution)? {
         guard let comma = lastComma(before: sentence.upperBound, in: sentence), tokens[comma].isPunctuation(","), comma > sentence.lowerBound + 2,
-            sentence.upperBound - comma <= Self.longestClosingAttribution,
+            sentence.upperBound - comma <= AttributionLimits.closingAttribution,
             (sentence.lowerBound..<comma).contains(where: { block.depths[$0] == 0 && tokens[$0].kind == .word && ReportingVerbs.entry(for: tokens[$0].lower) != nil })
         else { return nil }
         for verb in (comma + 1)..<sentence.upperBound where block.depths[verb] == 0 && tokens[verb].kind == .word {
@@ -427,9 +427,6 @@ struct AttributionMatcher {
         }
         return nil
     }
-
-    /// The most tokens from the comma to the end of a closing attribution.
-    private static let longestClosingAttribution = 16
 
     // MARK: Signatures and speaker labels
 
@@ -445,15 +442,12 @@ struct AttributionMatcher {
         var end = sentence.upperBound
         while end > dash + 1, tokens[end - 1].kind == .punctuation { end -= 1 }
         let signature = (dash + 1)..<end
-        guard !signature.isEmpty, signature.count <= Self.longestSignature, tokens[dash + 1].isCapitalized,
+        guard !signature.isEmpty, signature.count <= AttributionLimits.signature, tokens[dash + 1].isCapitalized,
             let source = names.sourcePhrase(signature, sentenceStart: dash + 1)
         else { return nil }
         if case .described = source { return nil }
         return FoundAttribution(cue: dash..<(dash + 1), lemma: "say", source: source, content: [quote.open..<(dash)], via: nil)
     }
-
-    /// The most tokens of a dash signature ("Ana Ruiz, a nurse in Portvale").
-    private static let longestSignature = 12
 
     /// A transcript's speaker label opening its block: "PENCE: Well, look…",
     /// "MR. HOLT: We will." — a name in capitals, a colon, what they said.
@@ -516,7 +510,7 @@ struct AttributionMatcher {
             while index > sentence.lowerBound, !(tokens[index].isPunctuation(",") && block.depths[index] == 0) {
                 index -= 1
             }
-            guard index > sentence.lowerBound, tokens[index].isPunctuation(","), (end - 1) - index <= 30 else { return nil }
+            guard index > sentence.lowerBound, tokens[index].isPunctuation(","), (end - 1) - index <= AttributionLimits.clauseBetweenCommas else { return nil }
             appositive = (index + 1)..<(end - 1)
             end = index
         }
@@ -546,7 +540,7 @@ struct AttributionMatcher {
             {
                 break
             }
-            if end - start >= 12 { break }
+            if end - start >= AttributionLimits.subjectBeforeVerb { break }
             start -= 1
         }
         // Leading days and times: "Tuesday the mayor said".
@@ -555,7 +549,7 @@ struct AttributionMatcher {
         let range = start..<end
         // "the league’s refereeing body, the Northern Officials Panel, posted":
         // when the words before do not name a source, the appositive may.
-        if let appositive, appositive.count <= 8 {
+        if let appositive, appositive.count <= AttributionLimits.namingAppositive {
             let primary = names.sourcePhrase(range, sentenceStart: sentence.lowerBound)
             let inner = names.sourcePhrase(appositive, sentenceStart: sentence.lowerBound)
             if case .named(let name, _)? = inner, name.kind != .unknown {
@@ -567,7 +561,7 @@ struct AttributionMatcher {
         // A relative clause with no commas: "Officials who spoke … said".
         if names.sourcePhrase(range, sentenceStart: sentence.lowerBound) == nil,
             let relative = tokens[sentence.lowerBound..<end].lastIndex(where: { MatcherWords.relativePronouns.contains($0.lower) }),
-            relative > sentence.lowerBound, end - relative <= 15
+            relative > sentence.lowerBound, end - relative <= AttributionLimits.relativeClause
         {
             return subjectBefore(relative, in: sentence.lowerBound..<relative, isHeadline: isHeadline)
         }
@@ -745,7 +739,7 @@ struct AttributionMatcher {
 
     /// Only a trailing adverbial ("on Tuesday", "in a statement"): nothing was said after the cue.
     private func isOnlyAdverbial(_ range: Range<Int>) -> Bool {
-        guard range.count <= 8 else { return false }
+        guard range.count <= AttributionLimits.adverbialOnly else { return false }
         return range.allSatisfy { index in
             let token = tokens[index]
             if token.isTerminal || token.isPunctuation(",") { return true }
@@ -777,7 +771,7 @@ struct AttributionMatcher {
     /// a clause boundary: "said Mayer", "according to the agency".
     private func phraseAfter(_ start: Int, in sentence: Range<Int>, stopAtComma: Bool = true, stopAt word: String? = nil) -> Range<Int> {
         var end = start
-        while end < sentence.upperBound, end - start < 12 {
+        while end < sentence.upperBound, end - start < AttributionLimits.phraseAfterCue {
             let token = tokens[end]
             if token.kind == .punctuation {
                 if token.lower == "." && !token.spaceBefore && end > start && tokens[end - 1].kind == .word
@@ -826,7 +820,7 @@ struct AttributionMatcher {
 
     private func startsClause(_ range: Range<Int>) -> Bool {
         guard range.count >= 3 else { return false }
-        let limit = min(range.upperBound, range.lowerBound + 9)
+        let limit = min(range.upperBound, range.lowerBound + AttributionLimits.clauseStart)
         return (range.lowerBound..<limit).contains { index in
             MatcherWords.clauseAuxiliaries.contains(tokens[index].lower)
         }
