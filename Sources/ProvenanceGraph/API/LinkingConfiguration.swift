@@ -50,6 +50,12 @@ public struct LinkingConfiguration: Sendable {
     /// same-claim links between the 811 real pages of `../shared/corpus`, 19
     /// of them right.)
     public var unrelatedContainedMinimum = 0.8
+    /// A plain statement held in the whole sentence of an attributed claim
+    /// is that claim by containment only when it holds at least this share
+    /// of what was said (the attributed content), not only the words around
+    /// it: who spoke, where, of what body. (Below it the learned similarity
+    /// still decides.)
+    public var containedMinimumContentCoverage = 0.5
 
     /// The containment from which a claim held in another is the same claim, for
     /// documents so related.

@@ -285,6 +285,27 @@ import ProvenanceGraph
         #expect(similarity.score(paraphrase, attributed) >= LinkingConfiguration.default.sameClaimThreshold)
     }
 
+    @Test func aStatementHeldOnlyInTheFrameOfAnAttributedSentenceIsNotThatClaim() {
+        // A rewrite's background line shares the council, the ports and the
+        // shipping with the outlet's sentence — in the words around what Venn
+        // wants, not in it. Containment alone would make them one claim.
+        let sentence = "President Aurel Venn of Castavia used a session of the republic’s maritime council to call for talks, "
+            + "signaling that he wants the country’s ports to carry far more of the region’s shipping."
+        let attributed = ClaimFingerprint(content: "he wants the country’s ports to carry far more of the region’s shipping", sentence: sentence)
+        let background = "The maritime council of Castavia is the body that sets the republic’s policy on ports, shipping and security."
+        let statement = ClaimFingerprint(content: background, sentence: background)
+        let restated = "Venn wants the country’s ports to carry far more of the region’s shipping, he told the maritime council of Castavia."
+        let restatement = ClaimFingerprint(content: restated, sentence: restated)
+        let configuration = LinkingConfiguration.default
+        let derived = ClaimSimilarity(configuration: configuration, between: .derived)
+        #expect(derived.score(statement, attributed) < configuration.derivedThreshold)
+        #expect(derived.score(attributed, statement) < configuration.derivedThreshold)
+        #expect(derived.score(restatement, attributed) >= configuration.sameClaimThreshold)
+        var anyCoverage = configuration
+        anyCoverage.containedMinimumContentCoverage = 0
+        #expect(ClaimSimilarity(configuration: anyCoverage, between: .derived).score(statement, attributed) >= configuration.derivedThreshold)
+    }
+
     @Test func theOrderDocumentsArriveInDoesNotChangeTheLinks() throws {
         let names = ["meridian-news-agency-dispatch.txt", "harbor-ledger-castavia-port-talks.html", "content-farm-rewrite.txt"]
         let articles = try names.map { try GraphSupport.attributed(GraphSupport.packageRoot.appendingPathComponent("Examples/" + $0)) }

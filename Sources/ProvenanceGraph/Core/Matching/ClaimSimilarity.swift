@@ -152,7 +152,16 @@ public struct ClaimSimilarity {
         // two are different ones of them ("called it “a year of steady keels” and said the
         // republic had recorded “remarkable gains”": the gains are not the steady keels).
         guard Self.shareATerm(a.content, b.content) else { return [contents] }
-        return [contents, evidence(a.sentence, b.sentence, containment: 0, contentCoverage: coverage)]
+        var sentences = evidence(a.sentence, b.sentence, containment: 0, contentCoverage: coverage)
+        // A plain statement held in the sentence of an attributed claim through the words
+        // around what was said ("President Venn used a session of the maritime council …,
+        // signaling that he wants the ports to carry more shipping" holds much of "The maritime
+        // council is the body that sets the policy on ports and shipping") is not that claim
+        // unless it holds enough of what was said.
+        if a.isWholeSentence != b.isWholeSentence, coverage < configuration.containedMinimumContentCoverage {
+            sentences.containmentMayDecide = false
+        }
+        return [contents, sentences]
     }
 
     /// The weighted share of `part`'s terms that `whole` has.
@@ -237,6 +246,10 @@ public struct ClaimSimilarity {
         /// The features, in the order of ``ClaimSimilarity/featureNames``
         /// (empty when a rule decides).
         public var features: [Double]
+        /// Whether the containment rule may decide: not for a plain
+        /// statement held in the sentence of an attributed claim when it
+        /// holds too little of what was said (``LinkingConfiguration/containedMinimumContentCoverage``).
+        public var containmentMayDecide = true
 
         init(verdict: Double, rule: Rule) {
             self.verdict = verdict
@@ -252,7 +265,9 @@ public struct ClaimSimilarity {
     /// The similarity the evidence gives under the configuration's model.
     public func score(_ evidence: Evidence) -> Double {
         if let verdict = evidence.verdict { return verdict }
-        return combine(evidence.features, probability: configuration.model.probability(evidence.features))
+        return combine(
+            evidence.features, probability: configuration.model.probability(evidence.features),
+            containmentMayDecide: evidence.containmentMayDecide)
     }
 
     /// The similarity from the features and the learned probability: none
@@ -261,8 +276,8 @@ public struct ClaimSimilarity {
     /// relation of their documents), with nothing contradicting it, is the
     /// same claim however much the other adds (the pairs the weights learn
     /// from call "a detail added" another claim; a rewrite keeps part of a
-    /// sentence).
-    public func combine(_ features: [Double], probability: Double) -> Double {
+    /// sentence) — unless `containmentMayDecide` says otherwise.
+    public func combine(_ features: [Double], probability: Double, containmentMayDecide: Bool = true) -> Double {
         guard features[Self.overlapFeature] >= configuration.minimumOverlap else { return 0 }
         // A quoted phrase of three words or more both share is one quotation
         // (a negation elsewhere in a long quotation does not undo it).
@@ -270,8 +285,8 @@ public struct ClaimSimilarity {
             return max(probability, configuration.sharedQuotationSimilarity)
         }
         let containment = features[Self.containmentFeature]
-        if containment >= containedMinimum, features[Self.shortFeature] == 0, features[Self.contradictionFeature] == 0,
-            features[Self.wordSwapFeature] == 0
+        if containmentMayDecide, containment >= containedMinimum, features[Self.shortFeature] == 0,
+            features[Self.contradictionFeature] == 0, features[Self.wordSwapFeature] == 0
         {
             return max(probability, containment)
         }
