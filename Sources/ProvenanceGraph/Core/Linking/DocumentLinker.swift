@@ -147,31 +147,102 @@ public struct DocumentLinker {
     }
 
     /// The edges the new document adds; `contentSpan` finds an earlier claim's
-    /// content span for evidence.
+    /// content span for evidence. In five steps: the same claims found
+    /// through the index; the citations either way; which documents derive
+    /// from which; the links between pages of one site dropped (their
+    /// template); the looser matches between a document and its source.
     public func link<Index: LinkingIndex>(
         _ document: NewDocument, into index: Index, contentSpan: (String) -> (document: String, span: TextSpan)?
     ) throws(Index.Failure) -> [ProvenanceGraph.Edge] {
+        let citations = try self.citations(of: document, in: index)
+        var matches = try sameClaims(of: document, in: index, citations: citations, contentSpan: contentSpan)
+        // (In key order: the edges' order is the output's.)
+        for (target, evidence) in citations.cited.sorted(by: { $0.key < $1.key }) {
+            matches.edges.append(ProvenanceGraph.Edge(kind: .cites, from: document.id, to: target, evidence: evidence))
+        }
+        for (source, evidence) in citations.citedBy.sorted(by: { $0.key < $1.key }) {
+            matches.edges.append(ProvenanceGraph.Edge(kind: .cites, from: source, to: document.id, evidence: evidence))
+        }
+        var siblings = SiblingPages(of: document)
+        let derived = try derivations(
+            of: document, from: &matches, in: index, citations: citations, siblings: &siblings, contentSpan: contentSpan)
+        try dropTemplateLinks(from: &matches, derived: derived, in: index, siblings: &siblings)
+        let spans = Dictionary(uniqueKeysWithValues: document.claims.map { ($0.id, $0.content) })
+        func span(of claim: String) -> ProvenanceGraph.Evidence? {
+            if let own = spans[claim] { return ProvenanceGraph.Evidence(document: document.id, span: own) }
+            return contentSpan(claim).map { ProvenanceGraph.Evidence(document: $0.document, span: $0.span) }
+        }
+        try linkDerivedClaims(of: document, and: derived, into: &matches.edges, in: index, span: span(of:))
+        return try oriented(matches.edges, of: document, in: index, span: span(of:))
+    }
+
+    /// The documents a new document cites and those that cite it, each with
+    /// the links as evidence.
+    private struct Citations {
+        var cited: [String: [ProvenanceGraph.Evidence]] = [:]
+        var citedBy: [String: [ProvenanceGraph.Evidence]] = [:]
+
+        /// Whether the new document cites `other` or is cited by it.
+        func relate(_ other: String) -> Bool { cited[other] != nil || citedBy[other] != nil }
+    }
+
+    /// One document derived from another.
+    private struct Derivation: Hashable {
+        var from: String
+        var to: String
+    }
+
+    /// What linking a new document has found so far.
+    private struct DocumentMatches {
         var edges: [ProvenanceGraph.Edge] = []
-        let postingLimit = configuration.postingLimit
-        let (cited, citedBy) = try citations(of: document, in: index)
-        // Same claims: between a document and one it cites or is cited by, a
-        // claim mostly held in the other is the same claim (a rewrite keeps
-        // part of a sentence); between others it takes more.
+        /// The new document's claims (by place) matched in each other
+        /// document (by claim id), captions aside: what derivation counts.
+        var byDocument: [String: [(new: Int, old: String)]] = [:]
+        /// The document of the earlier claim of each same-claim edge, by the edge's place.
+        var sameClaimDocuments: [(edge: Int, document: String)] = []
+    }
+
+    /// Whether other documents are pages of the new document's site, each
+    /// looked up once.
+    private struct SiblingPages {
+        let site: String?
+        var known: [String: Bool] = [:]
+
+        init(of document: NewDocument) {
+            site = document.url.flatMap(AddressKeys.site(of:))
+        }
+
+        mutating func contains<Index: LinkingIndex>(_ other: String, in index: Index) throws(Index.Failure) -> Bool {
+            guard let site else { return false }
+            if let sibling = known[other] { return sibling }
+            let sibling = try index.address(of: other).flatMap(AddressKeys.site(of:)) == site
+            known[other] = sibling
+            return sibling
+        }
+    }
+
+    /// The same claims the index finds for each claim of the new document.
+    /// Between a document and one it cites or is cited by, a claim mostly
+    /// held in the other is the same claim (a rewrite keeps part of a
+    /// sentence); between others it takes more.
+    private func sameClaims<Index: LinkingIndex>(
+        of document: NewDocument, in index: Index, citations: Citations,
+        contentSpan: (String) -> (document: String, span: TextSpan)?
+    ) throws(Index.Failure) -> DocumentMatches {
+        var matches = DocumentMatches()
         let similarity = ClaimSimilarity(configuration: configuration, between: .unrelated)
         let derivedSimilarity = ClaimSimilarity(configuration: configuration, between: .derived)
-        var matchesByDocument: [String: [(new: Int, old: String)]] = [:]
-        // The document of the earlier claim of each same-claim edge, by the edge's place.
-        var sameClaimDocuments: [(edge: Int, document: String)] = []
         for (position, claim) in document.claims.enumerated() {
             let rare = rareTerms(of: claim.signature)
             var best: [(LinkCandidate, Double)] = []
             // A candidate shares some of the claim's rare terms, whichever of
             // the two came first; the similarity then counts every shared term.
             for candidate in try index.claimCandidates(
-                sharing: rare, minimumShared: configuration.candidateSharedRareTerms, postingLimit: postingLimit, limit: configuration.candidateLimit)
+                sharing: rare, minimumShared: configuration.candidateSharedRareTerms, postingLimit: configuration.postingLimit,
+                limit: configuration.candidateLimit)
             where candidate.document != document.id && (candidate.kind == .caption) == (claim.kind == .caption) {
-                let citing = cited[candidate.document] != nil || citedBy[candidate.document] != nil
-                let score = rounded((citing ? derivedSimilarity : similarity).score(claim.signature, candidate.signature))
+                let scorer = citations.relate(candidate.document) ? derivedSimilarity : similarity
+                let score = rounded(scorer.score(claim.signature, candidate.signature))
                 if score >= configuration.sameClaimThreshold { best.append((candidate, score)) }
             }
             // Best first; equal scores in the order the candidates came.
@@ -184,48 +255,41 @@ public struct DocumentLinker {
                 if let other = contentSpan(candidate.claim) {
                     evidence.append(ProvenanceGraph.Evidence(document: other.document, span: other.span))
                 }
-                sameClaimDocuments.append((edges.count, candidate.document))
-                edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: score, evidence: evidence))
+                matches.sameClaimDocuments.append((matches.edges.count, candidate.document))
+                matches.edges.append(ProvenanceGraph.Edge(kind: .sameClaim, from: claim.id, to: candidate.claim, score: score, evidence: evidence))
                 if claim.kind != .caption {
-                    matchesByDocument[candidate.document, default: []].append((position, candidate.claim))
+                    matches.byDocument[candidate.document, default: []].append((position, candidate.claim))
                 }
             }
         }
-        for (target, evidence) in cited.sorted(by: { $0.key < $1.key }) {
-            edges.append(ProvenanceGraph.Edge(kind: .cites, from: document.id, to: target, evidence: evidence))
-        }
-        for (source, evidence) in citedBy.sorted(by: { $0.key < $1.key }) {
-            edges.append(ProvenanceGraph.Edge(kind: .cites, from: source, to: document.id, evidence: evidence))
-        }
-        // Derivation: citing, or sharing a large part of the claims in order.
+        return matches
+    }
+
+    /// The documents the new document derives from or that derive from it —
+    /// citing, or sharing a large part of the claims in order — with their
+    /// derivation edges added to `matches`.
+    private func derivations<Index: LinkingIndex>(
+        of document: NewDocument, from matches: inout DocumentMatches, in index: Index, citations: Citations,
+        siblings: inout SiblingPages, contentSpan: (String) -> (document: String, span: TextSpan)?
+    ) throws(Index.Failure) -> Set<String> {
         let own = document.claims.filter { $0.kind != .caption }.count
         var derived: Set<String> = []
-        let site = document.url.flatMap(AddressKeys.site(of:))
-        var siblings: [String: Bool] = [:]
-        func isSibling(_ other: String) throws(Index.Failure) -> Bool {
-            guard let site else { return false }
-            if let known = siblings[other] { return known }
-            let sibling = try index.address(of: other).flatMap(AddressKeys.site(of:)) == site
-            siblings[other] = sibling
-            return sibling
-        }
-        for (other, matches) in matchesByDocument.sorted(by: { $0.key < $1.key }) {
-            let share = Double(Set(matches.map(\.new)).count) / Double(max(own, 1))
-            let otherShare = try Double(Set(matches.map(\.old)).count) / Double(max(index.claimCount(of: other), 1))
+        for (other, found) in matches.byDocument.sorted(by: { $0.key < $1.key }) {
+            let share = Double(Set(found.map(\.new)).count) / Double(max(own, 1))
+            let otherShare = try Double(Set(found.map(\.old)).count) / Double(max(index.claimCount(of: other), 1))
             let order = try index.claimOrder(of: other)
             // The longest run of matches in the order of both documents,
             // counted from either side (ties broken alike whichever came first).
-            let pairs = matches.compactMap { match in order.firstIndex(of: match.old).map { (match.new, $0) } }
+            let pairs = found.compactMap { match in order.firstIndex(of: match.old).map { (match.new, $0) } }
             let run = max(
                 Self.longestIncreasingRun(pairs.sorted { $0 < $1 }.map(\.1)),
                 Self.longestIncreasingRun(pairs.map { ($0.1, $0.0) }.sorted { $0 < $1 }.map(\.1)))
             let inOrder = Double(run) / Double(max(pairs.count, 1))
-            let (from, to) = try earlierFirst(
-                document, other, index: index, citations: cited, citedBy: citedBy, share: share, otherShare: otherShare)
-            let cites = cited[other] ?? citedBy[other] ?? []
-            let sibling = try isSibling(other)
+            let (from, to) = try earlierFirst(document, other, index: index, citations: citations, share: share, otherShare: otherShare)
+            let cites = citations.cited[other] ?? citations.citedBy[other] ?? []
+            let sibling = try siblings.contains(other, in: index)
             guard !cites.isEmpty
-                || (matches.count >= configuration.derivationMinimumMatches
+                || (found.count >= configuration.derivationMinimumMatches
                     && max(share, otherShare) >= configuration.derivationMinimumShare
                     && inOrder >= configuration.derivationMinimumInOrder
                     && (!sibling || min(share, otherShare) >= configuration.siblingDerivationMinimumShare))
@@ -236,50 +300,58 @@ public struct DocumentLinker {
             // of the two came first.
             let claimEvidence: [ProvenanceGraph.Evidence]
             if from == document.id {
-                claimEvidence = Set(matches.map(\.new)).sorted().prefix(Self.derivationEvidenceClaims).map {
+                claimEvidence = Set(found.map(\.new)).sorted().prefix(Self.derivationEvidenceClaims).map {
                     ProvenanceGraph.Evidence(document: document.id, span: document.claims[$0].content)
                 }
             } else {
                 let place = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
-                claimEvidence = Set(matches.map(\.old)).sorted { (place[$0] ?? .max, $0) < (place[$1] ?? .max, $1) }
+                claimEvidence = Set(found.map(\.old)).sorted { (place[$0] ?? .max, $0) < (place[$1] ?? .max, $1) }
                     .prefix(Self.derivationEvidenceClaims)
                     .compactMap { claim in contentSpan(claim).map { ProvenanceGraph.Evidence(document: $0.document, span: $0.span) } }
             }
             derived.insert(other)
-            edges.append(ProvenanceGraph.Edge(
+            matches.edges.append(ProvenanceGraph.Edge(
                 kind: .derivedFrom, from: from, to: to, score: rounded(from == document.id ? share : otherShare),
                 evidence: cites + claimEvidence))
         }
-        // (In key order: the edges' order is the output's.)
-        for (target, evidence) in cited.sorted(by: { $0.key < $1.key }) where !derived.contains(target) {
-            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: document.id, to: target, score: 0, evidence: evidence))
+        // A citation alone makes a derivation. (In key order: the edges' order is the output's.)
+        for (target, evidence) in citations.cited.sorted(by: { $0.key < $1.key }) where !derived.contains(target) {
+            matches.edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: document.id, to: target, score: 0, evidence: evidence))
             derived.insert(target)
         }
-        for (source, evidence) in citedBy.sorted(by: { $0.key < $1.key }) where !derived.contains(source) {
-            edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: source, to: document.id, score: 0, evidence: evidence))
+        for (source, evidence) in citations.citedBy.sorted(by: { $0.key < $1.key }) where !derived.contains(source) {
+            matches.edges.append(ProvenanceGraph.Edge(kind: .derivedFrom, from: source, to: document.id, score: 0, evidence: evidence))
             derived.insert(source)
         }
-        // Two pages of one site, neither derived from the other, share the
-        // site's template (a listing, a footer, a recipe card's labels), not
-        // claims: the links between them go. (The same page saved twice, or a
-        // page and its update, share most of their claims: one derives from
-        // the other, and they stay linked.)
+        return derived
+    }
+
+    /// Two pages of one site, neither derived from the other, share the
+    /// site's template (a listing, a footer, a recipe card's labels), not
+    /// claims: the links between them go. (The same page saved twice, or a
+    /// page and its update, share most of their claims: one derives from
+    /// the other, and they stay linked.)
+    private func dropTemplateLinks<Index: LinkingIndex>(
+        from matches: inout DocumentMatches, derived: Set<String>, in index: Index, siblings: inout SiblingPages
+    ) throws(Index.Failure) {
         var template: Set<Int> = []
-        for (edge, other) in sameClaimDocuments where !derived.contains(other) {
-            if try isSibling(other) { template.insert(edge) }
+        for (edge, other) in matches.sameClaimDocuments where !derived.contains(other) {
+            if try siblings.contains(other, in: index) { template.insert(edge) }
         }
-        if !template.isEmpty { edges = edges.indices.filter { !template.contains($0) }.map { edges[$0] } }
-        // Between a document and its source, a looser likeness is enough: the
-        // derived document's claims most likely come from the source. Each
-        // claim of the derived document (whichever of the two is new) gets
-        // its best match in the source, unless it already has a strong one.
+        if !template.isEmpty { matches.edges = matches.edges.indices.filter { !template.contains($0) }.map { matches.edges[$0] } }
+    }
+
+    /// Between a document and its source, a looser likeness is enough: the
+    /// derived document's claims most likely come from the source. Each
+    /// claim of the derived document (whichever of the two is new) gets its
+    /// best match in the source, unless it already has a strong one.
+    private func linkDerivedClaims<Index: LinkingIndex>(
+        of document: NewDocument, and derived: Set<String>, into edges: inout [ProvenanceGraph.Edge], in index: Index,
+        span: (String) -> ProvenanceGraph.Evidence?
+    ) throws(Index.Failure) {
+        let derivedSimilarity = ClaimSimilarity(configuration: configuration, between: .derived)
         let mine = document.claims.filter { $0.kind != .caption }.map {
             LinkCandidate(claim: $0.id, document: document.id, signature: $0.signature, kind: $0.kind)
-        }
-        let spans = Dictionary(uniqueKeysWithValues: document.claims.map { ($0.id, $0.content) })
-        func span(of claim: String) -> ProvenanceGraph.Evidence? {
-            if let own = spans[claim] { return ProvenanceGraph.Evidence(document: document.id, span: own) }
-            return contentSpan(claim).map { ProvenanceGraph.Evidence(document: $0.document, span: $0.span) }
         }
         // The same-claim links so far, by claim, read once (not again for
         // each source: a document citing many would cost their product).
@@ -307,22 +379,19 @@ public struct DocumentLinker {
                     links.isDisjoint(with: sourceIDs) || score >= configuration.sameClaimThreshold,
                     !links.contains(candidate.claim)
                 else { continue }
-                let evidence = [span(of: claim.claim), span(of: candidate.claim)].compactMap { $0 }
+                let evidence = [span(claim.claim), span(candidate.claim)].compactMap { $0 }
                 edges.append(ProvenanceGraph.Edge(
                     kind: .sameClaim, from: claim.claim, to: candidate.claim, score: score, evidence: evidence))
                 linked[claim.claim, default: []].insert(candidate.claim)
                 linked[candidate.claim, default: []].insert(claim.claim)
             }
         }
-        return try oriented(edges, of: document, in: index, span: span(of:))
     }
 
     /// The documents `document` cites (by a link to their address, or whose
     /// headline a link's slug spells) and those that cite it, each with the
     /// links as evidence.
-    private func citations<Index: LinkingIndex>(of document: NewDocument, in index: Index) throws(Index.Failure)
-        -> (cited: [String: [ProvenanceGraph.Evidence]], citedBy: [String: [ProvenanceGraph.Evidence]])
-    {
+    private func citations<Index: LinkingIndex>(of document: NewDocument, in index: Index) throws(Index.Failure) -> Citations {
         let postingLimit = configuration.postingLimit
         // Citations from this document.
         var cited: [String: [ProvenanceGraph.Evidence]] = [:]
@@ -352,7 +421,7 @@ public struct DocumentLinker {
                 }
             }
         }
-        return (cited, citedBy)
+        return Citations(cited: cited, citedBy: citedBy)
     }
 
     /// `edges` with every same-claim edge running from the claim of the
@@ -364,15 +433,15 @@ public struct DocumentLinker {
         span: (String) -> ProvenanceGraph.Evidence?
     ) throws(Index.Failure) -> [ProvenanceGraph.Edge] {
         var edges = edges
-        let derivations = Set(edges.filter { $0.kind == .derivedFrom }.map { "\($0.from) \($0.to)" })
+        let derivations = Set(edges.filter { $0.kind == .derivedFrom }.map { Derivation(from: $0.from, to: $0.to) })
         var paths: [String: String] = [document.id: document.path]
         for position in edges.indices where edges[position].kind == .sameClaim {
             let edge = edges[position]
             guard let from = span(edge.from), let to = span(edge.to) else { continue }
             let reversed: Bool
-            if derivations.contains("\(from.document) \(to.document)") {
+            if derivations.contains(Derivation(from: from.document, to: to.document)) {
                 reversed = false
-            } else if derivations.contains("\(to.document) \(from.document)") {
+            } else if derivations.contains(Derivation(from: to.document, to: from.document)) {
                 reversed = true
             } else {
                 for id in [from.document, to.document] where paths[id] == nil { paths[id] = try index.path(of: id) ?? "" }
@@ -428,11 +497,10 @@ public struct DocumentLinker {
     /// later headline, or later words, or later path, in byte order — never
     /// which came first, so that the order documents arrive in does not decide.
     private func earlierFirst<Index: LinkingIndex>(
-        _ document: NewDocument, _ other: String, index: Index, citations: [String: [ProvenanceGraph.Evidence]],
-        citedBy: [String: [ProvenanceGraph.Evidence]], share: Double, otherShare: Double
+        _ document: NewDocument, _ other: String, index: Index, citations: Citations, share: Double, otherShare: Double
     ) throws(Index.Failure) -> (String, String) {
-        if citations[other] != nil { return (document.id, other) }
-        if citedBy[other] != nil { return (other, document.id) }
+        if citations.cited[other] != nil { return (document.id, other) }
+        if citations.citedBy[other] != nil { return (other, document.id) }
         if let mine = document.published, let theirs = try index.dating(of: other)?.published, mine != theirs {
             return mine < theirs ? (other, document.id) : (document.id, other)
         }
