@@ -49,6 +49,30 @@ import ProvenanceAttribution
         #expect(attributed.view(containing: "The president said")?.source == "Aurel Venn")
     }
 
+    @Test func aDescriptionIsNeverSomeoneWhoseDescriptionItIsNot() throws {
+        // The employers' spokeswoman is not the union man quoted before her;
+        // the mayor is not the film director named last; the senator is the
+        // one the story calls "Sen.", the leader the story's titled figure.
+        let attributed = AttributionSupport.attribute("""
+            Port talks go on
+
+            “We will stay out until the owners come back with a better offer,” said Mr. Tomas Rell, a union organiser.
+
+            “The offer stands,” the employers' spokeswoman said.
+
+            “Parasite” director Bong Joon Ho said he would return to the festival next year.
+
+            The mayor said the ferry would run twice a day.
+
+            Sen. Ilse Maren visited the quay on Monday. The senator said the port would reopen within a week.
+            """)
+        #expect(attributed.view(containing: "The offer stands")?.source == "employers' spokeswoman")
+        let mayor = try #require(attributed.claims(containing: "The mayor said").first?.attribution)
+        #expect(attributed.sources[mayor.source].name != "Bong Joon Ho")
+        #expect(!mayor.isResolved)
+        #expect(attributed.view(containing: "would reopen within a week")?.source == "Ilse Maren")
+    }
+
     @Test func oneCanonicalNamePerSource() {
         let attributed = AttributionSupport.attribute("""
             A story

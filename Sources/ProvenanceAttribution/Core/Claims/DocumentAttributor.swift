@@ -555,7 +555,27 @@ struct DocumentAttributor {
             let name = String(names.text(span.lowerBound..<(span.lowerBound + 1)).dropLast(2))
             owner = registry.existing(named: name).map { ($0, first.span) }
         }
-        guard let owner else { return nil }
+        guard let owner else {
+            // "the employers' spokeswoman", "the union's lawyer": someone of
+            // someone the story has not named as a source — a person of their
+            // own, never the person named last.
+            let possessive = span.dropLast().contains { index in
+                let token = block.tokens[index]
+                return (token.kind == .word && token.lower.hasSuffix("'s"))
+                    || (token.kind == .quote && !token.spaceBefore && index > span.lowerBound
+                        && block.tokens[index - 1].lower.hasSuffix("s"))
+            }
+            guard possessive else { return nil }
+            // Named from its first word that is not an article or a clause word ("When
+            // President Trump's advisers" is "President Trump's advisers").
+            let start = span.firstIndex { index in
+                let word = block.tokens[index].lower
+                return !["the", "a", "an"].contains(word) && !Words.clauseBoundaries.contains(word)
+            } ?? span.lowerBound
+            let entity = registry.placeholder(named: names.text(start..<span.upperBound), kind: .person)
+            registry.addMentionSpan(mention, to: entity)
+            return Claim.Attribution(source: entity, mention: mention)
+        }
         let role = names.text((span.lowerBound + 1)..<span.upperBound)
         let entity = registry.placeholder(named: registry.entities[owner.entity].name + "’s " + role, kind: .person)
         registry.addMentionSpan(mention, to: entity)

@@ -78,6 +78,8 @@ enum Words {
         "general", "colonel", "dr", "mr", "mrs", "ms", "prof", "professor", "king", "queen", "prince", "princess",
         "ambassador", "spokesman", "spokeswoman", "spokesperson", "commissioner", "chancellor", "premier", "leader",
         "speaker", "sheriff", "director", "chief", "coach", "captain", "admiral", "commander", "deputy", "pope",
+        // Abbreviated (``abbreviatedTitles`` says which title each stands for).
+        "sen", "gov", "rep", "gen", "col", "lt", "capt", "cmdr", "adm", "sgt", "supt", "atty", "amb", "insp", "det",
     ]
 
     /// Last words of capitalised names that are places, days, events or
@@ -161,6 +163,21 @@ enum Words {
         "notice": .document, "letter": .document, "memo": .document, "filing": .document, "ruling": .document,
         "verdict": .document, "complaint": .document, "review": .document, "assessment": .document,
         "audit": .document, "investigation": .document, "inquiry": .document, "post": .document, "tweet": .document,
+    ]
+
+    /// Heads of descriptions of a person that may stand for someone named
+    /// before without the word ("the leader" for a president): the other
+    /// heads of `nominalHeads` name an office or a trade, and stand only for
+    /// someone the story described with it.
+    static let genericPersonHeads: WordSet = ["leader", "official", "executive", "chief", "official's"]
+
+    /// Abbreviated titles and the title they stand for ("Sen. Ted Cruz" …
+    /// "the senator").
+    static let abbreviatedTitles: [String: String] = [
+        "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "dr": "doctor",
+        "prof": "professor", "sec": "secretary", "secy": "secretary", "pres": "president", "col": "colonel",
+        "adm": "admiral", "lt": "lieutenant", "capt": "captain", "cmdr": "commander", "supt": "superintendent",
+        "atty": "attorney", "amb": "ambassador", "insp": "inspector", "det": "detective", "sgt": "sergeant",
     ]
 
     /// Participles of reading a document: "seen by", "obtained by", "reviewed by".

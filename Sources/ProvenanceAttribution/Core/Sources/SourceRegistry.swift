@@ -287,12 +287,21 @@ struct SourceRegistry {
     /// company") refers to: the nearest earlier one whose name or
     /// descriptions contain the head word, else the nearest of the right kind.
     func resolveNominal(head: String, kind: Words.NominalKind, at position: Int, sentence: Int) -> MentionRecord? {
+        // ("Sen. Ted Cruz" is the senator: a title's abbreviation is its word.)
+        func isHead(_ word: Substring) -> Bool {
+            word == head || Words.abbreviatedTitles[String(word.last == "." ? word.dropLast() : word)] == head
+        }
         let byWord = nearest(before: position, sentence: sentence, window: 40) { entity in
             (entity.kind == .person) == (kind == .person)
-                && (entity.words.contains(head)
-                    || entity.descriptions.contains { $0.lowercased().split(separator: " ").contains(Substring(head)) })
+                && (entity.words.contains { isHead($0[...]) }
+                    || entity.descriptions.contains { $0.lowercased().split(separator: " ").contains(where: isHead) })
         }
         if let byWord { return byWord }
+        // A specific office ("the mayor", "the spokeswoman", "the judge") held by
+        // nobody the story described with it is someone it has not named, not
+        // whoever was named last ("'Parasite' director Bong Joon Ho" is not the
+        // mayor); a generic description ("the leader", "the official") may be anyone's.
+        if kind == .person, !Words.genericPersonHeads.contains(head) { return nil }
         // A person by role: someone the story gave a title, before a bare name
         // — of several, the one the story names most ("the leader" is its
         // main figure more often than the last official quoted).
