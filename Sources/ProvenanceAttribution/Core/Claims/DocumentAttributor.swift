@@ -142,7 +142,12 @@ struct DocumentAttributor {
         var people: [(entity: Int, end: Int)] = []
         defer { learnGender(of: people, in: sentence, block: block) }
         for (order, run) in runs.enumerated() {
-            guard let name = names.classify(run) else { continue }
+            guard var name = names.classify(run) else { continue }
+            // "Sen. Ilse Maren": a person, whom "the senator" stands for.
+            if name.description == nil, let title = Self.abbreviatedTitle(before: run, in: block, sentence: sentence, names: names) {
+                name.description = title
+                if name.kind == .unknown { name.kind = .person }
+            }
             let kind: Source.Kind
             switch name.kind {
             case .unknown:
@@ -189,6 +194,18 @@ struct DocumentAttributor {
                 registry.recordMention(of: record.entity, at: block.span(of: start..<(end + 1)), sentence: sentenceNumber, isSubject: true)
             }
         }
+    }
+
+    /// The abbreviated title right before a run of names ("Sen." of "Sen.
+    /// Ilse Maren", which the run leaves out at its full stop), if any.
+    private static func abbreviatedTitle(
+        before run: Range<Int>, in block: ReadBlock, sentence: Range<Int>, names: NameReader
+    ) -> String? {
+        let dot = run.lowerBound - 1
+        guard dot - 1 >= sentence.lowerBound, block.tokens[dot].isPunctuation("."), !block.tokens[dot].spaceBefore else { return nil }
+        let title = block.tokens[dot - 1]
+        guard title.kind == .word, title.isCapitalized, Words.abbreviatedTitles[title.lower] != nil else { return nil }
+        return names.text((dot - 1)..<(dot + 1))
     }
 
     /// A person named in the sentence and then, before anyone else is named,

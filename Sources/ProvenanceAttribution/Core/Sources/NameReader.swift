@@ -138,8 +138,6 @@ struct NameReader {
         let lower = block.tokens[index].lower
         return (block.tokens[index].isCapitalized && block.tokens[index].end - block.tokens[index].start == 1)
             || ["co", "inc", "corp", "ltd", "jr", "sr", "st"].contains(lower)
-            // An abbreviated title before a name: "Sen. Ted Cruz", "Gov. Eric Holcomb".
-            || (block.tokens[index].isCapitalized && Words.titles.contains(lower) && Words.abbreviatedTitles[lower] != nil)
     }
 
     private func nextNameWord(after index: Int, limit: Int) -> Int? {
