@@ -178,7 +178,7 @@ public enum AttributedJSONLines {
         if let publisher = attributed.publisher, !sources.contains(publisher) { return "the publisher is source \(publisher), which is not there" }
         for claim in attributed.claims {
             if outside(claim.sentence) || outside(claim.content) || outside(claim.cue?.span) || outside(claim.attribution?.mention)
-                || outside(claim.attribution?.antecedent) || claim.quotes.contains { outside($0) }
+                || outside(claim.attribution?.antecedent) || claim.quotes.contains(where: { outside($0) })
             {
                 return "a claim's span lies outside the text"
             }
