@@ -155,7 +155,11 @@ public struct DocumentLinker {
         _ document: NewDocument, into index: Index, contentSpan: (String) -> (document: String, span: TextSpan)?
     ) throws(Index.Failure) -> [ProvenanceGraph.Edge] {
         let citations = try self.citations(of: document, in: index)
-        var matches = try sameClaims(of: document, in: index, citations: citations, contentSpan: contentSpan)
+        // One scorer for documents that derive from each other, kept across the steps (it
+        // remembers the term weights it has looked up).
+        let derivedSimilarity = ClaimSimilarity(configuration: configuration, between: .derived)
+        var matches = try sameClaims(
+            of: document, in: index, citations: citations, derivedSimilarity: derivedSimilarity, contentSpan: contentSpan)
         // (In key order: the edges' order is the output's.)
         for (target, evidence) in citations.cited.sorted(by: { $0.key < $1.key }) {
             matches.edges.append(ProvenanceGraph.Edge(kind: .cites, from: document.id, to: target, evidence: evidence))
@@ -172,7 +176,8 @@ public struct DocumentLinker {
             if let own = spans[claim] { return ProvenanceGraph.Evidence(document: document.id, span: own) }
             return contentSpan(claim).map { ProvenanceGraph.Evidence(document: $0.document, span: $0.span) }
         }
-        try linkDerivedClaims(of: document, and: derived, into: &matches.edges, in: index, span: span(of:))
+        try linkDerivedClaims(
+            of: document, and: derived, into: &matches.edges, in: index, similarity: derivedSimilarity, span: span(of:))
         return try oriented(matches.edges, of: document, in: index, span: span(of:))
     }
 
@@ -226,12 +231,11 @@ public struct DocumentLinker {
     /// held in the other is the same claim (a rewrite keeps part of a
     /// sentence); between others it takes more.
     private func sameClaims<Index: LinkingIndex>(
-        of document: NewDocument, in index: Index, citations: Citations,
+        of document: NewDocument, in index: Index, citations: Citations, derivedSimilarity: ClaimSimilarity,
         contentSpan: (String) -> (document: String, span: TextSpan)?
     ) throws(Index.Failure) -> DocumentMatches {
         var matches = DocumentMatches()
         let similarity = ClaimSimilarity(configuration: configuration, between: .unrelated)
-        let derivedSimilarity = ClaimSimilarity(configuration: configuration, between: .derived)
         for (position, claim) in document.claims.enumerated() {
             let rare = rareTerms(of: claim.signature)
             var best: [(LinkCandidate, Double)] = []
@@ -347,9 +351,8 @@ public struct DocumentLinker {
     /// best match in the source, unless it already has a strong one.
     private func linkDerivedClaims<Index: LinkingIndex>(
         of document: NewDocument, and derived: Set<String>, into edges: inout [ProvenanceGraph.Edge], in index: Index,
-        span: (String) -> ProvenanceGraph.Evidence?
+        similarity derivedSimilarity: ClaimSimilarity, span: (String) -> ProvenanceGraph.Evidence?
     ) throws(Index.Failure) {
-        let derivedSimilarity = ClaimSimilarity(configuration: configuration, between: .derived)
         let mine = document.claims.filter { $0.kind != .caption }.map {
             LinkCandidate(claim: $0.id, document: document.id, signature: $0.signature, kind: $0.kind)
         }

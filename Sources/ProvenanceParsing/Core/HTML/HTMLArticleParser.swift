@@ -115,10 +115,7 @@ struct HTMLArticleParser {
                 page.judgements[index] = (.boilerplate, blocks[index].boilerplate ?? .notArticleText)
             }
         }
-        var bodyChars = 0
-        for (block, judgement) in zip(blocks, page.judgements) where BlockFeatures.isBody(judgement.kind) {
-            bodyChars += block.text.count
-        }
+        let bodyChars = page.scalars(judged: { BlockFeatures.isBody($0) })
         let region = features.fallbackRegionChars
         guard region >= ExtractionThresholds.safetyNetRegion,
             Double(bodyChars) < ExtractionThresholds.safetyNetShare * Double(region)
@@ -144,15 +141,8 @@ struct HTMLArticleParser {
     /// list of pictures with a line of text under each, the captions without
     /// a photo credit are body paragraphs, and a note says so.
     static func readGalleryCaptions(_ page: inout JudgedPage, notes: inout [String]) {
-        var captionChars = 0
-        var bodyChars = 0
-        for (block, judgement) in zip(page.blocks, page.judgements) {
-            if judgement.kind == .caption {
-                captionChars += block.text.count
-            } else if BlockFeatures.isBody(judgement.kind) {
-                bodyChars += block.text.count
-            }
-        }
+        let captionChars = page.scalars(judged: { $0 == .caption })
+        let bodyChars = page.scalars(judged: { BlockFeatures.isBody($0) })
         guard captionChars >= ExtractionThresholds.galleryCaptionMinimum,
             Double(captionChars) >= ExtractionThresholds.galleryCaptionRatio * Double(bodyChars)
         else { return }
@@ -178,15 +168,11 @@ struct HTMLArticleParser {
     static func linkedBody(of page: JudgedPage, notes: inout [String]) -> (paragraphs: [String], pageOffset: Int?)? {
         guard let body = page.linked.body else { return nil }
         let linkedChars = body.paragraphs.reduce(0) { $0 + $1.unicodeScalars.count }
-        var found = Set<String>()
-        var bodyChars = 0
-        for (block, judgement) in zip(page.blocks, page.judgements) where BlockFeatures.isBody(judgement.kind) {
-            bodyChars += block.text.count
-            found.insert(block.string)
-        }
+        let bodyChars = page.scalars(judged: { BlockFeatures.isBody($0) })
         guard linkedChars >= ExtractionThresholds.safetyNetRegion,
             Double(bodyChars) < ExtractionThresholds.safetyNetShare * Double(linkedChars)
         else { return nil }
+        let found = Set(zip(page.blocks, page.judgements).filter { BlockFeatures.isBody($0.1.kind) }.map { $0.0.string })
         notes.append(
             "the article found (\(bodyChars) characters) was small beside the text of the page's JSON-LD "
                 + "(\(linkedChars) characters): that text was taken as the article")
@@ -270,6 +256,11 @@ struct HTMLArticleParser {
             self.repeated = repeated
             self.verdicts = verdicts
             self.linked = linked
+        }
+
+        /// The scalars of the blocks judged of a kind `kind` accepts.
+        func scalars(judged kind: (Block.Kind) -> Bool) -> Int {
+            zip(blocks, judgements).reduce(0) { $0 + (kind($1.1.kind) ? $1.0.text.count : 0) }
         }
 
         /// What the block model reads of every block.
