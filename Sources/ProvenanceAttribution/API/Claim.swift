@@ -31,7 +31,7 @@ public struct Claim: Sendable, Hashable, Codable {
             switch self {
             case .unattributed: "unattributed"
             case .quoteWithoutSpeaker: "quote without speaker"
-            case .unresolvedSource: "source is a pronoun we could not resolve"
+            case .unresolvedSource: "source names nobody in the text"
             }
         }
     }

@@ -21,7 +21,7 @@ public struct CheckRenderer: Sendable {
             switch self {
             case .unattributed: "unattributed"
             case .quoteWithoutSpeaker: "quote without speaker"
-            case .unresolvedSource: "source is a pronoun we could not resolve"
+            case .unresolvedSource: "source names nobody in the text"
             case .attributionDropped: "attribution dropped"
             case .newClaim: "new claim"
             case .lowAttribution: "too few claims attributed"

@@ -8,7 +8,8 @@ struct Check: ParsableCommand {
         abstract: "List the claims that lack attribution, dropped attributions and new claims.",
         discussion: """
             Each finding is one line, path:line:column: reason: excerpt. Reasons: unattributed, \
-            quote without speaker, source is a pronoun we could not resolve; across documents: \
+            quote without speaker, source names nobody in the text (a pronoun or a description, "the mayor", \
+            with no name before it); across documents: \
             attribution dropped, new claim; with --min-attributed: too few claims attributed. \
             --format json, --format sarif (SARIF 2.1.0, for code scanning) and --format csv give the same.
 

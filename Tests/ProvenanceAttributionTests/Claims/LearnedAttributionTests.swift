@@ -37,6 +37,20 @@ import ProvenanceAttribution
         #expect(claim.attribution?.antecedent.map { attributed.text($0) } == "Aurel Venn")
     }
 
+    @Test func aHeadlinesCommonWordIsNoSpeaker() throws {
+        // Title case made "Port" look like a name: the story writes "port" in lower case and
+        // never names it, so the headline states its news unattributed.
+        let story = "The union said the strike would go on, a port official said on Monday.\n"
+        let attributed = AttributionSupport.attribute("Port talks stall\n\n" + story)
+        let headline = try #require(attributed.claims.first { attributed.text($0.sentence) == "Port talks stall" })
+        #expect(headline.kind == .unattributed && headline.attribution == nil)
+        #expect(!attributed.sources.contains { $0.name == "Port" })
+        // A name the story uses again stays the headline's speaker.
+        let named = AttributionSupport.attribute("Venn says port talks stall\n\nAurel Venn said the talks would resume in May, and Venn said the port was calm.\n")
+        let said = try #require(named.claims.first { named.text($0.sentence) == "Venn says port talks stall" })
+        #expect(said.attribution.map { named.sources[$0.source].name } == "Aurel Venn")
+    }
+
     @Test func theAudienceOfToldCarriesTheWords() throws {
         let attributed = AttributionSupport.attribute("A story\n\nA senior official told Reuters the deal was dead.\n")
         let claim = try #require(attributed.claims.first { $0.kind == .indirect })

@@ -25,6 +25,31 @@ import ProvenanceParsing
         #expect(article.body.contains("$915") && article.body.contains("Jonas Holt"))
     }
 
+    @Test func aRecipeCardsAmountsFiguresAndBareLinksAreLabels() throws {
+        // Three or more short lines in a row that open with an amount are a
+        // list of amounts; a short line with a figure after its first word is a
+        // card's field; a line of web addresses is a link. All stay in the text.
+        let article = try TestSupport.extract(page("""
+            <p>Total Time: 20 minutes</p><p>Protein 5 g</p>
+            <ul><li>▢ 1 1/2 cups flour</li><li>½ tsp vanilla extract</li><li>200 g butter, softened</li></ul>
+            <p>Source: https://example.org/harbour/vote-2024</p>
+            <ul><li>3 killed in quay collapse</li><li>The harbour will reopen in 2025.</li><li>2 cranes were damaged, the council said.</li></ul>
+            <p>12 boats</p><p>港口今年新增了12艘船。</p><p>\(filler)</p>
+            """))
+        let labels = article.texts(of: .label)
+        #expect(labels == [
+            "Total Time: 20 minutes", "Protein 5 g", "▢ 1 1/2 cups flour", "½ tsp vanilla extract", "200 g butter, softened",
+            "Source: https://example.org/harbour/vote-2024",
+        ])
+        // A line that opens with its number is news unless it is one of a list of amounts;
+        // sentences with figures are sentences.
+        #expect(article.texts(of: .listItem) == ["3 killed in quay collapse", "The harbour will reopen in 2025.", "2 cranes were damaged, the council said."])
+        #expect(article.texts(of: .paragraph).contains("12 boats"))
+        // A sentence of a script without spaces between words is a sentence, not a short line.
+        #expect(article.texts(of: .paragraph).contains("港口今年新增了12艘船。"))
+        #expect(article.body.contains("½ tsp vanilla extract"))
+    }
+
     @Test func aDateAloneStaysADateline() throws {
         let article = try TestSupport.extract(page("<p>2024-03-14</p>"))
         #expect(article.texts(of: .dateline) == ["2024-03-14"])

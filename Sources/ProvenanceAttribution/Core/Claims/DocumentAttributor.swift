@@ -645,6 +645,10 @@ struct DocumentAttributor {
                         claims[position].attribution?.mention = TextSpan(start: attribution.mention.start, end: end)
                     }
                     registry.markReported(better)
+                } else if Self.isCommonWordAsName(entity, headline: claims[position].sentence, blocks: blocks) {
+                    // "Port talks stall": the headline's capitals made a common word a speaker.
+                    let claim = claims[position]
+                    claims[position] = Claim(kind: .unattributed, sentence: claim.sentence, content: claim.sentence, block: claim.block)
                 }
                 continue
             }
@@ -661,6 +665,21 @@ struct DocumentAttributor {
             guard let entity = match, let firstMention = registry.entities[entity].mentions.first else { continue }
             claims[position].attribution = Claim.Attribution(source: entity, mention: attribution.mention, antecedent: firstMention)
             registry.markReported(entity)
+        }
+    }
+
+    /// Whether a headline's one-word source is a common word that its
+    /// capitals made look like a name ("Port talks stall", "VIDEO: Voting on
+    /// …"): the story never names it again, writes the word in lower case ("a
+    /// port official"), and it is no news organisation we know. (A group is
+    /// named by a common word: "Investors don't know what to make of it".)
+    private static func isCommonWordAsName(_ entity: SourceRegistry.Entity, headline: TextSpan, blocks: [ReadBlock]) -> Bool {
+        guard entity.kind != .group, !entity.name.contains(" "), Gazetteer.standard.organization(named: entity.name) == nil,
+            entity.mentions.allSatisfy({ $0.start >= headline.start && $0.end <= headline.end })
+        else { return false }
+        let word = entity.name.lowercased()
+        return blocks.contains { block in
+            block.kind != .title && block.tokens.contains { $0.kind == .word && !$0.isCapitalized && $0.lower == word }
         }
     }
 

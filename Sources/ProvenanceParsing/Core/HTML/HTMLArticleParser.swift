@@ -13,6 +13,8 @@ struct HTMLArticleParser {
         var page = JudgedPage(utf8: bytes, notes: &notes)
         if let model { judge(&page, with: model, notes: &notes) }
         readGalleryCaptions(&page, notes: &notes)
+        readLinkRoundup(&page, notes: &notes)
+        markStatelessLines(&page.judgements, page.blocks)
         let linkedBody = linkedBody(of: page, notes: &notes)
         let blocks = page.blocks
         let judgements = page.judgements
@@ -134,6 +136,27 @@ struct HTMLArticleParser {
             "the article found (\(bodyChars) characters) was small beside the page's "
                 + (features.fallbackIsDeclared ? "declared article body" : "largest region of prose")
                 + " (\(region) characters): that region was taken as the article")
+    }
+
+    /// A post that is a list of links is its links: when the blocks of the
+    /// article's element that were judged links by their link density alone
+    /// (no name on the page says what they are) hold more text than its body
+    /// (``ExtractionThresholds``), a blog's "links of the day", they are read
+    /// as the article's list, and a note says so.
+    static func readLinkRoundup(_ page: inout JudgedPage, notes: inout [String]) {
+        let bodyChars = page.scalars(judged: { BlockFeatures.isBody($0) })
+        let listed = page.blocks.indices.filter { index in
+            page.judgements[index] == (.boilerplate, .linkList) && page.blocks[index].boilerplate == nil
+                && page.tree.isAncestor(page.root, of: page.blocks[index].node)
+        }
+        let listedChars = listed.reduce(0) { $0 + page.blocks[$1].text.count }
+        guard listedChars >= ExtractionThresholds.roundupMinimum,
+            Double(listedChars) >= ExtractionThresholds.roundupRatio * Double(bodyChars)
+        else { return }
+        for index in listed { page.judgements[index] = (bodyKind(of: page.blocks[index], isRepeated: false), nil) }
+        notes.append(
+            "the article's element held more text in links (\(listedChars) characters) than in its body (\(bodyChars)): "
+                + "\(listed.count) links were read as the article's list")
     }
 
     /// A gallery's captions are its article: when the captions hold many
@@ -310,6 +333,68 @@ struct HTMLArticleParser {
         }
     }
 
+    /// Paragraphs and list items that state nothing alone become labels:
+    /// kept in the body's text, never claims.
+    /// - A short line (up to `figureLineWords` words and `figureLineScalars`
+    ///   scalars) that holds a number after its first word and does not end as
+    ///   a sentence (in any script): a recipe card's
+    ///   "Total Time: 20 minutes", a nutrition table's "Protein 5 g", a score,
+    ///   a version, a price. (A line that opens with its number, "3 killed in
+    ///   crash", may be news; it is a label only in a list of amounts.)
+    /// - A line that is mostly web addresses: a bare link, "Quelle: http://…".
+    /// - Runs of at least `amountEntries` lines in a row, each short (up to
+    ///   `labelWords` words and `labelScalars` scalars), opening with an amount
+    ///   and not ending as a sentence: a list of amounts, as a recipe's
+    ///   ingredients ("1 medium onion, chopped"), a spec sheet, a poll's
+    ///   results, a live blog's time stamps, a numbered list of names. (One
+    ///   such line among sentences, "200,000 jobs added in May", stays.)
+    fileprivate static func markStatelessLines(
+        _ judgements: inout [(kind: Block.Kind, reason: BoilerplateReason?)], _ blocks: [HTMLBlock]
+    ) {
+        func isLine(_ index: Int) -> Bool {
+            judgements[index].kind == .paragraph || judgements[index].kind == .listItem
+        }
+        // A short line, with its words: the rules about amounts and figures read only those.
+        func shortLine(_ index: Int) -> (text: [Unicode.Scalar], words: Int)? {
+            let text = blocks[index].text
+            guard isLine(index), text.count <= labelScalars, !BoilerplateText.endsAsSentenceInAnyScript(blocks[index].string) else {
+                return nil
+            }
+            return (text, BoilerplateText.wordCount(text))
+        }
+        func isEntry(_ index: Int) -> Bool {
+            guard let line = shortLine(index) else { return false }
+            return line.words <= labelWords && BoilerplateText.opensWithAmount(line.text)
+        }
+        var index = judgements.startIndex
+        while index < judgements.endIndex {
+            guard isEntry(index) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < judgements.endIndex, isEntry(end) { end += 1 }
+            if end - index >= amountEntries {
+                for entry in index..<end { judgements[entry] = (.label, nil) }
+            }
+            index = end
+        }
+        for index in judgements.indices where isLine(index) {
+            if let line = shortLine(index), line.words <= figureLineWords, line.text.count <= figureLineScalars,
+                line.text.contains(where: ScalarProperties.isNumeric),
+                !BoilerplateText.opensWithAmount(line.text)
+            {
+                judgements[index] = (.label, nil)
+            } else if BoilerplateText.isMostlyAddresses(blocks[index].text) {
+                judgements[index] = (.label, nil)
+            }
+        }
+    }
+
+    private static let amountEntries = 3
+    private static let figureLineWords = 4
+    private static let figureLineScalars = 40
+
     /// A short line without a full stop right before the figures of a chart
     /// (`chartFigures` labels at least) is the chart's title, one of its labels;
     /// one right before a list of links (`listedLinks` link blocks at least,
@@ -435,7 +520,7 @@ struct HTMLArticleParser {
     /// labels, not sentences of the article. The indices of those blocks.
     fileprivate static func repeatedLabels(_ blocks: [HTMLBlock]) -> Set<Int> {
         var byText: [String: [Int]] = [:]
-        for (index, block) in blocks.enumerated() where block.text.count <= 80 {
+        for (index, block) in blocks.enumerated() where block.text.count <= labelScalars {
             let text = Whitespace.collapse(block.string).lowercased()
             guard !text.isEmpty, text.split(separator: " ").count <= labelWords else { continue }
             byText[text, default: []].append(index)
@@ -444,6 +529,8 @@ struct HTMLArticleParser {
     }
 
     private static let labelWords = 8
+    /// …and up to this many scalars (words are not spaced in every script).
+    private static let labelScalars = 80
     private static let labelRepeats = 3
     /// Whether a line in byline markup is a sentence too long for a byline.
     private static func readsAsProse(_ line: String) -> Bool {

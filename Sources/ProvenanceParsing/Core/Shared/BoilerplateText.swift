@@ -149,6 +149,57 @@ enum BoilerplateText {
             && DateLine.date(in: line) == nil
     }
 
+    /// Whether a line opens with an amount: its first letter or digit, past
+    /// any bullet or box ("▢", "•"), is a digit or a fraction ("1/2 tsp
+    /// vanilla", "½ cup", "500 g Mehl", "17:52 Jane Doe", "3) …").
+    static func opensWithAmount(_ line: [Unicode.Scalar]) -> Bool {
+        guard let first = line.first(where: { ScalarProperties.isAlphabetic($0) || ScalarProperties.isNumeric($0) })
+        else { return false }
+        return ScalarProperties.isNumeric(first)
+    }
+
+    /// How many words (runs of scalars between spaces) a line has.
+    static func wordCount(_ line: [Unicode.Scalar]) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in line {
+            let isSpace = Whitespace.isSpace(scalar)
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+
+    /// Whether a line is mostly web addresses: the scalars of its words that
+    /// open with "http://", "https://" or "www." (past any bracket or quote)
+    /// are at least half of its scalars other than spaces ("https://doi.org/…",
+    /// "Quelle: http://…").
+    static func isMostlyAddresses(_ line: [Unicode.Scalar]) -> Bool {
+        var inAddresses = 0
+        var total = 0
+        var index = 0
+        while index < line.count {
+            guard !Whitespace.isSpace(line[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < line.count, !Whitespace.isSpace(line[end]) { end += 1 }
+            total += end - index
+            var start = index
+            while start < end, !ScalarProperties.isAlphabetic(line[start]) { start += 1 }
+            if addressLeads.contains(where: { lead in
+                end - start >= lead.count && zip(line[start...], lead).allSatisfy { ScalarProperties.firstLowercase($0.0) == $0.1 }
+            }) {
+                inAddresses += end - index
+            }
+            index = end
+        }
+        return total > 0 && inAddresses * 2 >= total
+    }
+
+    private static let addressLeads = ["http://", "https://", "www."].map { Array($0.unicodeScalars) }
+
     /// "Order Reprints | Today's Paper | Subscribe": three or more short
     /// items between bars.
     private static func isMenu(_ lower: [UInt8]) -> Bool {
@@ -170,6 +221,16 @@ enum BoilerplateText {
         guard let last = text.unicodeScalars.last(where: { !"\"”’»)]".unicodeScalars.contains($0) && !Whitespace.isSpace($0) })
         else { return false }
         return ".!?…:;".unicodeScalars.contains(last)
+    }
+
+    /// Whether a line ends as a sentence in any script: as ``endsAsSentence(_:)``
+    /// says, or with a CJK full stop, question or exclamation mark. (The
+    /// block model's features read ``endsAsSentence(_:)`` as it was trained.)
+    static func endsAsSentenceInAnyScript(_ text: String) -> Bool {
+        if endsAsSentence(text) { return true }
+        guard let last = text.unicodeScalars.last(where: { !"\"”’»)]".unicodeScalars.contains($0) && !Whitespace.isSpace($0) })
+        else { return false }
+        return "。！？".unicodeScalars.contains(last)
     }
 
     /// Whether a (lower-case) paragraph opens as a photo caption does.
