@@ -187,7 +187,12 @@ def print_report(result, worst=0, page=None):
             c = result["our_counts"][name]
             print(f"  {name} ({split_of(name)}): missed {c['fn']} of {c['tp'] + c['fn']}, leaked {c['fp']} of {c['fp'] + c['tn']}")
     if page:
-        name, with_snippets, without_snippets = next(p for p in result["pages"] if p[0].startswith(page))
+        wanted = page[:-3] if page.endswith(".gz") else page  # the corpus' file name, gzipped or not
+        found = next((p for p in result["pages"] if p[0].startswith(wanted)), None)
+        if found is None:
+            print(f"=== {page}: no such page in the corpus")
+            return
+        name, with_snippets, without_snippets = found
         body = normalise(result["ours"].get(name, ""))
         print(f"=== {name}")
         for snippet in with_snippets:
