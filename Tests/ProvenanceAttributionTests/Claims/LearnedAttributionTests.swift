@@ -51,6 +51,16 @@ import ProvenanceAttribution
         #expect(said.attribution.map { named.sources[$0.source].name } == "Aurel Venn")
     }
 
+    @Test func aPronounContractedWithItsVerbIsTheSource() throws {
+        // The tokens keep "She’s" whole; the cue "She’s planning" took the pronoun with it.
+        let attributed = AttributionSupport.attribute(
+            "A story\n\nAna Ruiz spoke to reporters on Monday. She’s planning to widen the harbour by next spring.\n")
+        let claim = try #require(attributed.claims.first { $0.kind == .indirect })
+        #expect(claim.attribution.map { attributed.sources[$0.source].name } == "Ana Ruiz")
+        #expect(claim.attribution.map { attributed.text($0.mention) } == "She")
+        #expect(claim.cue.map { attributed.text($0.span) } == "planning")
+    }
+
     @Test func theAudienceOfToldCarriesTheWords() throws {
         let attributed = AttributionSupport.attribute("A story\n\nA senior official told Reuters the deal was dead.\n")
         let claim = try #require(attributed.claims.first { $0.kind == .indirect })

@@ -30,7 +30,14 @@ struct LearnedFinder: AttributionFinder {
             // "President Obama also said:" closing its block introduces what follows (a list,
             // a quoted paragraph): an attribution whose content is in the next blocks.
             guard !content.isEmpty || tidy.introducesNextBlocks(tidy.cue(cue)) else { continue }
-            let sourceRange = roles.source.flatMap(tidy.source)
+            var sourceRange = roles.source.flatMap(tidy.source)
+            var cue = cue
+            // "He’s aiming to …": the tokens keep a pronoun and its contracted verb whole, and the
+            // cue took both; the pronoun is the source (resolved by its letters alone).
+            if sourceRange == nil, cue.count > 1, DocumentAttributor.pronoun(contractedIn: block.tokens[cue.lowerBound].lower) != nil {
+                sourceRange = cue.lowerBound..<(cue.lowerBound + 1)
+                cue = (cue.lowerBound + 1)..<cue.upperBound
+            }
             if let sourceRange, tidy.namesNobody(sourceRange) { continue }  // "no group claimed responsibility"
             if let sourceRange, !content.isEmpty {
                 content = tidy.withoutQuotedName(content, before: sourceRange)  // "“Parasite” director Bong said"
