@@ -1,5 +1,5 @@
-/// The thresholds of web-page extraction's safety net and block model, in
-/// one place. (The block model's own cut-off, the probability from which a
+/// The thresholds of web-page extraction — its rules' judgements of blocks
+/// by their words, the safety nets and the block model — in one place. (The block model's own cut-off, the probability from which a
 /// block is article text, is chosen on dev by `provenance-train extraction`
 /// and travels in the model file.)
 enum ExtractionThresholds {
@@ -44,4 +44,39 @@ enum ExtractionThresholds {
     /// ends as a sentence is prose (an author's page, a story inside an
     /// author box), not a byline: the rules and the model judge it as any block.
     static let bylineWords = 25
+
+    // MARK: Judging blocks by their words
+
+    /// A short label: up to this many words…
+    static let labelWords = 8
+    /// …and this many scalars (words are not spaced in every script).
+    static let labelScalars = 80
+    /// A short label standing as its own block at least this many times on a
+    /// page is a widget's or carousel's label, not a sentence of the article.
+    static let labelRepeats = 3
+    /// A table cell of fewer words is a figure of a table, not a sentence.
+    static let tableCellWords = 6
+    /// A short line right before at least this many chart labels is the
+    /// chart's title; right before at least `listedLinks` link blocks, the
+    /// heading of a list of links.
+    static let chartFigures = 3
+    static let listedLinks = 2
+    /// An image description of fewer words is a label ("logo", "Jane Doe"),
+    /// not a caption a body block could copy.
+    static let captionWords = 5
+    /// Scalars a block may have beyond the longest caption and still copy it
+    /// once spaces and punctuation are trimmed; and how much of a longer
+    /// block is read to see whether it opens as captions do.
+    static let captionSlack = 16
+    static let captionLeadScalars = 40
+    /// The author boxes that end a story are looked for among the last this
+    /// many body blocks.
+    static let bioBlocks = 6
+    /// A list of amounts (a recipe's ingredients) is at least this many short
+    /// lines in a row that open with an amount.
+    static let amountEntries = 3
+    /// A line of a figure ("Total Time: 20 minutes") has up to this many
+    /// words and scalars.
+    static let figureLineWords = 4
+    static let figureLineScalars = 40
 }

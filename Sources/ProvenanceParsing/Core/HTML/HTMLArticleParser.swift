@@ -209,7 +209,7 @@ struct HTMLArticleParser {
         case .heading: return .heading
         case .listItem: return .listItem
         case .quote: return .quote
-        case .tableCell: return block.string.split(separator: " ").count < tableCellWords ? .label : .paragraph
+        case .tableCell: return block.string.split(separator: " ").count < ExtractionThresholds.tableCellWords ? .label : .paragraph
         case .paragraph, .preformatted: return .paragraph
         }
     }
@@ -357,14 +357,14 @@ struct HTMLArticleParser {
         // A short line, with its words: the rules about amounts and figures read only those.
         func shortLine(_ index: Int) -> (text: [Unicode.Scalar], words: Int)? {
             let text = blocks[index].text
-            guard isLine(index), text.count <= labelScalars, !BoilerplateText.endsAsSentenceInAnyScript(blocks[index].string) else {
+            guard isLine(index), text.count <= ExtractionThresholds.labelScalars, !BoilerplateText.endsAsSentenceInAnyScript(blocks[index].string) else {
                 return nil
             }
             return (text, BoilerplateText.wordCount(text))
         }
         func isEntry(_ index: Int) -> Bool {
             guard let line = shortLine(index) else { return false }
-            return line.words <= labelWords && BoilerplateText.opensWithAmount(line.text)
+            return line.words <= ExtractionThresholds.labelWords && BoilerplateText.opensWithAmount(line.text)
         }
         var index = judgements.startIndex
         while index < judgements.endIndex {
@@ -374,13 +374,13 @@ struct HTMLArticleParser {
             }
             var end = index + 1
             while end < judgements.endIndex, isEntry(end) { end += 1 }
-            if end - index >= amountEntries {
+            if end - index >= ExtractionThresholds.amountEntries {
                 for entry in index..<end { judgements[entry] = (.label, nil) }
             }
             index = end
         }
         for index in judgements.indices where isLine(index) {
-            if let line = shortLine(index), line.words <= figureLineWords, line.text.count <= figureLineScalars,
+            if let line = shortLine(index), line.words <= ExtractionThresholds.figureLineWords, line.text.count <= ExtractionThresholds.figureLineScalars,
                 line.text.contains(where: ScalarProperties.isNumeric),
                 !BoilerplateText.opensWithAmount(line.text)
             {
@@ -391,10 +391,6 @@ struct HTMLArticleParser {
         }
     }
 
-    private static let amountEntries = 3
-    private static let figureLineWords = 4
-    private static let figureLineScalars = 40
-
     /// A short line without a full stop right before the figures of a chart
     /// (`chartFigures` labels at least) is the chart's title, one of its labels;
     /// one right before a list of links (`listedLinks` link blocks at least,
@@ -404,22 +400,16 @@ struct HTMLArticleParser {
     ) {
         for index in judgements.indices where judgements[index].kind == .paragraph || judgements[index].kind == .heading {
             // What follows is asked first: it is cheap, and most blocks are followed by neither.
-            let next = judgements[(index + 1)...].prefix(chartFigures)
-            let titlesChart = next.count == chartFigures && next.allSatisfy { $0.kind == .label }
-            let titlesLinks = !titlesChart && next.prefix(listedLinks).count == listedLinks
-                && next.prefix(listedLinks).allSatisfy { [.linkList, .relatedLinks, .relatedHeadline].contains($0.reason) }
+            let next = judgements[(index + 1)...].prefix(ExtractionThresholds.chartFigures)
+            let titlesChart = next.count == ExtractionThresholds.chartFigures && next.allSatisfy { $0.kind == .label }
+            let titlesLinks = !titlesChart && next.prefix(ExtractionThresholds.listedLinks).count == ExtractionThresholds.listedLinks
+                && next.prefix(ExtractionThresholds.listedLinks).allSatisfy { [.linkList, .relatedLinks, .relatedHeadline].contains($0.reason) }
             guard titlesChart || titlesLinks else { continue }
             let text = blocks[index].string
-            guard text.split(separator: " ").count <= labelWords, !BoilerplateText.endsAsSentence(text) else { continue }
+            guard text.split(separator: " ").count <= ExtractionThresholds.labelWords, !BoilerplateText.endsAsSentence(text) else { continue }
             judgements[index] = titlesChart ? (.label, nil) : (.boilerplate, .relatedLinks)
         }
     }
-
-    private static let chartFigures = 3
-    private static let listedLinks = 2
-    /// An image description of fewer words is a label ("logo", "Jane Doe"), not
-    /// a caption a body block could copy.
-    private static let captionWords = 5
 
     /// A body block that says what a caption of the page says (a layout that
     /// repeats the caption beside the photo) is that caption's copy, not a
@@ -456,7 +446,7 @@ struct HTMLArticleParser {
         }
         var descriptions: [String: [HTMLTree.NodeID]] = [:]
         for image in tree.elements(.img) {
-            if let alt = tree.attribute(.alt, of: image), alt.split(separator: " ").count >= captionWords {
+            if let alt = tree.attribute(.alt, of: image), alt.split(separator: " ").count >= ExtractionThresholds.captionWords {
                 let text = normal(alt)
                 descriptions[text, default: []].append(image)
                 longest = max(longest, text.unicodeScalars.count)
@@ -472,8 +462,8 @@ struct HTMLArticleParser {
         for index in judgements.indices where [.paragraph, .listItem, .quote, .heading].contains(judgements[index].kind) {
             let kind = judgements[index].kind
             // A block much longer than every caption and description copies none (trimming takes off little).
-            let text = blocks[index].text.count <= longest + captionSlack
-                ? normal(blocks[index].string) : normal(ScalarSearch.string(blocks[index].text.prefix(captionLeadScalars)))
+            let text = blocks[index].text.count <= longest + ExtractionThresholds.captionSlack
+                ? normal(blocks[index].string) : normal(ScalarSearch.string(blocks[index].text.prefix(ExtractionThresholds.captionLeadScalars)))
             if captions.contains(text) {
                 judgements[index] = (.boilerplate, .imageLabel)
             } else if ((kind == .paragraph || kind == .listItem) && describesImageBeside(index, text))
@@ -483,12 +473,6 @@ struct HTMLArticleParser {
             }
         }
     }
-
-    /// Scalars a block may have beyond the longest caption and still copy it
-    /// once spaces and punctuation are trimmed; and how much of a longer
-    /// block is read to see whether it opens as captions do.
-    private static let captionSlack = 16
-    private static let captionLeadScalars = 40
 
     /// The author boxes that end a story ("Jane Doe is a reporter covering…",
     /// "He joined the paper in 2007…"): read back from the last body block,
@@ -500,7 +484,7 @@ struct HTMLArticleParser {
     ) {
         let body = judgements.indices.filter { [.paragraph, .listItem, .heading].contains(judgements[$0].kind) }
         var following: [Int] = []
-        for index in body.suffix(bioBlocks).reversed() {
+        for index in body.suffix(ExtractionThresholds.bioBlocks).reversed() {
             let text = blocks[index].string
             if BoilerplateText.opensAuthorBio(text) {
                 for bio in following + [index] { judgements[bio] = (.boilerplate, .metadata) }
@@ -513,33 +497,25 @@ struct HTMLArticleParser {
         }
     }
 
-    private static let bioBlocks = 6
-
     /// Short labels (up to `labelWords` words) that stand as their own block
     /// at least `labelRepeats` times on the page: a widget's or a carousel's
     /// labels, not sentences of the article. The indices of those blocks.
     fileprivate static func repeatedLabels(_ blocks: [HTMLBlock]) -> Set<Int> {
         var byText: [String: [Int]] = [:]
-        for (index, block) in blocks.enumerated() where block.text.count <= labelScalars {
+        for (index, block) in blocks.enumerated() where block.text.count <= ExtractionThresholds.labelScalars {
             let text = Whitespace.collapse(block.string).lowercased()
-            guard !text.isEmpty, text.split(separator: " ").count <= labelWords else { continue }
+            guard !text.isEmpty, text.split(separator: " ").count <= ExtractionThresholds.labelWords else { continue }
             byText[text, default: []].append(index)
         }
-        return Set(byText.values.filter { $0.count >= labelRepeats }.joined())
+        return Set(byText.values.filter { $0.count >= ExtractionThresholds.labelRepeats }.joined())
     }
 
-    private static let labelWords = 8
-    /// …and up to this many scalars (words are not spaced in every script).
-    private static let labelScalars = 80
-    private static let labelRepeats = 3
     /// Whether a line in byline markup is a sentence too long for a byline.
     private static func readsAsProse(_ line: String) -> Bool {
         BoilerplateText.endsAsSentence(line)
             && line.split(separator: " ", maxSplits: ExtractionThresholds.bylineWords).count > ExtractionThresholds.bylineWords
     }
 
-    /// A table cell of fewer words is a figure of a table, not a sentence.
-    private static let tableCellWords = 6
 
     fileprivate static func classify(_ block: HTMLBlock, _ verdict: TextVerdict, inside: Bool, inScope: Bool, isRepeated: Bool)
         -> (kind: Block.Kind, reason: BoilerplateReason?)
@@ -565,7 +541,7 @@ struct HTMLArticleParser {
             return (.boilerplate, .linkList)
         }
         if isRepeated || BoilerplateText.isFigure(string) || BoilerplateText.isEmbedSignature(string)
-            || (block.shape == .tableCell && string.split(separator: " ").count < tableCellWords)
+            || (block.shape == .tableCell && string.split(separator: " ").count < ExtractionThresholds.tableCellWords)
         {
             return (.label, nil)
         }
