@@ -357,9 +357,9 @@ struct HTMLArticleParser {
         // A short line, with its words: the rules about amounts and figures read only those.
         func shortLine(_ index: Int) -> (text: [Unicode.Scalar], words: Int)? {
             let text = blocks[index].text
-            guard isLine(index), text.count <= ExtractionThresholds.labelScalars, !BoilerplateText.endsAsSentenceInAnyScript(blocks[index].string) else {
-                return nil
-            }
+            guard isLine(index), text.count <= ExtractionThresholds.labelScalars,
+                !BoilerplateText.endsAsSentenceInAnyScript(blocks[index].string)
+            else { return nil }
             return (text, BoilerplateText.wordCount(text))
         }
         func isEntry(_ index: Int) -> Bool {
@@ -380,9 +380,9 @@ struct HTMLArticleParser {
             index = end
         }
         for index in judgements.indices where isLine(index) {
-            if let line = shortLine(index), line.words <= ExtractionThresholds.figureLineWords, line.text.count <= ExtractionThresholds.figureLineScalars,
-                line.text.contains(where: ScalarProperties.isNumeric),
-                !BoilerplateText.opensWithAmount(line.text)
+            if let line = shortLine(index), line.words <= ExtractionThresholds.figureLineWords,
+                line.text.count <= ExtractionThresholds.figureLineScalars,
+                line.text.contains(where: ScalarProperties.isNumeric), !BoilerplateText.opensWithAmount(line.text)
             {
                 judgements[index] = (.label, nil)
             } else if BoilerplateText.isMostlyAddresses(blocks[index].text) {
