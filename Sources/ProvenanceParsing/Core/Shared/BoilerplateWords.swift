@@ -115,7 +115,10 @@ enum BoilerplateWords {
                      "you must be logged in to post a comment", "comments are closed",
                      "be the first to comment", "notify me of follow-up comments", "notify me of new posts",
                      "save my name, email, and website"]),
-        (.newsletter, ["sign up for our newsletter", "subscribe to our newsletter",
+        (.relatedLinks, ["auch interessieren", "ebenfalls interessieren"]),
+        (.newsletter, ["unsubscribe at any time", "withdraw your consent", "einwilligung jederzeit", "jederzeit widerrufen",
+                       "désinscrire à tout moment", "darte de baja en cualquier momento",
+                       "sign up for our newsletter", "subscribe to our newsletter",
                        "newsletter sign-up", "newsletter signup", "enter your email", "get our newsletter",
                        "delivered to your inbox", "straight to your inbox", "newsletter abonnieren",
                        "für unseren newsletter", "inscrivez-vous à notre newsletter", "abonnez-vous à notre newsletter",
@@ -133,7 +136,7 @@ enum BoilerplateWords {
                       "ist dieser beitrag hilfreich", "war der artikel nützlich", "was this article helpful"]),
         (.shareBar, ["share this article", "share on facebook", "share on twitter", "share via email"]),
         (.metadata, ["contributed to this report", "contributed reporting", "contributed to this article",
-                     "contributed to this story"]),
+                     "contributed to this story", "percent daily values are based on"]),
     ]
 
     /// Where the story ran in the paper.
