@@ -48,6 +48,29 @@ import ProvenanceParsing
         #expect(!article.text.contains("Also hidden"))
     }
 
+    @Test func aPostThatIsAListOfLinksIsReadAsItsLinks() throws {
+        // A blog's links of the day: each entry a link and a "via" line that is a link too. Judged
+        // line by line, every one is a link; together they are the post.
+        let entries = (1...12).map { number in
+            """
+            <p><a href="https://example.org/harbour/\(number)">Harbour story number \(number) on the ferry timetable</a></p>
+            <p>via <a href="https://example.org">Example Harbour News</a></p>
+            """
+        }.joined()
+        let post = try TestSupport.extract("<html><body><article><h1>Links of the day</h1>\(entries)</article></body></html>")
+        let read = post.texts(of: .paragraph) + post.texts(of: .listItem) + post.texts(of: .label)
+        #expect(read.contains("Harbour story number 1 on the ferry timetable"))
+        #expect(read.contains("Harbour story number 12 on the ferry timetable"))
+        #expect(post.notes.contains { $0.contains("read as the article's list") })
+
+        // A story with a few links under it keeps them out: they hold less text than it.
+        let links = (1...5).map { "<p><a href=\"https://example.org/\($0)\">Another harbour story, number \($0)</a></p>" }.joined()
+        let story = try TestSupport.extract(
+            "<html><body><article><h1>Harbour tax to double</h1>\(String(repeating: "<p>\(filler)</p>", count: 6))\(links)</article></body></html>")
+        #expect(!story.body.contains("Another harbour story"))
+        #expect(!story.notes.contains { $0.contains("read as the article's list") })
+    }
+
     @Test func aGalleryThatHidesMostOfItsProseIsReadAsShown() throws {
         // A list article paged by a script: one section shown, the others
         // `display: none` until a reader clicks through. A hidden dialog
