@@ -10,7 +10,7 @@ import Testing
 @Suite struct ConcurrentRequestTests {
     @Test func manyRequestsAtOnceAllAnswerAsTheyDoAlone() async throws {
         let (store, path) = try CorpusServerTests.exampleStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let graph = try store.graph()
         var uris = ["/", "/api/corpus", "/search?q=gannet+strait", "/api/search?q=port", "/search?finding=unattributed",
                     "/api/search?finding=new_claim", "/claims/c999999", "/api/claims/c01"]

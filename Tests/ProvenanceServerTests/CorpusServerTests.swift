@@ -40,7 +40,7 @@ import Testing
 
     @Test func thePagesWalkFromSearchToClaimToOriginToSourceToDocument() async throws {
         let (store, path) = try Self.exampleStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let app = Application(router: CorpusServer(reader: store).router())
         try await app.test(.router) { client in
             let (status, home, headers) = try await Self.get(client, "/")
@@ -85,7 +85,7 @@ import Testing
 
     @Test func missingIdsAre404AndMalformedOnes400() async throws {
         let (store, path) = try Self.exampleStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let app = Application(router: CorpusServer(reader: store).router())
         try await app.test(.router) { client in
             for uri in ["/claims/c999999", "/sources/s999999", "/documents/d999999"] {
@@ -114,7 +114,7 @@ import Testing
 
     @Test func theAPIGivesTheSameAsThePages() async throws {
         let (store, path) = try Self.exampleStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let app = Application(router: CorpusServer(reader: store).router())
         try await app.test(.router) { client in
             let (status, body, headers) = try await Self.get(client, "/api/search?q=gannet&size=2")
@@ -142,7 +142,7 @@ import Testing
         #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let (store, path) = try Self.exampleStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let routes = CorpusServer(reader: store).router().routes.map { route in
             // ":id" in the router, "{id}" in OpenAPI.
             let path = "/" + route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
@@ -169,7 +169,7 @@ import Testing
             The council said the vote was <iframe src=javascript:alert(7)></iframe> delayed, officials said.
             """
         let (store, path) = try Self.store([("hostile.txt", Array(hostile.utf8))])
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let graph = try store.graph()
         #expect(!graph.claims.isEmpty)
         // Read as plain text: the markup is words of the document.

@@ -28,7 +28,7 @@ import ProvenanceStore
 
     @Test func asyncReadsAnswerAsTheSynchronousReadsDo() async throws {
         let (store, path, graph) = try Self.examples()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let reader = store.asyncReader
         #expect(try await reader.counts() == (try store.counts()))
         for query in Self.queries {
@@ -61,7 +61,7 @@ import ProvenanceStore
     /// Many reads at once, more than the store has connections: every one answers, and as it does alone.
     @Test func manyAsyncReadsAtOnceAllAnswer() async throws {
         let (store, path, graph) = try Self.examples()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         var expected: [String: String] = [:]
         for claim in graph.claims { expected["claim " + claim.id] = try Self.json(try store.claim(ClaimID(claim.id)!)) }
         for document in graph.documents { expected["document " + document.id] = try Self.json(try store.document(DocumentID(document.id)!)) }
@@ -98,7 +98,7 @@ import ProvenanceStore
     /// A store opened read-only sees, through its async reads too, what an ingest adds while it is open.
     @Test func asyncReadsSeeDocumentsIngestedWhileTheStoreIsOpen() async throws {
         let path = CorpusReaderTests.temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let writer = try CorpusStore(path: path)
         let (first, firstHash) = try CorpusReaderTests.input(CorpusStoreTests.examples[0])
         _ = try writer.ingest(first, hash: firstHash)

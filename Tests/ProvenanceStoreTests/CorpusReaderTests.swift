@@ -45,7 +45,7 @@ import ProvenanceStore
 
     @Test func searchFindsClaimsByTheirWordsAPageAtATime() throws {
         let (store, path, graph) = try Self.examples()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let all = try store.claims(matching: ClaimQuery(words: "gannet strait"), page: PageRequest(size: 100))
         let total = try #require(all.page.total)
         #expect(total > 2)
@@ -74,7 +74,7 @@ import ProvenanceStore
 
     @Test func facetsNarrowBySourceDocumentAndFinding() throws {
         let (store, path, graph) = try Self.examples()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let analysis = GraphAnalysis(graph)
         func ids(_ query: ClaimQuery) throws -> Set<String> {
             let result = try store.claims(matching: query, page: PageRequest(size: 100))
@@ -100,7 +100,7 @@ import ProvenanceStore
     /// store it depends on, are those of the whole corpus's analysis.
     @Test func aClaimReadsAsTheWholeCorpusAnalysesIt() throws {
         let (store, path, graph) = try Self.examples()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let analysis = GraphAnalysis(graph)
         var origins = 0
         for claim in graph.claims {
@@ -123,7 +123,7 @@ import ProvenanceStore
 
     @Test func aSourceAndADocumentReadWithWhatSurroundsThem() throws {
         let (store, path, graph) = try Self.examples()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let venn = try #require(graph.sources.first { $0.name == "Aurel Venn" })
         let source = try #require(try store.source(SourceID(venn.id)!, page: PageRequest(size: 3)))
         #expect(source.aliases == venn.aliases)
@@ -148,7 +148,7 @@ import ProvenanceStore
     /// A reader open on a store sees what an ingest adds while it reads.
     @Test func aReaderSeesDocumentsIngestedWhileItIsOpen() throws {
         let path = Self.temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let writer = try CorpusStore(path: path)
         let (first, firstHash) = try Self.input(CorpusStoreTests.examples[0])
         _ = try writer.ingest(first, hash: firstHash)
@@ -165,7 +165,7 @@ import ProvenanceStore
     /// read-only so not migrated) is searched sentence by sentence, alike.
     @Test func aStoreWithoutTheSearchIndexIsSearchedByItsSentences() throws {
         let (store, path, _) = try Self.examples()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let indexed = try store.claims(matching: ClaimQuery(words: "gannet strait"), page: PageRequest(size: 100)).page.items
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -21,7 +21,7 @@ import ProvenanceStore
 
     @Test func ingestingTheSameBytesTwiceChangesNothing() throws {
         let path = temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let store = try CorpusStore(path: path)
         let (article, hash) = try input(Self.examples[0])
         #expect(try store.ingest(article, hash: hash) == .added(document: "d1"))
@@ -31,7 +31,7 @@ import ProvenanceStore
 
     @Test func theStoreGivesTheSameGraphAsMemoryAndReopensIt() throws {
         let path = temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         var builder = GraphBuilder()
         do {
             let store = try CorpusStore(path: path)
@@ -56,7 +56,7 @@ import ProvenanceStore
     @Test func theOrderOfIngestionChangesNothing() throws {
         func shape(_ order: [String]) throws -> (Set<String>, Set<String>) {
             let path = temporaryStore()
-            defer { try? FileManager.default.removeItem(atPath: path) }
+            defer { TemporaryStore.remove(path) }
             let store = try CorpusStore(path: path)
             for name in order {
                 let (article, hash) = try input(name)
@@ -88,7 +88,7 @@ import ProvenanceStore
 
     @Test func earlierDocumentsGainLinksFromLaterOnes() throws {
         let path = temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let store = try CorpusStore(path: path)
         // The rewrite first, then the page it cites.
         for name in [Self.examples[2], Self.examples[1]] {
@@ -101,7 +101,7 @@ import ProvenanceStore
 
     @Test func aForeignFileIsRefusedUntouched() throws {
         let path = temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let text = Data("not a database, just some notes\n".utf8)
         try text.write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) { try CorpusStore(path: path) }
@@ -122,7 +122,7 @@ import ProvenanceStore
         var graphs: [ProvenanceGraph] = []
         for clearFingerprints in [false, true] {
             let path = temporaryStore()
-            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+            defer { TemporaryStore.remove(path) }
             do {
                 let (article, hash) = try input(Self.examples[1])
                 _ = try CorpusStore(path: path).ingest(article, hash: hash)
@@ -139,7 +139,7 @@ import ProvenanceStore
 
     @Test func anotherSQLiteDatabaseIsRefused() throws {
         let path = temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         try execute("create table t(x)", on: path)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) { try CorpusStore(path: path) }
@@ -148,7 +148,7 @@ import ProvenanceStore
 
     @Test func sourcesAreCountedAcrossDocuments() throws {
         let path = temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TemporaryStore.remove(path) }
         let store = try CorpusStore(path: path)
         for name in Self.examples {
             let (article, hash) = try input(name)
