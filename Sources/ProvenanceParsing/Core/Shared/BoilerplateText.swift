@@ -218,19 +218,19 @@ enum BoilerplateText {
     /// Whether a line ends as a sentence does: with a full stop, a question or
     /// exclamation mark, an ellipsis, or one of them inside a closing quote.
     static func endsAsSentence(_ text: String) -> Bool {
-        guard let last = text.unicodeScalars.last(where: { !"\"”’»)]".unicodeScalars.contains($0) && !Whitespace.isSpace($0) })
-        else { return false }
-        return ".!?…:;".unicodeScalars.contains(last)
+        lastMark(of: text).map { ".!?…:;".unicodeScalars.contains($0) } ?? false
+    }
+
+    /// The last scalar of a line before any closing quote, bracket or space.
+    private static func lastMark(of text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.last { !"\"”’»)]".unicodeScalars.contains($0) && !Whitespace.isSpace($0) }
     }
 
     /// Whether a line ends as a sentence in any script: as ``endsAsSentence(_:)``
     /// says, or with a CJK full stop, question or exclamation mark. (The
     /// block model's features read ``endsAsSentence(_:)`` as it was trained.)
     static func endsAsSentenceInAnyScript(_ text: String) -> Bool {
-        if endsAsSentence(text) { return true }
-        guard let last = text.unicodeScalars.last(where: { !"\"”’»)]".unicodeScalars.contains($0) && !Whitespace.isSpace($0) })
-        else { return false }
-        return "。！？".unicodeScalars.contains(last)
+        lastMark(of: text).map { ".!?…:;。！？".unicodeScalars.contains($0) } ?? false
     }
 
     /// Whether a (lower-case) paragraph opens as a photo caption does.
