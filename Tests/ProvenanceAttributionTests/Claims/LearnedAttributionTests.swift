@@ -61,6 +61,41 @@ import ProvenanceAttribution
         #expect(claim.cue.map { attributed.text($0.span) } == "planning")
     }
 
+    @Test func aSecondVerbSharesTheSubjectOfTheFirst() throws {
+        // The tagger reads "criticized", "expects" and "stressing" as cues but finds their
+        // source too far back: a verb after "and", or a participle after a comma, reports
+        // for the sentence's subject (or the speaker of the cue just before).
+        let attributed = AttributionSupport.attribute("""
+            A story
+
+            Mayor Lena Ortiz met the dock workers on Monday. Ortiz praised the harbour crews for their work in the storm, and criticized the port board’s slow response to the flooding.
+
+            Tomas Brand, the board chair, is cautious about the repairs and expects them to take most of next year.
+
+            “We will rebuild every quay,” Ortiz said, stressing that the city would pay for the work itself.
+
+            """)
+        func speaker(of cue: String) -> String? {
+            attributed.claims.first { claim in claim.cue.map { attributed.text($0.span) } == cue }?
+                .attribution.map { attributed.sources[$0.source].name }
+        }
+        #expect(speaker(of: "criticized") == "Lena Ortiz")
+        #expect(speaker(of: "expects") == "Tomas Brand")
+        #expect(speaker(of: "stressing") == "Lena Ortiz")
+    }
+
+    @Test func theWritersWordsAfterAQuotationAndItsCueAreNotWhatWasSaid() throws {
+        let attributed = AttributionSupport.attribute("""
+            A story
+
+            “I never doubted the crews for a moment,” the mayor said several weeks after the flood, and her calm owed much to the neighbouring towns.
+
+            """)
+        let claim = try #require(attributed.claims.first { $0.cue.map { attributed.text($0.span) } == "said" })
+        #expect(attributed.text(claim.content) == "“I never doubted the crews for a moment,”")
+        #expect(claim.kind == .direct)
+    }
+
     @Test func theAudienceOfToldCarriesTheWords() throws {
         let attributed = AttributionSupport.attribute("A story\n\nA senior official told Reuters the deal was dead.\n")
         let claim = try #require(attributed.claims.first { $0.kind == .indirect })

@@ -43,10 +43,13 @@ struct LearnedFinder: AttributionFinder {
                 content = tidy.withoutQuotedName(content, before: sourceRange)  // "“Parasite” director Bong said"
                 if content.isEmpty { continue }
             }
+            content = tidy.withoutNarration(content, cue: cue, source: sourceRange)
             var source: SourcePhrase?
             if let range = sourceRange {
                 let sentenceStart = block.sentence(containing: range.lowerBound)?.lowerBound ?? 0
                 source = names.sourcePhrase(range, sentenceStart: sentenceStart) ?? .described(names.text(range), span: range)
+            } else if let sentence = block.sentence(containing: cue.lowerBound) {
+                source = Self.sharedSource(ofCue: cue, in: sentence, found: found, block: block) ?? AttributionMatcher(names: names).sharedSubject(ofVerbAt: cue.lowerBound, in: sentence)
             }
             let trimmedCue = tidy.cue(cue)
             found.append(FoundAttribution(cue: trimmedCue, lemma: Self.lemma(of: trimmedCue, in: block), source: source, content: content, via: nil))
@@ -83,6 +86,23 @@ struct LearnedFinder: AttributionFinder {
             if isRule { groups[groups.count - 1].rules.append(index) } else { groups[groups.count - 1].found.append(index) }
         }
         return groups.map { group in (group.found.sorted().map { found[$0] }, group.rules.sorted().map { rules[$0] }) }
+    }
+
+    /// The source of the attribution just before a cue the tagger gave none, when the cue
+    /// goes on from it in the same sentence after a comma or "and" ("“…,” Ortiz said,
+    /// stressing …"; "Brand said the pier would hold, and called …"): one speaker, two verbs.
+    static func sharedSource(ofCue cue: Range<Int>, in sentence: Range<Int>, found: [FoundAttribution], block: ReadBlock) -> SourcePhrase? {
+        // "…, according to their attorneys, and said": an adverbial, not a verb with a subject.
+        guard let previous = found.last, let source = previous.source, previous.lemma != "according to", previous.cue.upperBound <= cue.lowerBound,
+            sentence.contains(previous.cue.lowerBound), source.span.lowerBound >= sentence.lowerBound
+        else { return nil }
+        let tokens = block.tokens
+        var before = cue.lowerBound - 1
+        if before > previous.cue.upperBound, tokens[before].lower.hasSuffix("ly") { before -= 1 }
+        guard before >= previous.cue.upperBound, tokens[before].isPunctuation(",") || MatcherWords.coordinators.contains(tokens[before].lower),
+            !tokens[previous.cue.upperBound..<cue.lowerBound].contains(where: { $0.kind == .quote && $0.isDoubleQuote })
+        else { return nil }
+        return source
     }
 
     /// Where the rules read what the corpus does not annotate, their reading replaces the

@@ -51,6 +51,31 @@ struct SpanTidying {
         return ranges.filter { !$0.isEmpty }
     }
 
+    /// Content without the narration after a quotation and its cue: in "“I never doubted the
+    /// crews,” the mayor said weeks after the flood, and …" what follows "said" unquoted is
+    /// the writer's, not more of what was said. Only when a quotation closes right before
+    /// the cue (past its source) and nothing after the cue is quoted.
+    func withoutNarration(_ content: [Range<Int>], cue: Range<Int>, source: Range<Int>?) -> [Range<Int>] {
+        guard let last = content.last(where: { $0.upperBound <= cue.lowerBound }),
+            content.contains(where: { $0.lowerBound >= cue.upperBound }),
+            LearnedFinder.isQuotation(last, in: block)
+        else { return content }
+        // Words spoken end in a comma or a full stop at their closing mark ("“…,” she said");
+        // a title in quotation marks does not ("“Harbour Lights” director Ana Ruiz said").
+        guard let close = (last.lowerBound..<min(last.upperBound + 1, cue.lowerBound)).last(where: { tokens[$0].kind == .quote }),
+            close > last.lowerBound, tokens[close - 1].kind == .punctuation
+                || (close + 1 < cue.lowerBound && tokens[close + 1].isPunctuation(","))
+        else { return content }
+        // The closing mark, then at most a comma and the source, then the cue.
+        let gap = (last.upperBound..<cue.lowerBound).filter { index in
+            !(source?.contains(index) ?? false) && !tokens[index].isPunctuation(",") && tokens[index].kind != .quote
+        }
+        let after = content.filter { $0.lowerBound >= cue.upperBound }
+        guard gap.isEmpty, !after.contains(where: { piece in tokens[piece].contains { $0.kind == .quote && $0.isDoubleQuote } })
+        else { return content }
+        return content.filter { $0.upperBound <= cue.lowerBound }
+    }
+
     /// A capitalised cue inside a run of capitalised words of running text names
     /// something ("Frequently Asked Questions"); headlines are written in title case.
     func isPartOfName(_ cue: Range<Int>) -> Bool {

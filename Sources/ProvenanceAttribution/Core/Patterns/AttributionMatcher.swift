@@ -582,6 +582,29 @@ struct AttributionMatcher {
         return false
     }
 
+    /// The subject a verb shares with the clause before it, for a cue read without a source:
+    /// a participle after a comma ("The mayor toured the docks, promising …") or a verb
+    /// after "and" ("Ortiz praised the crews …, and criticized …") reports for the
+    /// sentence's subject. Nil inside a quotation, with a quotation mark between the
+    /// subject and the verb (someone else may be speaking), or with no subject to name.
+    func sharedSubject(ofVerbAt verb: Int, in sentence: Range<Int>) -> SourcePhrase? {
+        guard verb > sentence.lowerBound + 2, block.depths[verb] == 0 else { return nil }
+        var before = verb - 1
+        if Words.verbModifiers.contains(tokens[before].lower) || tokens[before].lower.hasSuffix("ly") { before -= 1 }
+        guard before > sentence.lowerBound else { return nil }
+        let participle = tokens[verb].lower.hasSuffix("ing") && tokens[before].isPunctuation(",")
+        let coordinated = MatcherWords.coordinators.contains(tokens[before].lower)
+        guard participle || coordinated, let subject = subjectAtStart(of: sentence), subject.upperBound < before,
+            !tokens[subject.upperBound..<verb].contains(where: { $0.kind == .quote && $0.isDoubleQuote })
+        else { return nil }
+        // Not an opening adverb or participle ("Lately", "Stunned by the storm, …"), nor a
+        // possessive whose noun the start of the sentence did not reach ("For the port, Ortiz's plan …").
+        let first = tokens[subject.lowerBound].lower
+        let last = tokens[subject.upperBound - 1].lower
+        if first.hasSuffix("ly") || first.hasSuffix("ed") || last.hasSuffix("'s") || last.hasSuffix("’s") { return nil }
+        return names.sourcePhrase(subject, sentenceStart: sentence.lowerBound)
+    }
+
     /// The subject of a sentence, for a participle reporting for it: the
     /// sentence's first words after an opening phrase ("In his address, …",
     /// "Speaking from the stage …, Kim offered").
