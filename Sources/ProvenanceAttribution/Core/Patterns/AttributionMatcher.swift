@@ -623,7 +623,7 @@ struct AttributionMatcher {
             let lower = token.lower
             let fits = token.isCapitalized || Words.titles.contains(lower) || Words.nominalHeads[lower] != nil
                 || Words.groupNouns.contains(lower) || MatcherWords.articlesAndPossessives.contains(lower)
-                || (NameReader.connectors.contains(lower) && end + 1 < sentence.upperBound && tokens[end + 1].isCapitalized)
+                || (NameWords.connectors.contains(lower) && end + 1 < sentence.upperBound && tokens[end + 1].isCapitalized)
                 || Words.personalPronouns[lower] != nil && end == start
             guard fits else { break }
             end += 1

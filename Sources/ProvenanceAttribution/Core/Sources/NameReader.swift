@@ -103,7 +103,7 @@ struct NameReader {
                     end + 1 < range.upperBound, isNameWord(end + 1), tokens[end - 1].lower.hasSuffix("s")
                 {
                     end += 1  // "Workers’ Party"
-                } else if Self.connectors.contains(tokens[end].lower), tokens[end].kind == .word || tokens[end].lower == "&",
+                } else if NameWords.connectors.contains(tokens[end].lower), tokens[end].kind == .word || tokens[end].lower == "&",
                     let next = nextNameWord(after: end, limit: range.upperBound)
                 {
                     end = next
@@ -113,12 +113,12 @@ struct NameReader {
             }
             // A capitalised first word of a sentence that is a common word is not a name.
             while start < end, start == sentenceStart || (start > sentenceStart && tokens[start - 1].kind == .quote),
-                Self.commonWords.contains(tokens[start].lower)
+                NameWords.commonWords.contains(tokens[start].lower)
             {
                 start += 1
             }
-            while start < end, Self.connectors.contains(tokens[start].lower) || tokens[start].kind != .word { start += 1 }
-            while end > start, Self.connectors.contains(tokens[end - 1].lower) { end -= 1 }
+            while start < end, NameWords.connectors.contains(tokens[start].lower) || tokens[start].kind != .word { start += 1 }
+            while end > start, NameWords.connectors.contains(tokens[end - 1].lower) { end -= 1 }
             if start < end { runs.append(start..<end) }
             index = max(end, index + 1)
         }
@@ -137,32 +137,14 @@ struct NameReader {
         guard block.tokens[index].kind == .word else { return false }
         let lower = block.tokens[index].lower
         return (block.tokens[index].isCapitalized && block.tokens[index].end - block.tokens[index].start == 1)
-            || ["co", "inc", "corp", "ltd", "jr", "sr", "st"].contains(lower)
+            || NameWords.abbreviations.contains(lower)
     }
 
     private func nextNameWord(after index: Int, limit: Int) -> Int? {
         var next = index + 1
-        while next < limit, Self.connectors.contains(tokens[next].lower) { next += 1 }
+        while next < limit, NameWords.connectors.contains(tokens[next].lower) { next += 1 }
         return next < limit && isNameWord(next) ? next : nil
     }
-
-    static let pluralDeterminers: WordSet = [
-        "the", "some", "many", "most", "several", "two", "three", "four", "five", "few", "other", "these", "those",
-        "both", "all", "local", "senior", "independent", "outside", "u.s.", "western", "foreign",
-    ]
-
-    static let connectors: WordSet = ["of", "the", "for", "de", "del", "da", "van", "von", "bin", "al", "le", "la", "du", "der", "den", "y", "&"]
-
-    static let commonWords: WordSet = Words.clauseBoundaries.union(Words.sentenceStarters).union([
-        "speaking", "contrary", "according", "in", "for", "with", "from", "some", "many", "most", "all", "no",
-        "not", "one", "two", "three", "several", "both", "each", "every", "any", "other", "another", "such",
-        "last", "next", "first", "new", "more", "earlier", "later", "also", "even", "only", "just", "today",
-        "yesterday", "asked", "looking", "despite", "under", "over", "to", "of", "what", "who", "why", "how",
-        "where", "here", "there", "although", "meanwhile", "however", "still", "yet", "so", "thus", "instead",
-        "overall", "finally", "indeed", "perhaps", "maybe", "unlike", "like", "among", "nearly", "about",
-        "around", "almost", "a", "an", "this", "these", "those", "that", "my", "your", "our", "their", "his",
-        "her", "its", "we", "you", "they", "he", "she", "it", "i", "my",
-    ])
 
     // MARK: Names
 
@@ -305,7 +287,7 @@ struct NameReader {
             }
         }
         // "The number of": a phrase cut off after a preposition names nobody.
-        if ["of", "for", "with", "the", "a", "an", "to", "in", "on", "at", "and", "or"].contains(tokens[range.upperBound - 1].lower) {
+        if NameWords.danglingEnds.contains(tokens[range.upperBound - 1].lower) {
             return nil
         }
         if range.count == 1, tokens[range.lowerBound].kind == .word, Words.personalPronouns[tokens[range.lowerBound].lower] != nil {
@@ -313,14 +295,14 @@ struct NameReader {
         }
         // "Both", "One of them", "Others": people named just before.
         if range.count <= 3, let first = range.first,
-            ["both", "each", "neither", "others", "one", "some", "many", "several", "most", "all"].contains(tokens[first].lower),
-            range.count == 1 || tokens[range].contains(where: { ["them", "of", "whom"].contains($0.lower) })
+            NameWords.quantifiers.contains(tokens[first].lower),
+            range.count == 1 || tokens[range].contains(where: { NameWords.partitives.contains($0.lower) })
         {
             return .group(text(range), span: range)
         }
         let lowerWords = tokens[range].map(\.lower)
         // The head: the last word before "of", "for", "with", "at", "from", "familiar".
-        let headIndex = lowerWords.firstIndex(where: { ["of", "for", "with", "at", "from", "familiar", "in", "on"].contains($0) })
+        let headIndex = lowerWords.firstIndex(where: { NameWords.afterHead.contains($0) })
             .map { max($0 - 1, 0) } ?? lowerWords.count - 1
         let head = Self.withoutPossessives(lowerWords[headIndex])
         let runs = capitalizedRuns(in: range, sentenceStart: sentenceStart)
@@ -352,7 +334,7 @@ struct NameReader {
             return .group(text(range), span: range)
         }
         // "The authors", "some growers", "two engineers": people by a plural noun.
-        if let first = lowerWords.first, Self.pluralDeterminers.contains(first), lowerWords.count <= 5,
+        if let first = lowerWords.first, NameWords.pluralDeterminers.contains(first), lowerWords.count <= 5,
             head.hasSuffix("s"), !head.hasSuffix("ss"), !head.hasSuffix("'s"), Words.nominalHeads[head] == nil
         {
             return .group(text(range), span: range)
@@ -371,10 +353,10 @@ struct NameReader {
         }
         // "the coastguard", "the county’s own review": an institution or a
         // document named by what it is.
-        if let first = lowerWords.first, ["the", "a", "an", "its", "their"].contains(first) || first.hasSuffix("'s"),
+        if let first = lowerWords.first, NameWords.descriptionOpeners.contains(first) || first.hasSuffix("'s"),
             lowerWords.count <= 5, head.count > 2,
             tokens[range].allSatisfy({ $0.kind == .word || ($0.kind == .quote && !$0.isDoubleQuote) }),
-            !tokens[range].contains(where: { Words.clauseBoundaries.contains($0.lower) && !["of", "for"].contains($0.lower) })
+            !tokens[range].contains(where: { Words.clauseBoundaries.contains($0.lower) && !NameWords.descriptionPrepositions.contains($0.lower) })
         {
             return .group(text(range), span: range)
         }

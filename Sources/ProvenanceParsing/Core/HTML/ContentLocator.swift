@@ -8,9 +8,6 @@
 /// This is a maximum-weight subtree, so an article split over several sibling
 /// containers is found whole while the menus around it stay out.
 struct ContentLocator {
-    /// How much a scalar of junk costs against a scalar of content.
-    static let junkWeight = 1.0
-
     static func locate(in tree: HTMLTree, blocks: [HTMLBlock]) -> HTMLTree.NodeID {
         var score = [Double](repeating: 0, count: tree.count)
         for block in blocks {
@@ -45,17 +42,17 @@ struct ContentLocator {
     static func weight(of block: HTMLBlock) -> Double {
         let length = Double(block.text.count)
         if block.boilerplate != nil || block.caption != nil {
-            return -junkWeight * length
+            return -ExtractionThresholds.junkWeight * length
         }
         let density = block.linkDensity
         if density > 0.5 {
-            return -junkWeight * length
+            return -ExtractionThresholds.junkWeight * length
         }
         if block.text.count < 25 {
             return 0
         }
         if isTeaser(block) {
-            return -junkWeight * length
+            return -ExtractionThresholds.junkWeight * length
         }
         guard hasSentencePunctuation(block.text) else {
             return block.text.count > 80 ? length * 0.5 : 0
@@ -95,9 +92,6 @@ struct ContentLocator {
 /// comment thread beside the text) stand. (``WrapperDetector`` has already
 /// cleared the names of elements holding the headline or half the page.)
 enum NameWeighing {
-    /// The share of the best region's votes from which a named element is the article's wrapper.
-    static let wrapperShare = 0.5
-
     static func settle(_ blocks: [HTMLBlock], in tree: HTMLTree) -> [HTMLBlock] {
         let named = Set(blocks.compactMap(\.boilerplateNamedBy))
         // Captions by name ("image-text", "caption"), not `<figcaption>`.
@@ -118,9 +112,11 @@ enum NameWeighing {
         let best = score.max() ?? 0
         guard best > 0 else { return blocks }
         // Junk names are set aside only where the page declares its article body, and only around it.
-        let wrappers = named.filter { node in score[Int(node)] >= wrapperShare * best && tree.subtree(of: node, holdsAnyOf: declared) }
+        let wrappers = named.filter { node in
+            score[Int(node)] >= ExtractionThresholds.wrapperShare * best && tree.subtree(of: node, holdsAnyOf: declared)
+        }
         // A "caption" holding half the page's best content is no caption.
-        let notCaptions = namedCaptions.filter { node in score[Int(node)] >= wrapperShare * best }
+        let notCaptions = namedCaptions.filter { node in score[Int(node)] >= ExtractionThresholds.wrapperShare * best }
         guard !wrappers.isEmpty || !notCaptions.isEmpty else { return blocks }
         return blocks.map { block in
             var block = block

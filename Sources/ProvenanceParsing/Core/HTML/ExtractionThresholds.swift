@@ -1,5 +1,6 @@
-/// The thresholds of web-page extraction — its rules' judgements of blocks
-/// by their words, the safety nets and the block model — in one place. (The block model's own cut-off, the probability from which a
+/// The thresholds of web-page extraction — the votes that find the article's
+/// element, its rules' judgements of blocks by their words, the safety nets,
+/// the block model and the wire lines read at the top of a story — in one place. (The block model's own cut-off, the probability from which a
 /// block is article text, is chosen on dev by `provenance-train extraction`
 /// and travels in the model file.)
 enum ExtractionThresholds {
@@ -40,6 +41,15 @@ enum ExtractionThresholds {
     static let roundupMinimum = 500
     static let roundupRatio = 1.0
 
+    /// How much a scalar of junk (links, boilerplate) costs against a scalar
+    /// of paragraph text in the votes that find the article's element
+    /// (``ContentLocator``).
+    static let junkWeight = 1.0
+    /// An element whose class or id words alone call it junk wraps the
+    /// article, and its words are not heeded, when it holds the body and at
+    /// least this share of the best region's votes (``NameWeighing``).
+    static let wrapperShare = 0.5
+
     /// A block in byline markup ("author…") of at least this many words that
     /// ends as a sentence is prose (an author's page, a story inside an
     /// author box), not a byline: the rules and the model judge it as any block.
@@ -79,4 +89,16 @@ enum ExtractionThresholds {
     /// words and scalars.
     static let figureLineWords = 4
     static let figureLineScalars = 40
+
+    // MARK: Wire bylines and datelines (``WireReader``)
+
+    /// The paragraphs at the top of the story read for a dateline.
+    static let datelineParagraphs = 4
+    /// A dateline's place ("MOSCOW", "WASHINGTON, D.C.") has up to this many
+    /// characters before the bracketed agency.
+    static let datelinePlaceLength = 40
+    /// A line that is an agency's name (and a date or time) has up to this
+    /// many characters, the name up to this many words.
+    static let agencyLineLength = 80
+    static let agencyNameWords = 5
 }

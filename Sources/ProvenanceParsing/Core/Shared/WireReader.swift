@@ -7,8 +7,8 @@
 enum WireReader {
     /// The gazetteer's name of the wire: from the byline entries first, then
     /// from the lines at the top of the story — from the headline on, up to
-    /// its `storyParagraphs`-th paragraph: junk lines often stand before the
-    /// dateline.
+    /// its `ExtractionThresholds.datelineParagraphs`-th paragraph: junk lines
+    /// often stand before the dateline.
     static func wire(bylines: [String], text: String, blocks: [Block]) -> String? {
         var candidates = bylines.flatMap { BylineParser.names(in: $0) + [$0] }
         candidates += topLineCarriers(text: text, blocks: blocks)
@@ -25,9 +25,6 @@ enum WireReader {
         return organization
     }
 
-    /// The paragraphs of the story read for a dateline.
-    static let storyParagraphs = 4
-
     /// Names of carriers in the lines at the top of the story: the name in
     /// brackets of a dateline, and an agency's name alone or with a date.
     private static func topLineCarriers(text: String, blocks: [Block]) -> [String] {
@@ -43,7 +40,7 @@ enum WireReader {
             if let name = agencyLine(line, dated: block.kind == .boilerplate) { found.append(name) }
             if block.kind == .paragraph {
                 paragraphs += 1
-                if paragraphs == storyParagraphs { break }
+                if paragraphs == ExtractionThresholds.datelineParagraphs { break }
             }
         }
         return found
@@ -60,10 +57,10 @@ enum WireReader {
     }
 
     /// The name in brackets of a dateline: a place in capitals, the name in
-    /// brackets within `placeLength` characters, then a dash.
+    /// brackets within `ExtractionThresholds.datelinePlaceLength` characters, then a dash.
     private static func datelineCarrier(_ line: String) -> String? {
         guard let open = line.firstIndex(of: "("), let close = line[open...].firstIndex(of: ")"),
-            line.distance(from: line.startIndex, to: open) <= placeLength
+            line.distance(from: line.startIndex, to: open) <= ExtractionThresholds.datelinePlaceLength
         else { return nil }
         let place = line[..<open].trimmingCharacters(in: .whitespaces)
         let after = line[line.index(after: close)...].drop { $0 == " " }
@@ -73,15 +70,13 @@ enum WireReader {
         return String(line[line.index(after: open)..<close])
     }
 
-    private static let placeLength = 40
-
     /// "Associated Press", "Associated Press · March 3, 2024", "Reuters | 10:32 GMT":
     /// a short line that is an agency's name, and a date or time if anything
     /// more (`dated`: a date or time must follow).
     private static func agencyLine(_ line: String, dated: Bool) -> String? {
-        guard line.count <= agencyLineLength else { return nil }
+        guard line.count <= ExtractionThresholds.agencyLineLength else { return nil }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\n" })
-        for count in stride(from: min(agencyNameWords, words.count), through: 1, by: -1) {
+        for count in stride(from: min(ExtractionThresholds.agencyNameWords, words.count), through: 1, by: -1) {
             let name = words.prefix(count).joined(separator: " ").trimming(separators)
             guard let organization = agency(named: name) else { continue }
             let rest = words.dropFirst(count).joined(separator: " ").trimming(separators)
@@ -94,7 +89,5 @@ enum WireReader {
         return nil
     }
 
-    private static let agencyLineLength = 80
-    private static let agencyNameWords = 5
     private static let separators: Set<Character> = [" ", "·", "|", "-", "–", "—", ",", ":", "•"]
 }
