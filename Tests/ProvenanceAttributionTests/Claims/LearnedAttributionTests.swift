@@ -51,6 +51,16 @@ import ProvenanceAttribution
         #expect(said.attribution.map { named.sources[$0.source].name } == "Aurel Venn")
     }
 
+    @Test func aTitleCaseHeadlinesSpeakerAndWordsStopAtItsCue() throws {
+        // Every word of the headline is capitalised, so "a name is never cut in two" took the
+        // whole line as the source and as the content; the cue's words belong to neither.
+        let attributed = AttributionSupport.attribute(
+            "Port Director Says Harbour Board Hid Repair Costs\n\nThe former director of the port said the board kept the costs from the public.\n")
+        let headline = try #require(attributed.claims.first { $0.cue.map { attributed.text($0.span) } == "Says" })
+        #expect(headline.attribution.map { attributed.text($0.mention) } == "Port Director")
+        #expect(attributed.text(headline.content) == "Harbour Board Hid Repair Costs")
+    }
+
     @Test func aPronounContractedWithItsVerbIsTheSource() throws {
         // The tokens keep "She’s" whole; the cue "She’s planning" took the pronoun with it.
         let attributed = AttributionSupport.attribute(

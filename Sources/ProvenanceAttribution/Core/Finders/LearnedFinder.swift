@@ -26,11 +26,11 @@ struct LearnedFinder: AttributionFinder {
         for cue in cues where !tidy.isPartOfName(cue) {
             let window = TaggerFeatures.window(around: cue, in: features)
             let roles = roles(of: cue, cues: cues, window: window, features: features)
-            var content = tidy.content(roles.content)
+            var content = tidy.content(roles.content, cue: cue)
             // "President Obama also said:" closing its block introduces what follows (a list,
             // a quoted paragraph): an attribution whose content is in the next blocks.
             guard !content.isEmpty || tidy.introducesNextBlocks(tidy.cue(cue)) else { continue }
-            var sourceRange = roles.source.flatMap(tidy.source)
+            var sourceRange = roles.source.flatMap { tidy.source($0, cue: cue) }
             var cue = cue
             // "He’s aiming to …": the tokens keep a pronoun and its contracted verb whole, and the
             // cue took both; the pronoun is the source (resolved by its letters alone).

@@ -31,10 +31,10 @@ struct SpanTidying {
         return start..<end
     }
 
-    /// The pieces of content: the first without a leading "that", each reaching past a
-    /// final function word to the end of its phrase, none cutting a name.
-    func content(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        var ranges = ranges.map { wholeNames(extended($0)) }
+    /// The pieces of content of the cue `cue`: the first without a leading "that", each
+    /// reaching past a final function word to the end of its phrase, none cutting a name.
+    func content(_ ranges: [Range<Int>], cue: Range<Int>) -> [Range<Int>] {
+        var ranges = ranges.map { wholeNames(extended($0), besides: cue) }
         if let first = ranges.first, tokens[first.lowerBound].isWord("that"), first.count > 1 {
             ranges[0] = (first.lowerBound + 1)..<first.upperBound
         }
@@ -88,13 +88,13 @@ struct SpanTidying {
     /// The source without a name cut in two or a relative pronoun before a name ("which
     /// Castavia"); none for adverbs alone ("traditionally") or the "it" of a passive ("It was
     /// reported that …").
-    func source(_ range: Range<Int>) -> Range<Int>? {
+    func source(_ range: Range<Int>, cue: Range<Int>) -> Range<Int>? {
         if range.count == 1, tokens[range.lowerBound].lower == "it", range.upperBound < tokens.count,
             MatcherWords.beForms.contains(tokens[range.upperBound].lower)
         {
             return nil
         }
-        var range = wholeNames(range)
+        var range = wholeNames(range, besides: cue)
         if range.count > 1, Lexicon.relativePronouns.contains(tokens[range.lowerBound].lower), tokens[range.lowerBound + 1].isCapitalized {
             range = (range.lowerBound + 1)..<range.upperBound
         }
@@ -175,12 +175,16 @@ struct SpanTidying {
     }
 
     /// A range that starts or ends inside a run of capitalised words ("North | Korea")
-    /// takes in the whole run.
-    private func wholeNames(_ range: Range<Int>) -> Range<Int> {
+    /// takes in the whole run — never the cue's words: in a headline in title case
+    /// ("Port Director Says Board Hid Costs") the run is the whole line.
+    private func wholeNames(_ range: Range<Int>, besides cue: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else { return range }
         var start = range.lowerBound
         var end = range.upperBound
-        func isName(_ index: Int) -> Bool { tokens[index].kind == .word && tokens[index].isCapitalized && block.depths[index] == block.depths[range.lowerBound] }
+        func isName(_ index: Int) -> Bool {
+            tokens[index].kind == .word && tokens[index].isCapitalized && block.depths[index] == block.depths[range.lowerBound]
+                && !cue.contains(index)
+        }
         if isName(start) {
             while start > 0, isName(start - 1), !isSentenceStart(start) { start -= 1 }
         }
