@@ -59,6 +59,10 @@ import ProvenanceAttribution
         let headline = try #require(attributed.claims.first { $0.cue.map { attributed.text($0.span) } == "Says" })
         #expect(headline.attribution.map { attributed.text($0.mention) } == "Port Director")
         #expect(attributed.text(headline.content) == "Harbour Board Hid Repair Costs")
+        // The bound is the cue as trimmed: a name may end in a word read as an auxiliary.
+        let named = AttributionSupport.attribute("A story\n\nHarbour Minister Ana May said this week that the port would reopen by the end of March.\n")
+        let said = try #require(named.claims.first { $0.cue.map { named.text($0.span) } == "said" })
+        #expect(said.attribution.map { named.text($0.mention) } == "Harbour Minister Ana May")
     }
 
     @Test func aPronounContractedWithItsVerbIsTheSource() throws {

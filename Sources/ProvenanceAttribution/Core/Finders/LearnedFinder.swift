@@ -26,11 +26,14 @@ struct LearnedFinder: AttributionFinder {
         for cue in cues where !tidy.isPartOfName(cue) {
             let window = TaggerFeatures.window(around: cue, in: features)
             let roles = roles(of: cue, cues: cues, window: window, features: features)
-            var content = tidy.content(roles.content, cue: cue)
+            // The cue's own words bound names ("Port Director Says …"); its trimmed words,
+            // since a name may end in what read as an auxiliary ("Theresa May said").
+            let cueWords = tidy.cue(cue)
+            var content = tidy.content(roles.content, cue: cueWords)
             // "President Obama also said:" closing its block introduces what follows (a list,
             // a quoted paragraph): an attribution whose content is in the next blocks.
-            guard !content.isEmpty || tidy.introducesNextBlocks(tidy.cue(cue)) else { continue }
-            var sourceRange = roles.source.flatMap { tidy.source($0, cue: cue) }
+            guard !content.isEmpty || tidy.introducesNextBlocks(cueWords) else { continue }
+            var sourceRange = roles.source.flatMap { tidy.source($0, cue: cueWords) }
             var cue = cue
             // "He’s aiming to …": the tokens keep a pronoun and its contracted verb whole, and the
             // cue took both; the pronoun is the source (resolved by its letters alone).
