@@ -175,11 +175,11 @@ struct DocumentAttributor {
         while start < sentence.upperBound, block.tokens[start].kind == .quote { start += 1 }
         guard start < sentence.upperBound, block.depths[start] == 0 else { return }
         let first = block.tokens[start]
-        if first.kind == .word, ["he", "she"].contains(first.lower) {
+        if first.kind == .word, MatcherWords.personSubjectPronouns.contains(first.lower) {
             if let record = registry.resolvePronoun(first.lower, at: first.start, sentence: sentenceNumber) {
                 registry.recordMention(of: record.entity, at: first.span, sentence: sentenceNumber, isSubject: true)
             }
-        } else if ["the", "this"].contains(first.lower) {
+        } else if MatcherWords.backReferenceOpeners.contains(first.lower) {
             var end = start + 1
             while end < min(sentence.upperBound, start + 5), block.tokens[end].kind == .word,
                 Words.nominalHeads[block.tokens[end].lower] == nil
@@ -427,7 +427,7 @@ struct DocumentAttributor {
             return resolve(pronoun: block.tokens[token].lower, at: mention, names: names)
         case .nominal(let head, let kind, let span):
             // "a spokeswoman for the port": someone new, not a pointer to someone earlier.
-            if kind == .person, ["a", "an"].contains(block.tokens[span.lowerBound].lower) {
+            if kind == .person, MatcherWords.indefiniteArticles.contains(block.tokens[span.lowerBound].lower) {
                 let person = registry.placeholder(named: names.text(span), kind: .person)
                 registry.addMentionSpan(mention, to: person)
                 return Claim.Attribution(source: person, mention: mention)
@@ -587,7 +587,7 @@ struct DocumentAttributor {
             // President Trump's advisers" is "President Trump's advisers").
             let start = span.firstIndex { index in
                 let word = block.tokens[index].lower
-                return !["the", "a", "an"].contains(word) && !Words.clauseBoundaries.contains(word)
+                return !MatcherWords.articles.contains(word) && !Words.clauseBoundaries.contains(word)
             } ?? span.lowerBound
             let entity = registry.placeholder(named: names.text(start..<span.upperBound), kind: .person)
             registry.addMentionSpan(mention, to: entity)
@@ -605,7 +605,7 @@ struct DocumentAttributor {
         let start = first.open + 1
         guard start < block.tokens.count else { return [] }
         let token = block.tokens[start]
-        if token.kind == .word, ["he", "she"].contains(token.lower),
+        if token.kind == .word, MatcherWords.personSubjectPronouns.contains(token.lower),
             let record = registry.resolvePronoun(token.lower, at: token.start, sentence: sentenceNumber)
         {
             return [record.entity]

@@ -62,6 +62,24 @@ enum MatcherWords {
 
     /// Articles and possessive determiners.
     static let articlesAndPossessives: WordSet = ["the", "a", "an", "his", "her", "its", "their"]
+    /// Articles alone; the indefinite ones ("a spokeswoman for the port" is someone new).
+    static let articles: WordSet = ["the", "a", "an"]
+    static let indefiniteArticles: WordSet = ["a", "an"]
+    /// Words that open a description of someone named before ("The leader", "This official").
+    static let backReferenceOpeners: WordSet = ["the", "this"]
+
+    // MARK: Pronouns
+
+    /// Pronouns standing for one person as a subject ("He …" opening a sentence or a quotation).
+    static let personSubjectPronouns: WordSet = ["he", "she"]
+    /// Pronouns that stand for a person, whichever case ("he", "him", "I").
+    static let personPronouns: WordSet = ["he", "she", "him", "her", "i"]
+
+    // MARK: Aliases
+
+    /// What may stand between an alias being defined and the name before it ("… is the
+    /// “CFR”", "…, “CFR”").
+    static let aliasJoiners: WordSet = ["is", "was", "the", "an", "a", ","]
 
     /// Determiners, "of" and the infinitive "to": after one, a reporting word is a noun or infinitive ("the report", "to comment").
     static let nounOrInfinitiveMarkers: WordSet = [

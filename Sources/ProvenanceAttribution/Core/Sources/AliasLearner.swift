@@ -37,7 +37,7 @@ enum AliasLearner {
     private static func phrase(endingBefore end: Int, in sentence: Range<Int>, block: ReadBlock, names: NameReader) -> String? {
         var index = end - 1
         let tokens = block.tokens
-        while index >= sentence.lowerBound, ["is", "was", "the", "an", "a", ","].contains(tokens[index].lower) { index -= 1 }
+        while index >= sentence.lowerBound, MatcherWords.aliasJoiners.contains(tokens[index].lower) { index -= 1 }
         guard index >= sentence.lowerBound else { return nil }
         if tokens[index].kind == .quote, let region = block.quote(closingAt: index) {
             let inner = names.text((region.open + 1)..<index)

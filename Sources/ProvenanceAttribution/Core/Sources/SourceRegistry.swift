@@ -273,7 +273,7 @@ struct SourceRegistry {
     /// most recently; for "it", the nearest organisation; for "they"/"we", the
     /// nearest group or organisation.
     func resolvePronoun(_ pronoun: String, at position: Int, sentence: Int) -> MentionRecord? {
-        let person = ["he", "she", "him", "her", "i"].contains(pronoun)
+        let person = MatcherWords.personPronouns.contains(pronoun)
         let gender = Words.pronounGender[pronoun]
         let accepts: (Entity) -> Bool = { entity in
             if person { return entity.kind == .person && (gender == nil || entity.gender == nil || entity.gender == gender) }
