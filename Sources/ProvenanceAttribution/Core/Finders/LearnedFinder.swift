@@ -27,7 +27,7 @@ struct LearnedFinder: AttributionFinder {
             let window = TaggerFeatures.window(around: cue, in: features)
             let roles = roles(of: cue, cues: cues, window: window, features: features)
             // The cue's own words bound names ("Port Director Says …"); its trimmed words,
-            // since a name may end in what read as an auxiliary ("Theresa May said").
+            // since a name may end in what read as an auxiliary ("Minister Ana May said").
             let cueWords = tidy.cue(cue)
             var content = tidy.content(roles.content, cue: cueWords)
             // "President Obama also said:" closing its block introduces what follows (a list,
@@ -52,7 +52,8 @@ struct LearnedFinder: AttributionFinder {
                 let sentenceStart = block.sentence(containing: range.lowerBound)?.lowerBound ?? 0
                 source = names.sourcePhrase(range, sentenceStart: sentenceStart) ?? .described(names.text(range), span: range)
             } else if let sentence = block.sentence(containing: cue.lowerBound) {
-                source = Self.sharedSource(ofCue: cue, in: sentence, found: found, block: block) ?? AttributionMatcher(names: names).sharedSubject(ofVerbAt: cue.lowerBound, in: sentence)
+                source = Self.sharedSource(ofCue: cue, in: sentence, found: found, block: block)
+                    ?? AttributionMatcher(names: names).sharedSubject(ofVerbAt: cue.lowerBound, in: sentence)
             }
             let trimmedCue = tidy.cue(cue)
             found.append(FoundAttribution(cue: trimmedCue, lemma: Self.lemma(of: trimmedCue, in: block), source: source, content: content, via: nil))
@@ -96,8 +97,9 @@ struct LearnedFinder: AttributionFinder {
     /// stressing …"; "Brand said the pier would hold, and called …"): one speaker, two verbs.
     static func sharedSource(ofCue cue: Range<Int>, in sentence: Range<Int>, found: [FoundAttribution], block: ReadBlock) -> SourcePhrase? {
         // "…, according to their attorneys, and said": an adverbial, not a verb with a subject.
-        guard let previous = found.last, let source = previous.source, previous.lemma != "according to", previous.cue.upperBound <= cue.lowerBound,
-            sentence.contains(previous.cue.lowerBound), source.span.lowerBound >= sentence.lowerBound
+        guard let previous = found.last, let source = previous.source, previous.lemma != "according to",
+            previous.cue.upperBound <= cue.lowerBound, sentence.contains(previous.cue.lowerBound),
+            source.span.lowerBound >= sentence.lowerBound
         else { return nil }
         let tokens = block.tokens
         var before = cue.lowerBound - 1
