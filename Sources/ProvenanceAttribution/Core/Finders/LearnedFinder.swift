@@ -142,7 +142,7 @@ struct LearnedFinder: AttributionFinder {
                 found[index].cue = rule.cue
                 found[index].lemma = rule.lemma
                 found[index].content = rule.content
-            } else if rule.source != nil, rule.content.count == 1, isQuotation(rule.content[0], in: block),
+            } else if rule.source != nil, rule.content.count == 1, block.isQuotation(rule.content[0]),
                 let index = found.firstIndex(where: { model in
                     model.source == nil && model.content.contains { $0.overlaps(rule.content[0]) }
                 })
@@ -167,17 +167,6 @@ struct LearnedFinder: AttributionFinder {
             }
         }
         return found.sorted { $0.cue.lowerBound < $1.cue.lowerBound }
-    }
-
-    /// Whether `piece` is mostly quoted words: quotations in double marks that open and close
-    /// in it hold at least half its tokens ("“a year of steady keels,”", "it “a year of …”").
-    static func isQuotation(_ piece: Range<Int>, in block: ReadBlock) -> Bool {
-        // The marks may lie just outside the piece.
-        let quoted = block.outerQuotes(openingIn: max(0, piece.lowerBound - 1)..<piece.upperBound).reduce(0) { sum, quote in
-            guard quote.isDouble, let close = quote.close, close <= piece.upperBound else { return sum }
-            return sum + min(close + 1, piece.upperBound) - max(quote.open, piece.lowerBound)
-        }
-        return quoted * 2 >= piece.count
     }
 
     /// The role tagger's reading of one cue: the source nearest the cue and every piece of content.

@@ -22,8 +22,7 @@ struct SpanTidying {
             end -= 1
             if end - start > 1, tokens[end - 1].isWord("on") { end -= 1 }
         }
-        while end - start > 1, Lexicon.auxiliaries.contains(tokens[start].lower) || Words.verbModifiers.contains(tokens[start].lower)
-            || (tokens[start].lower.hasSuffix("ly") && tokens[start].lower.utf8.count > 4),
+        while end - start > 1, Lexicon.auxiliaries.contains(tokens[start].lower) || Lexicon.isVerbModifier(tokens[start].lower),
             !Lexicon.negations.contains(tokens[start + 1].lower), !Lexicon.negations.contains(tokens[start].lower)
         {
             start += 1
@@ -58,7 +57,7 @@ struct SpanTidying {
     func withoutNarration(_ content: [Range<Int>], cue: Range<Int>, source: Range<Int>?) -> [Range<Int>] {
         guard let last = content.last(where: { $0.upperBound <= cue.lowerBound }),
             content.contains(where: { $0.lowerBound >= cue.upperBound }),
-            LearnedFinder.isQuotation(last, in: block)
+            block.isQuotation(last)
         else { return content }
         // Words spoken end in a comma or a full stop at their closing mark ("“…,” she said");
         // a title in quotation marks does not ("“Harbour Lights” director Ana Ruiz said").
@@ -98,7 +97,7 @@ struct SpanTidying {
         if range.count > 1, Lexicon.relativePronouns.contains(tokens[range.lowerBound].lower), tokens[range.lowerBound + 1].isCapitalized {
             range = (range.lowerBound + 1)..<range.upperBound
         }
-        if tokens[range].allSatisfy({ $0.kind != .word || Words.verbModifiers.contains($0.lower) || ($0.lower.hasSuffix("ly") && $0.lower.utf8.count > 4) }) {
+        if tokens[range].allSatisfy({ $0.kind != .word || Lexicon.isVerbModifier($0.lower) }) {
             return nil
         }
         return range

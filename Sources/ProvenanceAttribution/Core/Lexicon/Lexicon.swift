@@ -32,4 +32,10 @@ extension Lexicon {
 
     /// Pronouns as objects: "called it …", "described them as …".
     static let objectPronouns: WordSet = ["it", "them", "him", "her", "this", "that", "these", "those", "us", "me"]
+
+    /// A word that modifies a verb before it: one of `Words.verbModifiers` ("also", "then") or
+    /// a word of more than four letters ending in "-ly" ("repeatedly", not "July").
+    static func isVerbModifier(_ word: String) -> Bool {
+        Words.verbModifiers.contains(word) || (word.hasSuffix("ly") && word.utf8.count > 4)
+    }
 }

@@ -69,6 +69,17 @@ struct ReadBlock: Sendable {
         return ranges.flatMap { outerQuotes(openingIn: $0) }.filter { seen.insert($0.open).inserted }.sorted { $0.open < $1.open }
     }
 
+    /// Whether `piece` is mostly quoted words: quotations in double marks that open and close
+    /// in it hold at least half its tokens ("“a year of steady keels,”", "it “a year of …”").
+    func isQuotation(_ piece: Range<Int>) -> Bool {
+        // The marks may lie just outside the piece.
+        let quoted = outerQuotes(openingIn: max(0, piece.lowerBound - 1)..<piece.upperBound).reduce(0) { sum, quote in
+            guard quote.isDouble, let close = quote.close, close <= piece.upperBound else { return sum }
+            return sum + min(close + 1, piece.upperBound) - max(quote.open, piece.lowerBound)
+        }
+        return quoted * 2 >= piece.count
+    }
+
     /// The quotation (of any depth) whose opening mark is token `index`.
     func quote(openingAt index: Int) -> QuoteRegion? { quoteOpening[index].map { quotes[$0] } }
 

@@ -516,7 +516,6 @@ struct HTMLArticleParser {
             && line.split(separator: " ", maxSplits: ExtractionThresholds.bylineWords).count > ExtractionThresholds.bylineWords
     }
 
-
     fileprivate static func classify(_ block: HTMLBlock, _ verdict: TextVerdict, inside: Bool, inScope: Bool, isRepeated: Bool)
         -> (kind: Block.Kind, reason: BoilerplateReason?)
     {
